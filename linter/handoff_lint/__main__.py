@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+import sys
+
+from handoff_lint.cli import main
+
+sys.exit(main())

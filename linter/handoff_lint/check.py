@@ -1,0 +1,77 @@
+"""The pipeline: bytes to checked diagnostics, one parse per file, shared by the CLI and the site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from handoff_lint import document as markdown
+from handoff_lint import frontmatter, source
+from handoff_lint.config import Config
+from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.extract import Extraction, extract
+from handoff_lint.paths import check_path
+from handoff_lint.schema import load_schema, validator
+from handoff_lint.validate import check as check_schema
+
+
+@dataclass
+class Checked:
+    """Everything one parse of a doc produced: the site reads this, the CLI prints the diagnostics."""
+
+    path: str
+    relative: PurePosixPath | None = None
+    text: str | None = None
+    front: frontmatter.FrontMatter | None = None
+    document: markdown.Document | None = None
+    extraction: Extraction | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def instance(self) -> dict[str, object]:
+        return self.extraction.instance if self.extraction else {}
+
+
+def apply_severity(diagnostics: Iterable[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Apply [tool.handoff.severity] overrides, drop what is turned off, and sort by position."""
+    result = []
+    for diagnostic in diagnostics:
+        severity = config.severity.get(diagnostic.code, diagnostic.severity)
+        if severity is Severity.OFF:
+            continue
+        if severity is not diagnostic.severity:
+            diagnostic = Diagnostic(
+                diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code, severity,
+                diagnostic.message, diagnostic.hint,
+            )
+        result.append(diagnostic)
+    return sorted(set(result), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
+
+
+def check_text(path: str, text: str, relative: PurePosixPath | None, config: Config) -> Checked:
+    """Check a decoded doc; relative is its path under the repo root (None: skip path checks)."""
+    checked = Checked(path, relative, text)
+    front = frontmatter.parse(path, text)
+    checked.front = front
+    found = list(front.diagnostics)
+    if front.data is not None or front.body:
+        document = markdown.parse(front.body, front.body_line_offset)
+        checked.document = document
+        schema = load_schema(config.schema_path)
+        extraction = extract(path, document, front, schema)
+        checked.extraction = extraction
+        found += extraction.diagnostics
+        found += check_schema(path, extraction, schema, validator(config.schema_path, config.phone_region))
+    if relative is not None:
+        data = front.data if isinstance(front.data, dict) else None
+        found += check_path(path, relative, data, front.source_map, config.clients)
+    checked.diagnostics = apply_severity(found, config)
+    return checked
+
+
+def check_bytes(path: str, data: bytes, relative: PurePosixPath | None, config: Config) -> Checked:
+    decoded = source.decode(path, data, config.max_bytes)
+    if isinstance(decoded, Diagnostic):
+        return Checked(path, relative, diagnostics=apply_severity([decoded], config))
+    return check_text(path, decoded.text, relative, config)

@@ -1,0 +1,201 @@
+"""Markdown body to a Document: sections, subsections and their blocks, each with file line numbers.
+
+Only block structure is parsed (markdown-it's inline rule is off): the extractor needs the text as
+the AE wrote it, not rendered inline markup, and skipping inline parsing is most of the cost saved.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+MAX_NESTING = 20
+
+_LIST_MARKER = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+@dataclass
+class Cell:
+    text: str
+    column: int
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[Cell]
+
+
+@dataclass
+class Block:
+    """A block-level element; lines are 1-based file lines, end_line inclusive."""
+
+    kind: str
+    line: int
+    end_line: int
+    content: str = ""
+    level: int = 0
+    children: list[Block] = field(default_factory=list)
+    header: Row | None = None
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    title: str
+    line: int
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    lines: list[str]
+    line_offset: int
+    preamble: list[Block]
+    sections: list[Section]
+    too_deep_line: int | None = None
+
+    @property
+    def last_line(self) -> int:
+        return self.line_offset + len(self.lines)
+
+    def source(self, first_line: int, last_line: int) -> list[str]:
+        return self.lines[first_line - self.line_offset - 1:last_line - self.line_offset]
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    return parser.disable("inline")
+
+
+def split_row(raw: str) -> list[Cell]:
+    """Split a pipe-table row into cells with their 1-based columns, as GFM does (\\| escapes)."""
+    cells: list[Cell] = []
+    stripped = raw.rstrip()
+    start = len(raw) - len(raw.lstrip())
+    end = len(stripped)
+    if stripped[start:start + 1] == "|":
+        start += 1
+    if end > start and stripped[end - 1] == "|" and stripped[end - 2:end - 1] != "\\":
+        end -= 1
+    position = start
+    for match in [*_UNESCAPED_PIPE.finditer(raw, start, end), None]:
+        stop = match.start() if match else end
+        piece = raw[position:stop]
+        leading = len(piece) - len(piece.lstrip())
+        cells.append(Cell(piece.strip().replace("\\|", "|"), position + leading + 1))
+        position = stop + 1
+    return cells
+
+
+def _table(block: Block, lines: list[str], offset: int) -> None:
+    first = block.line - offset - 1
+    last = block.end_line - offset - 1
+    block.header = Row(block.line, split_row(lines[first]))
+    block.rows = [
+        Row(index + offset + 1, split_row(lines[index])) for index in range(first + 2, last + 1)
+    ]
+
+
+_SKIP_INNER = {"thead", "tbody", "tr", "th", "td"}
+
+
+def _blocks(tokens: list[Token], lines: list[str], offset: int) -> tuple[list[Block], int | None]:
+    root = Block("root", 0, 0)
+    stack = [root]
+    too_deep: int | None = None
+    for token in tokens:
+        kind = token.type
+        if token.level >= MAX_NESTING - 1 and token.map and too_deep is None:
+            too_deep = token.map[0] + offset + 1
+        if kind.endswith("_open"):
+            name = kind[:-5]
+            if name in _SKIP_INNER:
+                continue
+            start, end = token.map if token.map else (0, 0)
+            block = Block(name, start + offset + 1, end + offset, level=int(token.tag[1:]) if name == "heading" else 0)
+            stack[-1].children.append(block)
+            stack.append(block)
+        elif kind.endswith("_close"):
+            if kind[:-6] in _SKIP_INNER:
+                continue
+            block = stack.pop()
+            if block.kind == "table":
+                _table(block, lines, offset)
+        elif kind == "inline":
+            if stack[-1].kind in ("heading", "paragraph"):
+                stack[-1].content = token.content
+        else:
+            start, end = token.map if token.map else (0, 0)
+            stack[-1].children.append(Block(kind, start + offset + 1, end + offset, token.content))
+    return root.children, too_deep
+
+
+def _subsections(section: Section) -> None:
+    blocks, section.blocks = section.blocks, []
+    for block in blocks:
+        if block.kind == "heading" and block.level == 3:
+            section.subsections.append(Section(block.content.strip(), block.line, 3))
+        elif section.subsections:
+            section.subsections[-1].blocks.append(block)
+        else:
+            section.blocks.append(block)
+
+
+def _sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
+    """Split top-level blocks at H2 headings; an H1 before the first H2 is the doc's title."""
+    preamble: list[Block] = []
+    sections: list[Section] = []
+    for block in blocks:
+        starts_section = block.kind == "heading" and (
+            block.level == 2 or (block.level == 1 and sections)
+        )
+        if starts_section:
+            sections.append(Section(block.content.strip(), block.line, block.level))
+        elif sections:
+            sections[-1].blocks.append(block)
+        else:
+            preamble.append(block)
+    for section in sections:
+        _subsections(section)
+    return preamble, sections
+
+
+def parse(body: str, line_offset: int = 0) -> Document:
+    """Parse a doc's Markdown body; line_offset is the number of file lines before the body."""
+    lines = body.split("\n")
+    tokens = markdown_parser().parse(body)
+    blocks, too_deep = _blocks(tokens, lines, line_offset)
+    preamble, sections = _sections(blocks)
+    return Document(lines, line_offset, preamble, sections, too_deep)
+
+
+def item_text(document: Document, item: Block) -> str:
+    """The source of a list item as written, without its marker and with its indent removed."""
+    source = document.source(item.line, item.end_line)
+    while source and not source[-1].strip():
+        source = source[:-1]
+    if not source:
+        return ""
+    marker = _LIST_MARKER.match(source[0])
+    indent = marker.end() if marker else 0
+    first = source[0][indent:]
+    rest = textwrap.dedent("\n".join(source[1:]))
+    return f"{first}\n{rest}".strip()
+
+
+def block_text(document: Document, block: Block) -> str:
+    """The source of any block as written, dedented."""
+    if block.kind == "list_item":
+        return item_text(document, block)
+    source = document.source(block.line, block.end_line)
+    return textwrap.dedent("\n".join(source)).strip()

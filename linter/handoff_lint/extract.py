@@ -1,0 +1,305 @@
+"""Document to instance: match headings, labels and columns to the schema by title.
+
+The result is plain JSON data for the validator plus a source map from JSON pointers to file
+positions, so every schema error can be reported at the line where the fix goes. Nothing here knows
+a field by name: adding a property to the schema adds it to the extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from handoff_lint.codes import default_severity
+from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.document import Block, Document, Row, Section, block_text, item_text
+from handoff_lint.frontmatter import FrontMatter, SourceMap
+from handoff_lint.schema import Schema, kind, normalise, properties, title_of
+
+FRONT_MATTER = "front_matter"
+JSON = object
+
+_LABEL = re.compile(r"^(?:\*\*(?P<bold>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__)[ \t]*:?[ \t]*")
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_LISTS = ("bullet_list", "ordered_list")
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A heading, label, key or column that matches nothing in the schema."""
+
+    text: str
+    line: int
+    column: int
+    what: str
+
+
+@dataclass
+class Extraction:
+    instance: dict[str, JSON] = field(default_factory=dict)
+    source_map: SourceMap = field(default_factory=dict)
+    table_headers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    columns: dict[str, set[str]] = field(default_factory=dict)
+    unplaced: dict[str, list[Unplaced]] = field(default_factory=dict)
+    incomplete_rows: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, path: str, document: Document, schema: Schema) -> None:
+        self.path = path
+        self.document = document
+        self.schema = schema
+        self.result = Extraction(source_map={"": (1, 1)})
+
+    def diagnose(self, code: str, line: int, column: int, message: str, hint: str = "") -> None:
+        self.result.diagnostics.append(
+            Diagnostic(self.path, line, column, code, default_severity(code), message, hint)
+        )
+
+    def unplaced(self, pointer: str, item: Unplaced) -> None:
+        self.result.unplaced.setdefault(pointer, []).append(item)
+
+    # Front matter -------------------------------------------------------------------------------
+
+    def front_matter(self, front: FrontMatter) -> None:
+        if front.data is None:
+            return
+        self.result.source_map.update(front.source_map)
+        subschema = properties(self.schema).get(FRONT_MATTER, {})
+        self.result.instance[FRONT_MATTER] = self._known_keys(front.data, subschema, "/" + FRONT_MATTER)
+
+    def _known_keys(self, data: JSON, subschema: Schema, pointer: str) -> JSON:
+        if not isinstance(data, dict) or kind(subschema) != "group":
+            return data
+        known = properties(subschema)
+        kept: dict[str, JSON] = {}
+        for key, value in data.items():
+            if key in known:
+                kept[key] = self._known_keys(value, known[key], f"{pointer}/{key}")
+            else:
+                line, column = self.result.source_map.get(f"{pointer}/{key}", (1, 1))
+                self.unplaced(pointer, Unplaced(key, line, column, "key"))
+        return kept
+
+    # Sections -----------------------------------------------------------------------------------
+
+    def sections(self) -> None:
+        section_schemas = {k: s for k, s in properties(self.schema).items() if k != FRONT_MATTER}
+        by_title = {normalise(title_of(s, k)): k for k, s in section_schemas.items()}
+        first_seen: dict[str, Section] = {}
+        for section in self.document.sections:
+            key = by_title.get(normalise(section.title))
+            if key is None:
+                self.unplaced("", Unplaced(section.title, section.line, 1, "section"))
+                continue
+            if key in first_seen:
+                self.diagnose(
+                    "HO302", section.line, 1,
+                    f"'{section.title}' is given twice (first on line {first_seen[key].line})",
+                    "Merge the two sections into one; Delivery cannot tell which one is true.",
+                )
+                continue
+            first_seen[key] = section
+            pointer = f"/{key}"
+            self.result.source_map[pointer] = (section.line, 1)
+            subschema = section_schemas[key]
+            if kind(subschema) == "group":
+                self.result.instance[key] = self._group(section, subschema, pointer)
+            else:
+                blocks = section.blocks + [b for sub in section.subsections for b in sub.blocks]
+                self.result.instance[key] = self._value(blocks, subschema, pointer, section.line)
+
+    def _group(self, section: Section, subschema: Schema, pointer: str) -> dict[str, JSON]:
+        fields = properties(subschema)
+        by_title = {normalise(title_of(s, k)): k for k, s in fields.items()}
+        value: dict[str, JSON] = {}
+        first_line: dict[str, int] = {}
+
+        def place(key: str | None, text: str, line: int, column: int, what: str) -> bool:
+            if key is None:
+                self.unplaced(pointer, Unplaced(text, line, column, what))
+                return False
+            if key in first_line:
+                self.diagnose(
+                    "HO302", line, column,
+                    f"{title_of(subschema, '')}: '{text}' is given twice (first on line {first_line[key]})",
+                    "Keep one of the two and merge what they say.",
+                )
+                return False
+            first_line[key] = line
+            self.result.source_map[f"{pointer}/{key}"] = (line, column)
+            return True
+
+        for block in section.blocks:
+            if block.kind in _LISTS:
+                for item in block.children:
+                    label, rest, column = self._label(item)
+                    if label is None:
+                        self.diagnose(
+                            "HO309", item.line, column,
+                            f"{title_of(subschema, '')}: a bullet without a bold label is not read",
+                            "Start the bullet with its label in bold: - **Label:** value.",
+                        )
+                        continue
+                    key = by_title.get(normalise(label))
+                    if place(key, label, item.line, column, "label"):
+                        assert key is not None
+                        value[key] = self._labelled(item, rest, fields[key], f"{pointer}/{key}")
+            elif block.kind == "table":
+                self.diagnose(
+                    "HO309", block.line, 1,
+                    f"{title_of(subschema, '')}: a table needs a '### Title' heading above it to be read",
+                    "Put the table under a '### ' heading naming the item, e.g. '### Cohorts'.",
+                )
+        for sub in section.subsections:
+            key = by_title.get(normalise(sub.title))
+            if place(key, sub.title, sub.line, 1, "subsection"):
+                assert key is not None
+                value[key] = self._value(sub.blocks, fields[key], f"{pointer}/{key}", sub.line)
+        return value
+
+    def _label(self, item: Block) -> tuple[str | None, str, int]:
+        first_line = self.document.source(item.line, item.line)[0]
+        text = item_text(self.document, item)
+        column = len(first_line) - len(first_line.lstrip()) + 1
+        match = _LABEL.match(text)
+        if not match:
+            return None, text, column
+        label = (match.group("bold") or match.group("under") or "").strip().rstrip(":").strip()
+        return label, text[match.end():].strip(), column
+
+    def _labelled(self, item: Block, rest: str, subschema: Schema, pointer: str) -> JSON:
+        value_kind = kind(subschema)
+        if value_kind == "list":
+            nested = [child for child in item.children if child.kind in _LISTS]
+            if nested:
+                return self._items(nested, pointer)
+            return [rest.strip()] if rest.strip() else []
+        if value_kind == "table":
+            self.diagnose(
+                "HO309", item.line, 1,
+                f"'{title_of(subschema, '')}' is a table: write it under a "
+                f"'### {title_of(subschema, '')}' heading",
+                f"Replace the bullet with a heading '### {title_of(subschema, '')}' and a table below it.",
+            )
+            return []
+        line_text = self.document.source(item.line, item.line)[0]
+        first_value = rest.split("\n", 1)[0]
+        column = line_text.find(first_value) + 1 if first_value and first_value in line_text else 1
+        self.result.source_map[pointer] = (item.line, max(column, 1))
+        return coerce(rest, subschema)
+
+    def _items(self, lists: list[Block], pointer: str) -> list[JSON]:
+        values: list[JSON] = []
+        for block in lists:
+            for item in block.children:
+                first_line = self.document.source(item.line, item.line)[0]
+                column = len(first_line) - len(first_line.lstrip()) + 1
+                self.result.source_map[f"{pointer}/{len(values)}"] = (item.line, column)
+                values.append(item_text(self.document, item))
+        return values
+
+    def _value(self, blocks: list[Block], subschema: Schema, pointer: str, line: int) -> JSON:
+        value_kind = kind(subschema)
+        if value_kind == "table":
+            tables = [b for b in blocks if b.kind == "table"]
+            for extra in tables[1:]:
+                self.diagnose(
+                    "HO309", extra.line, 1,
+                    f"'{title_of(subschema, '')}' takes one table; this second table is not read",
+                    "Merge the rows into the first table.",
+                )
+            return self._table(tables[0], subschema, pointer) if tables else []
+        if value_kind == "list":
+            lists = [b for b in blocks if b.kind in _LISTS]
+            if lists:
+                return self._items(lists, pointer)
+            paragraphs = [b for b in blocks if b.kind in ("paragraph", "blockquote")]
+            for index, paragraph in enumerate(paragraphs):
+                self.result.source_map[f"{pointer}/{index}"] = (paragraph.line, 1)
+            return [block_text(self.document, p) for p in paragraphs]
+        text = "\n\n".join(block_text(self.document, b) for b in blocks if b.kind != "html_block")
+        return coerce(text, subschema)
+
+    def _table(self, table: Block, subschema: Schema, pointer: str) -> list[JSON]:
+        assert table.header is not None
+        columns_schema = properties(subschema.get("items", {}))
+        by_title = {normalise(title_of(s, k)): k for k, s in columns_schema.items()}
+        self.result.table_headers[pointer] = (table.header.line, 1)
+        keys: list[str | None] = []
+        for cell in table.header.cells:
+            key = by_title.get(normalise(cell.text))
+            if key is None or key in keys:
+                self.unplaced(pointer, Unplaced(cell.text, table.header.line, cell.column, "column"))
+                keys.append(None)
+            else:
+                keys.append(key)
+        self.result.columns[pointer] = {key for key in keys if key}
+        return [self._row(row, keys, columns_schema, f"{pointer}/{index}", len(table.header.cells))
+                for index, row in enumerate(table.rows)]
+
+    def _row(self, row: Row, keys: list[str | None], columns: dict[str, Schema], pointer: str,
+             width: int) -> dict[str, JSON]:
+        self.result.source_map[pointer] = (row.line, 1)
+        if len(row.cells) != width:
+            self.result.incomplete_rows.add(pointer)
+            self.diagnose(
+                "HO306", row.line, row.cells[-1].column if row.cells else 1,
+                f"this row has {len(row.cells)} cells but the table has {width} columns",
+                "Give every row one cell per column, separated by |; leave a cell empty as '| |' "
+                "only where the column is optional.",
+            )
+        values: dict[str, JSON] = {}
+        for key, cell in zip(keys, row.cells):
+            if key is None:
+                continue
+            self.result.source_map[f"{pointer}/{key}"] = (row.line, cell.column)
+            values[key] = coerce(cell.text, columns[key])
+        return values
+
+
+def coerce(text: str, subschema: Schema) -> JSON:
+    """Turn written text into the schema's type where it reads as one; otherwise leave it as text."""
+    text = text.strip()
+    schema_type = subschema.get("type")
+    if schema_type in ("integer", "number") and _NUMBER.match(text):
+        return int(text.replace(",", ""))
+    choices = subschema.get("enum")
+    if isinstance(choices, list):
+        return canonical_choice(text, [c for c in choices if isinstance(c, str)])
+    return text
+
+
+def canonical_choice(text: str, choices: list[str]) -> str:
+    """The listed choice a value means, ignoring case, punctuation variants and a parenthetical."""
+    wanted = normalise(text)
+    for choice in choices:
+        if normalise(choice) == wanted:
+            return choice
+    short = [c for c in choices if normalise(_PARENTHETICAL.sub("", c)) == wanted]
+    return short[0] if len(short) == 1 else text
+
+
+def extract(path: str, document: Document, front: FrontMatter, schema: Schema) -> Extraction:
+    extractor = _Extractor(path, document, schema)
+    extractor.front_matter(front)
+    extractor.sections()
+    if document.too_deep_line is not None:
+        extractor.diagnose(
+            "HO310", document.too_deep_line, 1,
+            "content is nested too deeply here: the rest of the doc cannot be read",
+            "Flatten the nested lists or quotes to a few levels.",
+        )
+    return extractor.result
+
+
+def iter_pointer_parents(pointer: str) -> Iterator[str]:
+    """'/a/b/c', '/a/b', '/a', '': the pointer and each of its parents, nearest first."""
+    while True:
+        yield pointer
+        if not pointer:
+            return
+        pointer = pointer.rsplit("/", 1)[0]

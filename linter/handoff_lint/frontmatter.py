@@ -1,0 +1,217 @@
+"""YAML front matter: split it off, load it safely, and remember the line of every key and value.
+
+Values are built from the composed node tree rather than by a YAML constructor, so dates stay the
+strings the AE wrote, duplicate keys are caught (PyYAML keeps the last one silently), aliases are
+refused before anything is expanded, and tags never construct objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from handoff_lint.codes import default_severity
+from handoff_lint.diagnostics import Diagnostic
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+SourceMap = dict[str, tuple[int, int]]
+JSONValue = object
+
+_DELIMITER = "---"
+_CLOSERS = ("---", "...")
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, JSONValue] | None
+    source_map: SourceMap = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    body: str = ""
+    body_line_offset: int = 0
+
+
+def split(text: str) -> tuple[list[str] | None, int | None]:
+    """Return the front matter lines and the 0-based index of the closing line (None if unclosed)."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != _DELIMITER:
+        return None, None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _CLOSERS:
+            return lines[1:index], index
+    return lines[1:], None
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, line: int, column: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.column, self.message, self.hint = code, line, column, message, hint
+
+
+def _scalar(node: yaml.ScalarNode) -> JSONValue:
+    value: str = node.value
+    tag = node.tag.removeprefix(_TAG)
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return value.lower() in ("true", "yes", "on")
+    if tag == "int":
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag == "float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value  # str and timestamp: dates stay as written
+
+
+class _Builder:
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.source_map: SourceMap = {}
+        self.seen: set[int] = set()
+        self.duplicates: list[Diagnostic] = []
+
+    def position(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + self.first_line, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, pointer: str) -> JSONValue:
+        if id(node) in self.seen:
+            line, column = self.position(node)
+            raise _Refused(
+                "HO205", line, column,
+                "front matter uses a YAML anchor and alias (&name / *name)",
+                "Write each value out in full instead of referring to another with *name.",
+            )
+        self.seen.add(id(node))
+        if node.tag.startswith("!") or (
+            isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS
+        ):
+            line, column = self.position(node)
+            raise _Refused(
+                "HO206", line, column, f"YAML tag '{node.tag}' is not allowed in front matter",
+                "Remove the tag (the part starting with !) and write a plain value.",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._child(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, pointer)
+        line, column = self.position(node)  # pragma: no cover - PyYAML has no other node kinds
+        raise _Refused("HO203", line, column, "unsupported YAML node", "Write plain key: value lines.")
+
+    def _child(self, node: yaml.Node, pointer: str) -> JSONValue:
+        self.source_map[pointer] = self.position(node)
+        return self.build(node, pointer)
+
+    def _mapping(self, node: yaml.MappingNode, pointer: str) -> dict[str, JSONValue]:
+        result: dict[str, JSONValue] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = self.position(key_node)
+                raise _Refused(
+                    "HO203", line, column, "front matter keys must be plain words",
+                    "Write each key as a plain word followed by a colon, e.g. client: Acme Ltd.",
+                )
+            key = str(key_node.value)
+            line, column = self.position(key_node)
+            if key in key_lines:
+                self.duplicates.append(
+                    Diagnostic(
+                        "", line, column, "HO204", default_severity("HO204"),
+                        f"front matter key '{key}' is given twice: on lines {key_lines[key]} and {line}",
+                        "Keep one of the two lines; YAML would silently use the last one.",
+                    )
+                )
+                continue
+            key_lines[key] = line
+            child_pointer = f"{pointer}/{key}"
+            # Scalars are reported where the value stands; groups where their key stands.
+            is_scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
+            self.source_map[child_pointer] = self.position(value_node) if is_scalar else (line, column)
+            result[key] = self.build(value_node, child_pointer)
+        return result
+
+
+def parse(path: str, text: str) -> FrontMatter:
+    """Split and load the front matter of a doc; diagnostics carry positions in the whole file."""
+    lines, closing = split(text)
+    if lines is None:
+        return FrontMatter(
+            None,
+            diagnostics=[Diagnostic(
+                path, 1, 1, "HO201", default_severity("HO201"),
+                "the doc has no front matter: it must start with a line '---'",
+                "Start the file with '---', the front matter keys (client, slug, doc_date, ...), "
+                "and a closing '---'.",
+            )],
+            body=text,
+        )
+    if closing is None:
+        return FrontMatter(
+            None,
+            diagnostics=[Diagnostic(
+                path, 1, 1, "HO202", default_severity("HO202"),
+                "the front matter opened on line 1 is never closed",
+                "Add a line with only '---' after the last front matter key.",
+            )],
+        )
+    body = "\n".join(text.split("\n")[closing + 1:])
+    result = FrontMatter(None, {"/front_matter": (1, 1)}, body=body, body_line_offset=closing + 1)
+    try:
+        node = yaml.compose("\n".join(lines), Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 2) if mark else 1
+        column = (mark.column + 1) if mark else 1
+        result.diagnostics.append(Diagnostic(
+            path, line, column, "HO203", default_severity("HO203"),
+            f"front matter is not valid YAML: {error.problem or error.context}",
+            "Check this line: a value containing ': ' or starting with a quote needs quoting, "
+            "and nested keys need consistent indentation.",
+        ))
+        return result
+    except yaml.YAMLError as error:
+        result.diagnostics.append(Diagnostic(
+            path, 1, 1, "HO203", default_severity("HO203"), f"front matter is not valid YAML: {error}",
+            "Write the front matter as plain key: value lines.",
+        ))
+        return result
+    if node is None:
+        node = yaml.MappingNode(_TAG + "map", [])
+    if not isinstance(node, yaml.MappingNode):
+        line = node.start_mark.line + 2
+        result.diagnostics.append(Diagnostic(
+            path, line, 1, "HO203", default_severity("HO203"),
+            "front matter must be a set of key: value lines",
+            "Write one key per line, e.g. client: Acme Widgets Ltd.",
+        ))
+        return result
+    builder = _Builder(first_line=2)
+    try:
+        data = builder.build(node, "/front_matter")
+    except _Refused as refused:
+        result.diagnostics.append(Diagnostic(
+            path, refused.line, refused.column, refused.code, default_severity(refused.code),
+            refused.message, refused.hint,
+        ))
+        return result
+    assert isinstance(data, dict)
+    result.data = data
+    result.source_map.update(builder.source_map)
+    result.diagnostics.extend(
+        Diagnostic(path, d.line, d.column, d.code, d.severity, d.message, d.hint)
+        for d in builder.duplicates
+    )
+    return result

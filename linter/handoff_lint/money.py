@@ -1,0 +1,46 @@
+"""Amounts of money as written in a handoff doc: a currency and a Decimal, never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR"}
+_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?P<pence>\.\d{2})?"
+# Strict on purpose: "48k" or "about £50,000" must be rejected, which a lenient price parser accepts.
+_MONEY = re.compile(
+    rf"^(?P<sign>[-\u2212])?\s?(?:(?P<symbol>[£$€])\s?{_AMOUNT}"
+    rf"|(?P<code>[A-Z]{{3}})\s?{_AMOUNT.replace('amount', 'amount2').replace('pence', 'pence2')}"
+    rf"|{_AMOUNT.replace('amount', 'amount3').replace('pence', 'pence3')}\s?(?P<code3>[A-Z]{{3}}))$"
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    currency: str
+    amount: Decimal
+
+    def __str__(self) -> str:
+        symbol = next((s for s, code in _SYMBOLS.items() if code == self.currency), None)
+        number = f"{abs(self.amount):,.2f}".removesuffix(".00")
+        sign = "-" if self.amount < 0 else ""
+        return f"{sign}{symbol}{number}" if symbol else f"{sign}{self.currency} {number}"
+
+
+def parse_money(text: str) -> Money | None:
+    """Parse '£48,000', '-£2,000', 'GBP 48,000' or '48,000.50 EUR'; None when it is not money."""
+    match = _MONEY.match(text.strip())
+    if not match:
+        return None
+    groups = match.groupdict()
+    for suffix in ("", "2", "3"):
+        amount = groups[f"amount{suffix}"]
+        if amount is not None:
+            pence = groups[f"pence{suffix}"] or ""
+            currency = (
+                _SYMBOLS[groups["symbol"]] if suffix == "" else groups["code" if suffix == "2" else "code3"]
+            )
+            value = Decimal(amount.replace(",", "") + pence)
+            return Money(currency, -value if groups["sign"] else value)
+    return None  # pragma: no cover - the pattern always fills one amount group
