@@ -1,0 +1,72 @@
+"""The playbook's client intro e-mail, filled from a handoff doc's data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HR_SPONSOR_ROLE = "HR sponsor (primary contact)"
+
+
+@dataclass(frozen=True)
+class IntroEmail:
+    to_name: str
+    to_address: str
+    subject: str
+    body: str
+
+    def as_text(self) -> str:
+        return f"To: {self.to_name} <{self.to_address}>\nSubject: {self.subject}\n\n{self.body}"
+
+
+def _first_name(full_name: str) -> str:
+    return full_name.split()[0] if full_name.split() else full_name
+
+
+def missing_pieces(instance: dict[str, object]) -> list[str]:
+    """What the e-mail needs but the doc does not give (empty when it can be written)."""
+    front = instance.get("front_matter")
+    front = front if isinstance(front, dict) else {}
+    missing = [
+        f"front matter '{key}'" for key in ("account_manager", "ae") if not str(front.get(key) or "").strip()
+    ]
+    sponsor = _hr_sponsor(instance)
+    if sponsor is None:
+        missing.append(f"Section B — People: a '{HR_SPONSOR_ROLE}' row")
+    else:
+        missing += [
+            f"Section B — People: the HR sponsor's {column}"
+            for column in ("name", "email") if not str(sponsor.get(column) or "").strip()
+        ]
+    return missing
+
+
+def _hr_sponsor(instance: dict[str, object]) -> dict[str, object] | None:
+    people = instance.get("people")
+    for row in people if isinstance(people, list) else []:
+        if isinstance(row, dict) and row.get("role") == HR_SPONSOR_ROLE:
+            return row
+    return None
+
+
+def compose(instance: dict[str, object]) -> IntroEmail:
+    """Fill the playbook's template; call missing_pieces first, this assumes they are all there."""
+    front = instance["front_matter"]
+    assert isinstance(front, dict)
+    sponsor = _hr_sponsor(instance)
+    assert sponsor is not None
+    manager = str(front["account_manager"]).strip()
+    manager_first = _first_name(manager)
+    subject = f"Introducing {manager}, your Account Manager"
+    body = (
+        f"Hi {_first_name(str(sponsor['name']))},\n\n"
+        f"Now we're signed, I want to hand you over to {manager}, who'll be your single point of "
+        f"contact throughout the engagement. {manager_first} has been on the call with our Delivery "
+        "Lead and me this afternoon — they're fully briefed on everything we've discussed.\n\n"
+        f"{manager_first} will be in touch within 24 hours to confirm the kickoff date and start the "
+        "onboarding clock.\n\n"
+        "I'll stay on hand if anything material changes commercially, but for everything "
+        f"operational, {manager_first} is your person.\n\n"
+        "Thanks for the trust — looking forward to seeing this land.\n\n"
+        f"{str(front['ae']).strip()}\n"
+    )
+    return IntroEmail(str(sponsor["name"]), str(sponsor["email"]), subject, body)
