@@ -67,6 +67,14 @@ class Document:
     def last_line(self) -> int:
         return self.line_offset + len(self.lines)
 
+    @property
+    def last_content_line(self) -> int:
+        """The last line that is not blank (where text missing at the end of the doc goes)."""
+        for index in range(len(self.lines) - 1, -1, -1):
+            if self.lines[index].strip():
+                return self.line_offset + index + 1
+        return max(self.line_offset, 1)
+
     def source(self, first_line: int, last_line: int) -> list[str]:
         return self.lines[first_line - self.line_offset - 1:last_line - self.line_offset]
 

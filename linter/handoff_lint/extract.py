@@ -44,6 +44,7 @@ class Extraction:
     columns: dict[str, set[str]] = field(default_factory=dict)
     unplaced: dict[str, list[Unplaced]] = field(default_factory=dict)
     incomplete_rows: set[str] = field(default_factory=set)
+    last_line: int = 1
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -285,6 +286,7 @@ def canonical_choice(text: str, choices: list[str]) -> str:
 
 def extract(path: str, document: Document, front: FrontMatter, schema: Schema) -> Extraction:
     extractor = _Extractor(path, document, schema)
+    extractor.result.last_line = document.last_content_line
     extractor.front_matter(front)
     extractor.sections()
     if document.too_deep_line is not None:

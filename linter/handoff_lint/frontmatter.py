@@ -25,7 +25,9 @@ JSONValue = object
 _DELIMITER = "---"
 _CLOSERS = ("---", "...")
 _TAG = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_PLAIN_TAGS = {
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
 
 
 @dataclass
@@ -93,9 +95,7 @@ class _Builder:
                 "Write each value out in full instead of referring to another with *name.",
             )
         self.seen.add(id(node))
-        if node.tag.startswith("!") or (
-            isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS
-        ):
+        if node.tag not in _PLAIN_TAGS:
             line, column = self.position(node)
             raise _Refused(
                 "HO206", line, column, f"YAML tag '{node.tag}' is not allowed in front matter",

@@ -39,10 +39,10 @@ def normalise(title: str) -> str:
     return _AROUND_DASH.sub("-", text)
 
 
-def closest(text: str, candidates: Iterable[str]) -> str | None:
+def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
     """The candidate a near-miss was probably meant to be, compared in normalised form."""
     by_normal = {normalise(candidate): candidate for candidate in candidates}
-    matches = difflib.get_close_matches(normalise(text), list(by_normal), n=1, cutoff=0.75)
+    matches = difflib.get_close_matches(normalise(text), list(by_normal), n=1, cutoff=cutoff)
     return by_normal[matches[0]] if matches else None
 
 

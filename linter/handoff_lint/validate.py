@@ -72,7 +72,7 @@ class _Reporter:
         if not parts:
             return "the doc"
         if parts[0] == FRONT_MATTER:
-            return "front matter " + (f"'{'.'.join(parts[1:])}'" if parts[1:] else "")
+            return "front matter" + (f" '{'.'.join(parts[1:])}'" if parts[1:] else "")
         names: list[str] = []
         node: Schema = self.schema
         value: object = self.extraction.instance
@@ -202,17 +202,13 @@ class _Reporter:
         for later in order[order.index(key) + 1:]:
             if f"/{later}" in self.extraction.source_map:
                 return self.where(f"/{later}")
-        return _Where(self.extraction_last_line, 1)
-
-    @property
-    def extraction_last_line(self) -> int:
-        lines = [line for line, _ in self.extraction.source_map.values()]
-        return max(lines, default=1)
+        return _Where(self.extraction.last_line, 1)
 
     def near_miss(self, pointer: str, title: str) -> Unplaced | None:
         candidates = [u for u in self.extraction.unplaced.get(pointer, []) if u not in self.used_unplaced]
         for candidate in candidates:
-            if closest(candidate.text, [title]):
+            # Only missing items are candidates here, so a looser match is still a safe suggestion.
+            if closest(candidate.text, [title], cutoff=0.6):
                 self.used_unplaced.add(candidate)
                 return candidate
         return None

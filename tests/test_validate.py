@@ -1,0 +1,222 @@
+"""Every required item of the format, removed from a valid doc, is reported once at the fix's line."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    errors,
+    line_of,
+    lint,
+    without_column,
+    without_item,
+    without_line,
+    without_section,
+)
+
+FRONT_MATTER_KEYS = [
+    "client", "slug", "doc_date", "ae", "delivery_lead", "account_manager", "trigger",
+    "am_assigned", "handoff_call",
+]
+TRIGGER_KEYS = ["sow_signed", "deposit_invoice_issued", "deposit_invoice_ref", "crm_closed_won"]
+
+# (section heading, its line in the Northwind example, labels written as "- **Label:**")
+LABELLED = [
+    ("## Section A — Client basics", 19, [
+        "Legal name", "Trading name", "Sites in scope", "Sector", "Sub-sector",
+        "Headcount (org-wide)", "Headcount (in scope)", "Companies House number",
+        "Recent filings summary", "Press and news",
+    ]),
+    ("## Section C — What they're solving", 45, [
+        "Trigger", "Success measure", "Prior provider experience", "Red lines", "Soft signals",
+    ]),
+    ("## Section D — What we're delivering", 58, [
+        "Curriculum modules", "Workshop modality", "Nudge channel", "Bespoke elements",
+        "Out of scope",
+    ]),
+    ("## Section E — Commercials", 78, ["Total fee", "Discounts", "Side commitments"]),
+]
+LABEL_CASES = [(heading, line, label) for heading, line, labels in LABELLED for label in labels]
+
+# (table header start, header line, section title for the message, columns)
+TABLES = [
+    ("| Role |", 36, "Section B — People", ["Role", "Name", "Email", "Phone", "Notes"]),
+    ("| Cohort |", 73, "Section D — What we're delivering, Cohorts",
+     ["Cohort", "Size", "Composition", "Start date"]),
+    ("| Item |", 89, "Section E — Commercials, Fee breakdown", ["Item", "Amount"]),
+    ("| Milestone |", 97, "Section E — Commercials, Payment milestones",
+     ["Milestone", "Percent", "Amount", "Invoice date"]),
+    ("| Risk |", 105, "Section F — Risks flagged in sales cycle",
+     ["Risk", "Likelihood", "Mitigation suggested"]),
+]
+COLUMN_CASES = [(start, line, title, column) for start, line, title, cols in TABLES for column in cols]
+
+SECTIONS = [
+    "## Section A — Client basics", "## Section B — People",
+    "## Section C — What they're solving", "## Section D — What we're delivering",
+    "## Section E — Commercials", "## Section F — Risks flagged in sales cycle",
+    "## Section G — Commitments AE made",
+]
+REQUIRED_ROLES = [
+    "Exec sponsor", "HR sponsor (primary contact)", "Procurement contact", "Finance / AP contact",
+    "IT / comms platform owner",
+]
+
+
+def only_error(text: str) -> tuple[str, str, int]:
+    found = errors(text)
+    assert len(found) == 1, [f"{d.line}: {d.code} {d.message}" for d in found]
+    return found[0].code, found[0].message, found[0].line
+
+
+def test_the_examples_are_complete(northwind: str) -> None:
+    assert lint(northwind) == []
+
+
+@pytest.mark.parametrize("key", FRONT_MATTER_KEYS)
+def test_missing_front_matter_key_points_at_the_front_matter(northwind: str, key: str) -> None:
+    code, message, line = only_error(without_item(northwind, f"{key}:"))
+    assert (code, line) == ("HO304", 1)
+    assert message == f"front matter: missing key '{key}'"
+
+
+@pytest.mark.parametrize("key", TRIGGER_KEYS)
+def test_missing_trigger_condition_points_at_trigger(northwind: str, key: str) -> None:
+    code, message, line = only_error(without_line(northwind, f"  {key}:"))
+    assert (code, line) == ("HO304", 8)
+    assert message == f"front matter 'trigger': missing key '{key}'"
+
+
+@pytest.mark.parametrize(("heading", "heading_line", "label"), LABEL_CASES)
+def test_missing_labelled_item_points_at_its_section(
+    northwind: str, heading: str, heading_line: int, label: str
+) -> None:
+    code, message, line = only_error(without_item(northwind, f"- **{label}:**"))
+    assert (code, line) == ("HO304", heading_line)
+    assert message == f"{heading.removeprefix('## ')}: missing '{label}'"
+
+
+@pytest.mark.parametrize(("start", "header_line", "title", "column"), COLUMN_CASES)
+def test_missing_column_is_one_error_at_the_header(
+    northwind: str, start: str, header_line: int, title: str, column: str
+) -> None:
+    code, message, line = only_error(without_column(northwind, start, column))
+    assert (code, line) == ("HO304", header_line)
+    assert message == f"{title}: the table has no '{column}' column"
+
+
+@pytest.mark.parametrize("role", REQUIRED_ROLES)
+def test_missing_people_role_points_at_the_table(northwind: str, role: str) -> None:
+    code, message, line = only_error(without_item(northwind, f"| {role} |"))
+    assert (code, line) == ("HO307", 36)
+    assert message == f"Section B — People: no row for '{role}'"
+
+
+def test_the_champion_is_optional(northwind: str) -> None:
+    assert errors(without_item(northwind, "| Champion")) == []
+
+
+@pytest.mark.parametrize("heading", SECTIONS)
+def test_missing_section_points_where_it_belongs(northwind: str, heading: str) -> None:
+    text = without_section(northwind, heading)
+    code, message, line = only_error(text)
+    following = SECTIONS.index(heading) + 1
+    expected_line = (
+        line_of(text, SECTIONS[following]) if following < len(SECTIONS)
+        else len(text.rstrip("\n").split("\n"))
+    )
+    assert (code, line) == ("HO301", expected_line)
+    assert message == f"missing section '{heading.removeprefix('## ')}'"
+
+
+@pytest.mark.parametrize(("subsection", "section_line"), [
+    ("### Cohorts", 58), ("### Fee breakdown", 78), ("### Payment milestones", 78),
+])
+def test_missing_table_subsection_points_at_its_section(
+    northwind: str, subsection: str, section_line: int
+) -> None:
+    code, message, line = only_error(without_section(northwind, subsection))
+    assert (code, line) == ("HO304", section_line)
+    assert message.endswith(f"missing '{subsection.removeprefix('### ')}'")
+
+
+@pytest.mark.parametrize(("rows_start", "section_line", "noun"), [
+    ("| Exec sponsor is new", 103, "row"), ('- "We', 111, "item"),
+])
+def test_emptied_section_needs_an_entry(northwind: str, rows_start: str, section_line: int,
+                                        noun: str) -> None:
+    text = northwind
+    while rows_start.split(" ")[0] in text and any(
+        line.startswith(rows_start.split(" ")[0] + " ") for line in text.split("\n")[section_line:]
+    ):
+        text = "\n".join(text.split("\n")[:section_line]) + "\n" + without_item(
+            "\n".join(text.split("\n")[section_line:]), rows_start.split(" ")[0] + " ")
+    code, message, line = only_error(text)
+    assert (code, line) == ("HO308", section_line)
+    assert f"needs at least 1 {noun}" in message
+
+
+def test_deleting_section_f_and_misspelling_a_role_gives_exactly_two_errors(northwind: str) -> None:
+    text = without_section(northwind, "## Section F").replace(
+        "| Procurement contact |", "| Procurment contact |")
+    found = errors(text)
+    assert [(d.code, d.line) for d in found] == [("HO401", 40), ("HO301", line_of(text, "## Section G"))]
+    assert "Did you mean 'Procurement contact'?" == found[0].hint
+    assert "Section F — Risks flagged in sales cycle" in found[1].message
+
+
+def test_near_miss_heading_is_named_in_the_missing_section_error(northwind: str) -> None:
+    text = northwind.replace("## Section F — Risks flagged in sales cycle", "## Section F - Risk flagged")
+    found = lint(text)
+    assert [(d.code, d.line) for d in found] == [("HO301", 103)]
+    assert "Section F - Risk flagged" in found[0].message
+
+
+def test_near_miss_label_and_column_suggest_the_right_title(northwind: str) -> None:
+    text = northwind.replace("**Sub-sector:**", "**Sub sectr:**").replace("| Email |", "| E-mail |")
+    found = lint(text)
+    assert [(d.code, d.line) for d in found] == [("HO304", 27), ("HO304", 36)]
+    assert found[0].message.endswith("did you mean 'Sub-sector'?")
+    assert found[1].message.endswith("did you mean 'Email'?")
+
+
+def test_headings_match_whatever_the_case_dashes_and_quotes(northwind: str) -> None:
+    text = northwind.replace("## Section C — What they're solving", "## section c - What they’re Solving")
+    assert lint(text) == []
+
+
+def test_unknown_section_and_label_are_warnings(northwind: str) -> None:
+    text = northwind.replace("## Section G", "## Notes from the AE\n\n- free text\n\n## Section G")
+    text = text.replace("- **Sector:**", "- **Account tier:** Gold\n- **Sector:**")
+    found = lint(text)
+    assert [(d.code, d.severity.value) for d in found] == [("HO305", "warning"), ("HO303", "warning")]
+
+
+def test_value_errors_point_at_the_cell(northwind: str) -> None:
+    text = northwind.replace("| High | Front-load", "| Likely | Front-load").replace(
+        "marcus.bell@northwind-logistics.example", "marcus.bell@").replace(
+        "| 32 | Leeds", "| thirty-two | Leeds").replace("| 2027-03-01 |", "| 2027-02-30 |")
+    found = errors(text)
+    assert [(d.code, d.line) for d in found] == [
+        ("HO403", 38), ("HO406", 75), ("HO402", 76), ("HO401", 107)]
+    assert found[0].column == northwind.split("\n")[37].index("marcus") + 1
+
+
+def test_broken_front_matter_gives_one_error_not_a_cascade(northwind: str) -> None:
+    text = northwind.replace("slug: northwind-logistics", "slug: [northwind")
+    assert [d.code for d in errors(text)] == ["HO203"]
+
+
+def test_row_with_missing_cells_is_one_error(northwind: str) -> None:
+    lines = northwind.split("\n")
+    lines[37] = lines[37][: lines[37].rindex("| New COO")] + "|"
+    text = "\n".join(lines)
+    found = errors(text)
+    assert [(d.code, d.line) for d in found] == [("HO306", 38)]
+    assert "4 cells but the table has 5 columns" in found[0].message
+
+
+def test_section_given_twice_is_reported_at_the_second(northwind: str) -> None:
+    text = northwind + "\n## Section G — Commitments AE made\n\n- \"More.\"\n"
+    found = errors(text)
+    assert [d.code for d in found] == ["HO302"]
+    assert "first on line 111" in found[0].message
