@@ -1,0 +1,114 @@
+"""The `handoff` command as a user runs it: output formats, summary and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CLIENTS, NORTHWIND
+
+from handoff_lint.cli import main
+
+JSON_FIELDS = {"path": str, "line": int, "column": int, "code": str, "severity": str, "message": str}
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A handoff repo with the example clients, as the working folder."""
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n')
+    shutil.copytree(CLIENTS, tmp_path / "clients")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def break_northwind(repo: Path) -> Path:
+    doc = repo / NORTHWIND
+    text = doc.read_text("utf-8")
+    doc.write_text(text.replace("- **Sector:** Transport and logistics\n", "").replace(
+        "| Med | Land", "| Medium | Land"), "utf-8")
+    return doc
+
+
+def test_complete_docs_exit_0_with_a_summary(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().out == "3 handoff docs checked: all complete.\n"
+
+
+def test_findings_exit_1_one_line_each_with_a_fix(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_northwind(repo)
+    assert main(["lint"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{NORTHWIND}:19:1: HO304 Section A — Client basics: missing 'Sector'"
+    assert lines[1].startswith("    fix: Add '- **Sector:** ...'")
+    assert lines[2].startswith(f"{NORTHWIND}:107:")
+    assert " HO401 " in lines[2]
+    assert lines[-1] == (
+        "3 handoff docs checked: 2 errors in 1 file, 0 warnings. Fix the errors before you merge.")
+
+
+def test_json_output_keeps_its_contract(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_northwind(repo)
+    assert main(["lint", "--format", "json", "clients/northwind-logistics"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert len(findings) == 2
+    for finding in findings:
+        for name, kind in JSON_FIELDS.items():
+            assert isinstance(finding[name], kind), name
+        assert finding["severity"] in ("error", "warning")
+    assert (findings[0]["path"], findings[0]["line"], findings[0]["code"]) == (str(NORTHWIND), 19, "HO304")
+
+
+def test_json_output_is_an_empty_array_when_clean(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_warnings_alone_exit_0(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = repo / NORTHWIND
+    doc.write_text(doc.read_text("utf-8") + "\n## Notes\n\nAnything else.\n", "utf-8")
+    assert main(["lint"]) == 0
+    assert "HO303 (warning)" in capsys.readouterr().out
+
+
+def test_severity_can_be_raised_in_pyproject(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text('[tool.handoff]\n[tool.handoff.severity]\nHO303 = "error"\n')
+    doc = repo / NORTHWIND
+    doc.write_text(doc.read_text("utf-8") + "\n## Notes\n\nAnything else.\n", "utf-8")
+    assert main(["lint"]) == 1
+
+
+def test_folders_are_searched_and_missing_paths_reported(repo: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "clients/glenmore-distillers", "nowhere.md"]) == 1
+    out = capsys.readouterr().out
+    assert "nowhere.md:1:1: HO101 no such file or folder" in out
+    assert out.rstrip().endswith("Fix the errors before you merge.")
+
+
+def test_a_second_doc_for_a_client_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = repo / NORTHWIND
+    shutil.copy(doc, doc.with_name("handoff-northwind-logistics-2026-11-05.md"))
+    assert main(["lint"]) == 1
+    assert "HO504" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["lint", "--format", "xml"])
+    assert exit_info.value.code == 2
+    (repo / "pyproject.toml").write_text('[tool.handoff]\nregion = "mars"\n')
+    assert main(["lint"]) == 2
+    assert "region 'mars'" in capsys.readouterr().err
+
+
+def test_rules_lists_every_code_and_explains_one(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "HO301  missing-section" in listing
+    assert main(["rules", "ho301"]) == 0
+    entry = capsys.readouterr().out
+    assert entry.startswith("HO301 missing-section [error]")
+    assert "Fix: " in entry and "Why: " in entry
+    assert main(["rules", "HO000"]) == 2
