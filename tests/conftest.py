@@ -6,7 +6,6 @@ import re
 from pathlib import Path, PurePosixPath
 
 import pytest
-
 from handoff_lint.check import Checked, check_bytes
 from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic

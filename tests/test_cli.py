@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import CLIENTS, NORTHWIND
-
 from handoff_lint.cli import main
 
 JSON_FIELDS = {"path": str, "line": int, "column": int, "code": str, "severity": str, "message": str}

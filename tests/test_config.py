@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from handoff_lint.config import ConfigError, load
 from handoff_lint.diagnostics import Severity
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from conftest import check_doc
-
 from handoff_lint.intro_email import compose, missing_pieces
 
 

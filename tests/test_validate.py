@@ -160,7 +160,7 @@ def test_deleting_section_f_and_misspelling_a_role_gives_exactly_two_errors(nort
         "| Procurement contact |", "| Procurment contact |")
     found = errors(text)
     assert [(d.code, d.line) for d in found] == [("HO401", 40), ("HO301", line_of(text, "## Section G"))]
-    assert "Did you mean 'Procurement contact'?" == found[0].hint
+    assert found[0].hint == "Did you mean 'Procurement contact'?"
     assert "Section F — Risks flagged in sales cycle" in found[1].message
 
 

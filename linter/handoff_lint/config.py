@@ -51,7 +51,9 @@ def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]"
     known = {"clients", "region", "phone_region", "schema", "max_bytes", "severity"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise ConfigError(f"{origin}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        raise ConfigError(
+            f"{origin}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
     region = table.get("region", "england-and-wales")
     if region not in REGIONS:
         raise ConfigError(f"{origin}: region '{region}' is not one of {', '.join(REGIONS)}")

@@ -130,7 +130,8 @@ def _blocks(tokens: list[Token], lines: list[str], offset: int) -> tuple[list[Bl
             if name in _SKIP_INNER:
                 continue
             start, end = token.map if token.map else (0, 0)
-            block = Block(name, start + offset + 1, end + offset, level=int(token.tag[1:]) if name == "heading" else 0)
+            level = int(token.tag[1:]) if name == "heading" else 0
+            block = Block(name, start + offset + 1, end + offset, level=level)
             stack[-1].children.append(block)
             stack.append(block)
         elif kind.endswith("_close"):

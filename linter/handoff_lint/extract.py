@@ -254,7 +254,8 @@ class _Extractor:
                 "only where the column is optional.",
             )
         values: dict[str, JSON] = {}
-        for key, cell in zip(keys, row.cells):
+        # A short row's missing cells were reported above; an over-long row's extras have no column.
+        for key, cell in zip(keys, row.cells, strict=False):
             if key is None:
                 continue
             self.result.source_map[f"{pointer}/{key}"] = (row.line, cell.column)

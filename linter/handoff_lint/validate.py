@@ -6,8 +6,9 @@ subschemas), so a field added to the schema is reported as well as the ones ther
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
@@ -16,6 +17,7 @@ from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.extract import FRONT_MATTER, Extraction, Unplaced, iter_pointer_parents
 from handoff_lint.schema import Schema, closest, kind, properties, title_of
 
+_BLANK_KEYWORDS = ("minLength", "format", "pattern", "enum", "type")
 _FORMAT_CODES = {"date": "HO402", "email": "HO403", "phone": "HO404", "money": "HO407"}
 _FORMAT_HINTS = {
     "date": "Write the date as YYYY-MM-DD, e.g. 2026-11-24, and check the day exists.",
@@ -29,6 +31,14 @@ _FORMAT_HINTS = {
 class _Where:
     line: int
     column: int
+
+
+def _schema(error: ValidationError) -> Schema:
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
+def _value(error: ValidationError) -> Any:
+    return error.validator_value
 
 
 def _pointer(parts: Iterable[object]) -> str:
@@ -81,7 +91,8 @@ class _Reporter:
                 node = node.get("items", {})
                 value = value[int(part)] if isinstance(value, list) and int(part) < len(value) else None
                 first = next(iter(value.values()), None) if isinstance(value, dict) else None
-                names.append(f"row '{first}'" if isinstance(first, str) and first else f"item {int(part) + 1}")
+                is_named = isinstance(first, str) and first
+                names.append(f"row '{first}'" if is_named else f"item {int(part) + 1}")
             else:
                 names.append(title_of(properties(node).get(part, {}), part))
                 node = properties(node).get(part, {})
@@ -98,42 +109,43 @@ class _Reporter:
             return  # the row's missing cells are already reported, once
         if keyword == "required":
             self.missing(error, parts)
-        elif error.instance == "" and keyword in ("minLength", "format", "pattern", "enum"):
+        # A blank (an empty cell, `key:` with no value) is "empty" whatever type was expected.
+        elif error.instance in ("", None) and keyword in _BLANK_KEYWORDS:
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
-                     f"Fill it in: {error.schema.get('description', 'see the handoff format')}")
+                     f"Fill it in: {_schema(error).get('description', 'see the handoff format')}")
         elif keyword == "contains":
             self.contains(error, parts)
         elif keyword == "minItems":
-            noun = "row" if kind(error.schema) == "table" else "item"
+            noun = "row" if kind(_schema(error)) == "table" else "item"
             self.add("HO308", self.where(pointer),
-                     f"{self.describe(parts)} needs at least {error.validator_value} {noun}",
-                     str(error.schema.get("description", "")))
+                     f"{self.describe(parts)} needs at least {_value(error)} {noun}",
+                     str(_schema(error).get("description", "")))
         elif keyword in ("enum", "const"):
             self.choice(error, parts)
         elif keyword == "format":
-            name = str(error.validator_value)
+            name = str(_value(error))
             self.add(_FORMAT_CODES.get(name, "HO405"), self.where(pointer),
                      f"{self.describe(parts)}: '{error.instance}' is not a valid {name}",
-                     _FORMAT_HINTS.get(name, str(error.schema.get("description", ""))))
+                     _FORMAT_HINTS.get(name, str(_schema(error).get("description", ""))))
         elif keyword in ("minimum", "maximum") or (
-            keyword == "type" and error.validator_value in ("integer", "number")
+            keyword == "type" and _value(error) in ("integer", "number")
         ):
             self.add("HO406", self.where(pointer),
                      f"{self.describe(parts)}: '{error.instance}' is not a whole number of at least "
-                     f"{error.schema.get('minimum', 0)}",
+                     f"{_schema(error).get('minimum', 0)}",
                      "Write the number only, with no words: e.g. 1,200 or 1200.")
         elif keyword == "minLength":
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
-                     str(error.schema.get("description", "")))
+                     str(_schema(error).get("description", "")))
         else:
             self.add("HO405", self.where(pointer),
                      f"{self.describe(parts)}: '{error.instance}' is not in the expected form",
-                     str(error.schema.get("description", error.message)))
+                     str(_schema(error).get("description", error.message)))
 
     def missing(self, error: ValidationError, parts: list[str]) -> None:
         instance = error.instance if isinstance(error.instance, dict) else {}
-        fields = properties(error.schema)
-        for key in error.validator_value:
+        fields = properties(_schema(error))
+        for key in _value(error):
             if key in instance:
                 continue
             if key == FRONT_MATTER:
@@ -214,7 +226,7 @@ class _Reporter:
         return None
 
     def contains(self, error: ValidationError, parts: list[str]) -> None:
-        title = str(error.schema.get("title", "a required entry"))
+        title = str(_schema(error).get("title", "a required entry"))
         table = _pointer(parts)
         if title in self.suggested_choices.get(table, set()):
             return  # a misspelt entry already suggests this one
@@ -223,7 +235,7 @@ class _Reporter:
                  f"Add a row for '{title}'.")
 
     def choice(self, error: ValidationError, parts: list[str]) -> None:
-        choices = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        choices = _value(error) if isinstance(_value(error), list) else [_value(error)]
         names = [str(c) for c in choices]
         suggestion = closest(str(error.instance), names)
         if suggestion and len(parts) >= 2:
