@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import importlib.util
+import os
 import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from types import ModuleType
+from typing import Any
 
 import pytest
 from handoff_lint.check import Checked, check_bytes
 from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.site.clients import ClientView, LastChange, view
+from handoff_lint.site.pages import Doc
 
 REPO = Path(__file__).resolve().parents[1]
 CLIENTS = REPO / "clients"
@@ -88,6 +100,154 @@ def without_column(text: str, header_start: str, column: str) -> str:
     return "\n".join(lines)
 
 
+def replace_once(text: str, old: str, new: str) -> str:
+    """text with `old` replaced by `new`, which must occur exactly once (a mutation that misses
+    would make a failing fixture pass for the wrong reason)."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+def with_front_matter(text: str, **values: str) -> str:
+    """text with front matter keys (nested ones included) set to new values: `am_assigned="..."`."""
+    lines = text.split("\n")
+    closing = lines.index("---", 1)
+    for key, value in values.items():
+        index = next(i for i in range(1, closing) if re.match(rf"^\s*{key}:", lines[i]))
+        indent = lines[index][:len(lines[index]) - len(lines[index].lstrip())]
+        lines[index] = f"{indent}{key}: {value}"
+    return "\n".join(lines)
+
+
+def findings(text: str, *codes: str, relative: PurePosixPath | None = None,
+             config: Config | None = None) -> list[Diagnostic]:
+    """The diagnostics with these codes for a doc (all of them when no code is given); path checks
+    are off by default, so a mutated date does not also report the file name."""
+    return [d for d in check_doc(text, relative, config).diagnostics if not codes or d.code in codes]
+
+
 @pytest.fixture
 def northwind() -> str:
     return example_text()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A handoff repo with settings and the example clients, as the working folder."""
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n')
+    shutil.copytree(CLIENTS, tmp_path / "clients")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def generate() -> ModuleType:
+    """bench/generate.py, the synthetic-client generator (bench/ is not part of the package)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+# The site ---------------------------------------------------------------------------------------
+
+SITE_TODAY = "2026-11-24"  # a fixed "today" so the upcoming-dates register is reproducible
+SITE_DATE = dt.date.fromisoformat(SITE_TODAY)
+NORTHWIND_URI = NORTHWIND.relative_to("clients").as_posix()  # its page's source path in the site
+
+
+def site_view(text: str | bytes, uri: str = NORTHWIND_URI,
+              last_change: LastChange | None = None) -> ClientView:
+    """What the site shows about a doc (by default a mutated Northwind), seen on SITE_DATE."""
+    return view(check_doc(text), uri, "england-and-wales", SITE_DATE, last_change)
+
+
+def example_site_docs() -> list[Doc]:
+    """The example clients as the site adapter hands them over: page source path and check."""
+    docs = []
+    for path in EXAMPLES:
+        relative = PurePosixPath(path.relative_to(REPO).as_posix())
+        docs.append(Doc(str(relative.relative_to("clients")), check_doc(path.read_bytes(), relative)))
+    return docs
+
+
+def example_views() -> list[ClientView]:
+    return [view(d.checked, d.src_uri, "england-and-wales", SITE_DATE) for d in example_site_docs()]
+SITE_SOURCES = ("mkdocs.yml", "pyproject.toml", "hooks", "clients", "guide", "overrides", "schema")
+
+
+def build_site(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` on a config; returns the finished process (output in stderr)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command + (["--strict"] if strict else []), cwd=config.parent, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def copy_site_project(target: Path) -> Path:
+    """Copy what the site is built from into target (no git history there); returns its mkdocs.yml."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once per test session with --strict."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(REPO / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """Serve a built site over HTTP on a free local port; yields 'http://127.0.0.1:<port>/'."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # a line per request would bury the test's own output
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    """Headless Chromium through chromedriver, with a fresh profile; it records its network requests
+    ("performance" log) and console ("browser" log) for the tests to inspect."""
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip(f"needs Debian's chromium and chromedriver ({CHROMIUM}, {CHROMEDRIVER})")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -1,10 +1,16 @@
+"""Settings from [tool.handoff]: defaults, overrides, and settings that are refused with the line."""
+
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from handoff_lint.config import ConfigError, load
+from conftest import REPO, example_text, lint, without_item
+from handoff_lint.codes import ALWAYS_AN_ERROR, ALWAYS_ERRORS, REGISTRY
+from handoff_lint.config import Config, ConfigError, from_table, load
 from handoff_lint.diagnostics import Severity
 
 
@@ -19,6 +25,11 @@ def test_settings_come_from_the_nearest_pyproject(tmp_path: Path) -> None:
     assert config.severity == {"HO303": Severity.ERROR, "HO305": Severity.OFF}
 
 
+def test_another_phone_region_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nphone_region = "IE"\n')
+    assert load(tmp_path).phone_region == "IE"
+
+
 def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
     config = load(tmp_path)
     assert (config.clients, config.region) == ("clients", "england-and-wales")
@@ -29,8 +40,82 @@ def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
     ('colour = "blue"', "unknown setting(s) colour"),
     ('[tool.handoff.severity]\nHO999 = "error"', "unknown rule code 'HO999'"),
     ('[tool.handoff.severity]\nHO303 = "loud"', "'loud' is not one of"),
+    ("clients = 3", "clients must be the folder of client docs"),
+    ('phone_region = "UK"', "phone_region must be a two-letter country code"),
 ])
 def test_bad_settings_say_what_is_wrong(tmp_path: Path, table: str, complaint: str) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.handoff]\n{table}\n")
     with pytest.raises(ConfigError, match=re.escape(complaint)):
         load(tmp_path)
+
+
+@pytest.mark.parametrize(("settings", "line"), [
+    ('clients = "clients"\n\n[tool.handoff.severity]\nHO303 = "error"\nHO999 = "off"', 9),
+    ('clients = "clients"\nregion = "wales"', 6),
+    ('colour = "blue"', 5),
+    ('severity = "off"', 5),
+    ("schema = 42", 5),
+    ("max_bytes = true", 5),
+])
+def test_bad_settings_point_at_their_line(tmp_path: Path, settings: str, line: int) -> None:
+    # Another tool's `region` above [tool.handoff] is not the one reported.
+    (tmp_path / "pyproject.toml").write_text(f'[tool.other]\nregion = "x"\n\n[tool.handoff]\n{settings}\n')
+    where = f"{tmp_path / 'pyproject.toml'}:{line}:1: [tool.handoff]"
+    with pytest.raises(ConfigError, match=re.escape(where)):
+        load(tmp_path)
+
+
+@pytest.mark.parametrize("code", sorted(ALWAYS_ERRORS))
+@pytest.mark.parametrize("value", ["off", "warning"])
+def test_a_code_meaning_the_doc_was_not_checked_cannot_be_turned_down(
+    tmp_path: Path, code: str, value: str
+) -> None:
+    setting = f'severity = {{ HO303 = "off", "{code}" = "{value}" }}'
+    (tmp_path / "pyproject.toml").write_text(f'[tool.handoff]\nregion = "scotland"\n{setting}\n')
+    with pytest.raises(ConfigError) as refused:
+        load(tmp_path)
+    message = str(refused.value)
+    column = setting.index(f'"{code}"') + 1
+    assert message.startswith(f"{tmp_path / 'pyproject.toml'}:3:{column}: ")
+    assert f"{code} ({REGISTRY[code].name}) cannot be '{value}'" in message
+    assert f"`handoff rules {code}`" in message  # the fix hint
+
+
+def test_a_code_meaning_the_doc_was_not_checked_may_be_set_to_error(tmp_path: Path) -> None:
+    assert from_table(tmp_path, {"severity": {"HO101": "error"}}).severity == {"HO101": Severity.ERROR}
+
+
+def test_a_finding_about_a_doc_that_was_read_can_still_be_turned_off(tmp_path: Path) -> None:
+    # A duplicate front matter key is reported, and the rest of the front matter is still checked.
+    assert "HO204" not in ALWAYS_ERRORS
+    assert from_table(tmp_path, {"severity": {"HO204": "off"}}).severity == {"HO204": Severity.OFF}
+
+
+def test_the_rules_reference_says_which_codes_are_always_errors() -> None:
+    documented = {code for code, rule in REGISTRY.items() if ALWAYS_AN_ERROR in rule.rationale}
+    assert documented == ALWAYS_ERRORS
+    assert all(REGISTRY[code].severity is Severity.ERROR for code in ALWAYS_ERRORS)
+
+
+def test_playbook_codes_are_known_before_the_playbook_is_imported(tmp_path: Path) -> None:
+    """A fresh interpreter that reads the settings first (as `handoff rules` or the site may) must
+    accept an override of a playbook rule."""
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff.severity]\nHO615 = "off"\nHO602 = "error"\n')
+    script = (
+        "import sys\n"
+        "from handoff_lint.config import load\n"
+        f"config = load(__import__('pathlib').Path({str(tmp_path)!r}))\n"
+        "assert 'handoff_lint.playbook' not in sys.modules, 'the playbook was imported'\n"
+        "print(sorted((code, severity.value) for code, severity in config.severity.items()))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "[('HO602', 'error'), ('HO615', 'off')]\n"
+
+
+def test_a_config_made_in_code_still_reports_a_doc_that_was_not_checked() -> None:
+    config = Config(root=REPO, severity={"HO103": Severity.OFF, "HO304": Severity.OFF})
+    found = [d.code for d in lint(b"", config=config)]
+    assert found == ["HO103"]
+    assert "HO304" not in [d.code for d in lint(without_item(example_text(), "- **Sector:**"), config=config)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pytest
 from conftest import (
     errors,
@@ -62,6 +65,28 @@ REQUIRED_ROLES = [
 ]
 
 
+
+def _missing(remove: Callable[[str], str], code: str, line: int, message: str, name: str) -> object:
+    """A required item removed from the example, and the one error it gives: (code, message, line)."""
+    return pytest.param(remove, (code, message, line), id=name)
+
+
+MISSING = [
+    *(_missing(partial(without_item, start=f"{key}:"), "HO304", 1,
+               f"front matter: missing key '{key}'", key) for key in FRONT_MATTER_KEYS),
+    *(_missing(partial(without_line, start=f"  {key}:"), "HO304", 8,
+               f"front matter 'trigger': missing key '{key}'", key) for key in TRIGGER_KEYS),
+    *(_missing(partial(without_item, start=f"- **{label}:**"), "HO304", line,
+               f"{heading.removeprefix('## ')}: missing '{label}'", label)
+      for heading, line, label in LABEL_CASES),
+    *(_missing(partial(without_column, header_start=start, column=column), "HO304", line,
+               f"{title}: the table has no '{column}' column", f"{start} {column}")
+      for start, line, title, column in COLUMN_CASES),
+    *(_missing(partial(without_item, start=f"| {role} |"), "HO307", 36,
+               f"Section B — People: no row for '{role}'", role) for role in REQUIRED_ROLES),
+]
+
+
 def only_error(text: str) -> tuple[str, str, int]:
     found = errors(text)
     assert len(found) == 1, [f"{d.line}: {d.code} {d.message}" for d in found]
@@ -72,43 +97,11 @@ def test_the_examples_are_complete(northwind: str) -> None:
     assert lint(northwind) == []
 
 
-@pytest.mark.parametrize("key", FRONT_MATTER_KEYS)
-def test_missing_front_matter_key_points_at_the_front_matter(northwind: str, key: str) -> None:
-    code, message, line = only_error(without_item(northwind, f"{key}:"))
-    assert (code, line) == ("HO304", 1)
-    assert message == f"front matter: missing key '{key}'"
-
-
-@pytest.mark.parametrize("key", TRIGGER_KEYS)
-def test_missing_trigger_condition_points_at_trigger(northwind: str, key: str) -> None:
-    code, message, line = only_error(without_line(northwind, f"  {key}:"))
-    assert (code, line) == ("HO304", 8)
-    assert message == f"front matter 'trigger': missing key '{key}'"
-
-
-@pytest.mark.parametrize(("heading", "heading_line", "label"), LABEL_CASES)
-def test_missing_labelled_item_points_at_its_section(
-    northwind: str, heading: str, heading_line: int, label: str
+@pytest.mark.parametrize(("remove", "error"), MISSING)
+def test_a_missing_required_item_is_one_error_where_it_goes(
+    northwind: str, remove: Callable[[str], str], error: tuple[str, str, int]
 ) -> None:
-    code, message, line = only_error(without_item(northwind, f"- **{label}:**"))
-    assert (code, line) == ("HO304", heading_line)
-    assert message == f"{heading.removeprefix('## ')}: missing '{label}'"
-
-
-@pytest.mark.parametrize(("start", "header_line", "title", "column"), COLUMN_CASES)
-def test_missing_column_is_one_error_at_the_header(
-    northwind: str, start: str, header_line: int, title: str, column: str
-) -> None:
-    code, message, line = only_error(without_column(northwind, start, column))
-    assert (code, line) == ("HO304", header_line)
-    assert message == f"{title}: the table has no '{column}' column"
-
-
-@pytest.mark.parametrize("role", REQUIRED_ROLES)
-def test_missing_people_role_points_at_the_table(northwind: str, role: str) -> None:
-    code, message, line = only_error(without_item(northwind, f"| {role} |"))
-    assert (code, line) == ("HO307", 36)
-    assert message == f"Section B — People: no row for '{role}'"
+    assert only_error(remove(northwind)) == error
 
 
 def test_the_champion_is_optional(northwind: str) -> None:

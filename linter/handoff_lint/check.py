@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from handoff_lint import document as markdown
-from handoff_lint import frontmatter, source
+from handoff_lint import frontmatter, playbook, source
+from handoff_lint.codes import ALWAYS_ERRORS
 from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.extract import Extraction, extract
 from handoff_lint.paths import check_path
-from handoff_lint.schema import load_schema, validator
+from handoff_lint.schema import load_schema, quick_validator, validator
 from handoff_lint.validate import check as check_schema
+
+_MISSING = frozenset({"HO301", "HO304", "HO307", "HO308"})
 
 
 @dataclass
@@ -34,10 +37,12 @@ class Checked:
 
 
 def apply_severity(diagnostics: Iterable[Diagnostic], config: Config) -> list[Diagnostic]:
-    """Apply [tool.handoff.severity] overrides, drop what is turned off, and sort by position."""
+    """Apply [tool.handoff.severity] overrides, drop what is turned off, and sort by position.
+    A code that means the doc was not checked keeps its severity, however the Config was made."""
     result = []
     for diagnostic in diagnostics:
-        severity = config.severity.get(diagnostic.code, diagnostic.severity)
+        severity = (diagnostic.severity if diagnostic.code in ALWAYS_ERRORS
+                    else config.severity.get(diagnostic.code, diagnostic.severity))
         if severity is Severity.OFF:
             continue
         if severity is not diagnostic.severity:
@@ -46,7 +51,10 @@ def apply_severity(diagnostics: Iterable[Diagnostic], config: Config) -> list[Di
                 diagnostic.message, diagnostic.hint,
             )
         result.append(diagnostic)
-    return sorted(set(result), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
+    # Diagnostic equality ignores the message, so a set would keep one of two different findings
+    # at the same place (two items missing from one section); drop only exact repeats.
+    unique = {(d.path, d.line, d.column, d.code, d.message): d for d in result}
+    return sorted(unique.values(), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
 
 
 def check_text(path: str, text: str, relative: PurePosixPath | None, config: Config) -> Checked:
@@ -62,7 +70,22 @@ def check_text(path: str, text: str, relative: PurePosixPath | None, config: Con
         extraction = extract(path, document, front, schema)
         checked.extraction = extraction
         found += extraction.diagnostics
-        found += check_schema(path, extraction, schema, validator(config.schema_path, config.phone_region))
+        # A complete doc (the usual case) is recognised without jsonschema; only a doc with
+        # something wrong pays for jsonschema, which alone words the errors.
+        valid = quick_validator(config.schema_path, config.phone_region)
+        rules = (None if valid is not None and valid(extraction.instance)
+                 else validator(config.schema_path, config.phone_region))
+        schema_found = check_schema(path, extraction, schema, rules)
+        if document.too_deep_line is not None:
+            # The parser stops reading at the nesting limit, so everything after it would be reported
+            # missing; HO310 says once that the rest of the doc was not read.
+            schema_found = [d for d in schema_found
+                            if d.code not in _MISSING or d.line <= front.body_line_offset]
+        found += schema_found
+        found += playbook.run(playbook.Context(
+            path, extraction, document, config,
+            frozenset((d.line, d.column) for d in found), tuple(text.split("\n")),
+        ))
     if relative is not None:
         data = front.data if isinstance(front.data, dict) else None
         found += check_path(path, relative, data, front.source_map, config.clients)

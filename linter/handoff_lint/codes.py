@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handoff_lint.diagnostics import Severity
+from handoff_lint.diagnostics import Diagnostic, Severity
 
 
 @dataclass(frozen=True)
@@ -26,47 +26,64 @@ PLAYBOOK_PACKAGE = (
     "Playbook: \"Handoff package (AE produces this; one document, no exceptions).\""
 )
 
+# The codes that mean the doc, or all of it after the reported line, could not be checked. Turning one
+# off or into a warning would let an unchecked doc pass, so [tool.handoff] severity refuses to.
+ALWAYS_ERRORS = frozenset({
+    "HO101", "HO102", "HO103", "HO104", "HO105",  # the file cannot be read as text
+    "HO201", "HO202", "HO203", "HO205", "HO206",  # the front matter cannot be read
+    "HO310",  # nothing after the nesting limit is read
+    "HO900",  # the linter failed on the doc
+})
+ALWAYS_AN_ERROR = (
+    " This rule is always an error: a doc it reports was not checked, so it must not pass, and "
+    "[tool.handoff] severity cannot turn it off or make it a warning."
+)
+
 _CORE_RULES = (
     # File and encoding
     Rule("HO101", "unreadable-file", Severity.ERROR,
          "The file cannot be read (permissions, a folder named like a doc, a broken link).",
-         "A doc that cannot be read cannot be checked, so it must not pass silently.",
+         "A doc that cannot be read cannot be checked, so it must not pass silently." + ALWAYS_AN_ERROR,
          "clients/acme/01-handoff/handoff-acme-2026-11-24.md is a directory",
          "Make the doc a readable regular file inside the repo."),
     Rule("HO102", "not-utf8", Severity.ERROR,
          "The file is not UTF-8 text (UTF-16, a Word export, binary data).",
-         "The site and every tool downstream read UTF-8; anything else shows as garbage.",
+         "The site and every tool downstream read UTF-8; anything else shows as garbage." + ALWAYS_AN_ERROR,
          "A file saved as 'Unicode (UTF-16)' from a text editor.",
          "Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)."),
     Rule("HO103", "empty-file", Severity.ERROR,
          "The file is empty or holds only white space.",
-         PLAYBOOK_PACKAGE,
+         PLAYBOOK_PACKAGE + ALWAYS_AN_ERROR,
          "A zero-byte handoff-acme-2026-11-24.md.",
          "Run `handoff new <slug>` for a template and fill it in."),
     Rule("HO104", "file-too-large", Severity.ERROR,
-         "The file is larger than the size limit (1 MiB by default).",
-         "A handoff doc is a few pages of text; a huge file is a paste accident and would slow every check.",
+         "The file is larger than a handoff doc can be: over the size limit (1 MiB by default), over "
+         "5,000 lines, a line over 10,000 characters, or front matter with over 1,000 values.",
+         "A handoff doc is a few pages of text; a huge file is a paste accident and would slow every "
+         "check." + ALWAYS_AN_ERROR,
          "A doc with a pasted spreadsheet of 20,000 rows.",
          "Remove pasted data; link to it instead."),
     Rule("HO105", "binary-content", Severity.ERROR,
          "The file contains NUL bytes or other control characters, so it is not plain text.",
-         "Binary content cannot be reviewed in a pull request or rendered on the site.",
+         "Binary content cannot be reviewed in a pull request or rendered on the site." + ALWAYS_AN_ERROR,
          "A .docx renamed to .md.",
          "Copy the text into a new Markdown file made with `handoff new`."),
     # Front matter
     Rule("HO201", "front-matter-missing", Severity.ERROR,
          "The doc does not start with a YAML front matter block between two --- lines.",
-         "The front matter records the handoff trigger, the owners and the deadlines' dates.",
+         "The front matter records the handoff trigger, the owners and the deadlines' dates."
+         + ALWAYS_AN_ERROR,
          "A doc that starts with '# Handoff'.",
          "Start the file with a '---' line, the front matter keys, and a closing '---' line."),
     Rule("HO202", "front-matter-unclosed", Severity.ERROR,
          "The front matter block is opened with --- but never closed.",
-         "Without the closing line the whole doc would be read as YAML.",
+         "Without the closing line the whole doc would be read as YAML." + ALWAYS_AN_ERROR,
          "---\\nclient: Acme\\n## Section A — Client basics",
          "Add a line with only '---' after the last front matter key."),
     Rule("HO203", "front-matter-invalid-yaml", Severity.ERROR,
          "The front matter is not valid YAML, or is not a set of key: value lines.",
-         "Broken YAML hides every fact in it; it is reported once instead of one error per key.",
+         "Broken YAML hides every fact in it; it is reported once instead of one error per key."
+         + ALWAYS_AN_ERROR,
          "client: Acme: Widgets",
          "Quote values that contain a colon: client: \"Acme: Widgets\"."),
     Rule("HO204", "front-matter-duplicate-key", Severity.ERROR,
@@ -76,12 +93,14 @@ _CORE_RULES = (
          "Keep one of the two lines."),
     Rule("HO205", "front-matter-alias", Severity.ERROR,
          "The front matter uses YAML anchors (&name) or aliases (*name).",
-         "Aliases make values depend on each other and can expand to huge data; a handoff needs neither.",
+         "Aliases make values depend on each other and can expand to huge data; a handoff needs "
+         "neither. The front matter is not read." + ALWAYS_AN_ERROR,
          "am_assigned: &d 2026-11-18\\nhandoff_call: *d",
          "Write each value out in full."),
     Rule("HO206", "front-matter-tag", Severity.ERROR,
          "The front matter uses an explicit YAML tag such as !!python/object.",
-         "Tags can make YAML loaders build objects or run code; plain values are all a handoff needs.",
+         "Tags can make YAML loaders build objects or run code; plain values are all a handoff needs. "
+         "The front matter is not read." + ALWAYS_AN_ERROR,
          "client: !!python/object:os.system ls",
          "Remove the tag and write a plain value."),
     # Structure
@@ -126,13 +145,17 @@ _CORE_RULES = (
          "'### Cohorts' with a header row and no cohorts.",
          "Add at least one entry, or write 'None' where the format allows it."),
     Rule("HO309", "misplaced-content", Severity.WARNING,
-         "Content in a section that the format has no place for (a stray paragraph, table or list).",
-         "Unplaced content is not checked and does not reach the site's registers.",
-         "A table in Section A.",
-         "Move the content into a labelled item of the section."),
+         "Content the format has no place for, so it is not read: a paragraph or list beside a "
+         "section's table, a bullet without a label, text after a list item's label, or text above "
+         "the first section.",
+         "Unplaced content is not checked and does not reach the site's registers: a risk written "
+         "as a bullet above Section F's table is one Delivery never sees in the risk register.",
+         "'- Budget freeze in Q2 (High)' above the table of Section F — Risks flagged in sales cycle.",
+         "Move the content into the table row, bullet or labelled item it belongs to, or delete it."),
     Rule("HO310", "nested-too-deep", Severity.ERROR,
-         "Lists or quotes are nested so deeply that the rest of the doc cannot be read.",
-         "Markdown parsers stop reading past a nesting limit; content after it would vanish unseen.",
+         "Lists, quotes or front matter values are nested so deeply that the rest cannot be read.",
+         "Markdown parsers stop reading past a nesting limit; content after it would vanish unseen."
+         + ALWAYS_AN_ERROR,
          "A bullet list nested 25 levels deep.",
          "Flatten the nesting to a few levels."),
     # Values
@@ -200,21 +223,182 @@ _CORE_RULES = (
          "Merge the docs into one and delete the other."),
     Rule("HO900", "internal-error", Severity.ERROR,
          "The linter failed on this file; this is a bug in the linter, not in the doc.",
-         "A crash must never pass a doc silently.",
+         "A crash must never pass a doc silently." + ALWAYS_AN_ERROR,
          "",
          "Report it with the file attached; run with --debug for the details."),
 )
 
-REGISTRY: dict[str, Rule] = {rule.code: rule for rule in _CORE_RULES}
+# The playbook rules' codes: what each checks, why (in the playbook's words), an example that fails
+# and the fix. They live here with the others so the registry is complete whatever was imported.
+_KILLS = "Playbook, What kills handoffs: "
 
+PLAYBOOK_RULES = (
+    # Trigger
+    Rule("HO601", "doc-before-trigger", Severity.ERROR,
+         "The doc is dated before the last of the three trigger conditions was met.",
+         "Playbook, Handoff trigger: \"The handoff begins the moment all three are true: SoW signed by "
+         "both parties; 40% deposit invoice issued; engagement marked Closed Won in CRM.\" A handoff "
+         "doc dated earlier records a deal the AE still owns, and its dates cannot all be true. "
+         "(That the three conditions are recorded with real dates and an invoice reference is "
+         "checked by the schema: HO304 and HO402.)",
+         "doc_date: 2026-11-02 with crm_closed_won: 2026-11-03",
+         "Date the doc on or after the day the last condition became true, or correct the trigger "
+         "date that is wrong."),
+    # Deadlines
+    Rule("HO602", "am-assigned-late", Severity.WARNING,
+         "The Account Manager was assigned more than 2 working days after the handoff trigger.",
+         "Playbook, Handoff trigger: \"The Delivery Lead assigns an Account Manager within 2 working "
+         "days.\" Working days skip weekends and the bank holidays of the client's region (the "
+         "front matter's `region`, else `region` in [tool.handoff]).",
+         "Trigger Friday 2026-11-06, am_assigned 2026-11-11: due by Tuesday 2026-11-10.",
+         "Record the real assignment date; if it was late, say why in Section F and agree a catch-up "
+         "with the Delivery Lead."),
+    Rule("HO603", "handoff-call-late", Severity.WARNING,
+         "The handoff call is more than 5 working days after the handoff trigger.",
+         "Playbook, Handoff call: \"Timing: within 5 working days of handoff trigger.\" "
+         + _KILLS + "\"Handoff call delayed >5 working days: onboarding clock starts late; quality "
+         "gates compressed.\"",
+         "Trigger 2026-12-23, handoff_call 2027-01-04: due by 2026-12-31 (Christmas and Boxing Day "
+         "are not working days).",
+         "Bring the call forward to the deadline the message names, or record why it could not be."),
+    # Dates
+    Rule("HO604", "dates-out-of-order", Severity.ERROR,
+         "The recorded dates are not in the playbook's order: trigger conditions, then Account "
+         "Manager assignment, then the handoff call.",
+         "Playbook: \"The AE owns the deal until trigger conditions are met. The Delivery Lead assigns "
+         "an Account Manager within 2 working days\", and the handoff call's attendees are \"AE, "
+         "Delivery Lead, assigned Account Manager\". An assignment before the trigger or a call before "
+         "the assignment means a date is wrong. (Each date being a real YYYY-MM-DD date is HO402.)",
+         "am_assigned: 2026-11-10 with handoff_call: 2026-11-09",
+         "Correct the date that is wrong so the order holds."),
+    # Money
+    Rule("HO605", "fee-breakdown-total", Severity.ERROR,
+         "The fee breakdown does not add up to the total fee (or mixes currencies).",
+         "Playbook, Section E: \"Total fee + breakdown (paste from §05 calculator output).\" A "
+         "breakdown that does not add up leaves Finance and the Account Manager asking which figure "
+         "was signed. Amounts are added exactly (as decimals), in their currency.",
+         "Total fee £48,000 with lines £36,000 + £14,000 (= £50,000).",
+         "Paste the calculator output again, or correct the total fee to what was signed."),
+    Rule("HO606", "milestones-total", Severity.ERROR,
+         "The payment milestones do not add up to 100% and to the total fee, or a milestone's "
+         "amount is not its percentage of the total.",
+         "Playbook, Section E: \"Payment milestones + invoice schedule.\" Invoices are raised from "
+         "this table; if it does not add up, the client is invoiced the wrong amount.",
+         "40% + 30% + 20% (= 90%), or 40% of £48,000 written as £18,000.",
+         "Make the percentages add up to 100% and each amount its percentage of the total fee."),
+    Rule("HO607", "deposit-milestone", Severity.ERROR,
+         "The first payment milestone is not the 40% deposit on signature, or its invoice date "
+         "differs from the trigger's deposit invoice date.",
+         "Playbook, Handoff trigger: \"40% deposit invoice issued (§07 §5).\" The deposit is the "
+         "first invoice and one of the three trigger conditions; the schedule and the trigger must "
+         "tell the same story.",
+         "A first milestone 'Kickoff | 30%', or a deposit invoiced 2026-11-05 when "
+         "deposit_invoice_issued is 2026-11-03.",
+         "Start the milestones with '| Deposit on signature | 40% | <amount> | <deposit invoice "
+         "date> |'."),
+    Rule("HO608", "discount-sign-off", Severity.ERROR,
+         "A discount is applied but there is no discount sign-off reference.",
+         "Playbook, Section E: \"Discounts applied + sign-off reference.\"",
+         "- **Discounts:** 4% multi-cohort discount, with no '- **Discount sign-off reference:**'.",
+         "Add '- **Discount sign-off reference:** <reference> (who, when)', or write 'None' for "
+         "Discounts if none was applied."),
+    Rule("HO609", "bespoke-sign-off", Severity.ERROR,
+         "Bespoke elements are agreed but there is no bespoke sign-off reference.",
+         "Playbook, Section D: \"Bespoke elements agreed (if any) + sign-off reference.\"",
+         "- **Bespoke elements:** Night-shift workshops, with no '- **Bespoke sign-off reference:**'.",
+         "Add '- **Bespoke sign-off reference:** <reference> (who, when)', or write 'None' for "
+         "Bespoke elements if nothing bespoke was agreed."),
+    # People
+    Rule("HO610", "sponsor-notes", Severity.ERROR,
+         "The Exec sponsor's or HR sponsor's notes are empty or do not cover what the playbook asks "
+         "for.",
+         "Playbook, Section B: Exec sponsor notes: \"Relationship strength; how to address; preferred "
+         "channel\"; HR sponsor notes: \"Engagement style; what they care about most\". The Account "
+         "Manager \"should not have to ask the client a single question that the AE already asked\". "
+         "Notes need one point per item, separated by ';' or ','. (Names, e-mails and phone numbers "
+         "are checked by the schema: HO408, HO403, HO404.)",
+         "| Exec sponsor | Marcus Bell | ... | Good relationship |, or an empty Notes cell.",
+         "Write each point the playbook asks for, e.g. 'Strong relationship; \"Marcus\"; prefers "
+         "Teams'."),
+    # Risks
+    Rule("HO611", "risks-not-surfaced", Severity.ERROR,
+         "Section F records no real risk: its only rows say 'None' or the like.",
+         "Playbook, Section F: \"Honest assessment. AE should write this before Delivery Lead asks.\" "
+         + _KILLS + "\"AE doesn't surface risks (Section F) — wants the win to look clean: Delivery "
+         "hits the same risks unprepared; client churns.\" (An empty Section F, or a Likelihood "
+         "other than High, Med or Low, is reported by the schema: HO308, HO401.)",
+         "| None | Low | - |",
+         "Write at least one honest risk with its likelihood and a suggested mitigation."),
+    Rule("HO612", "mitigation-missing", Severity.ERROR,
+         "A risk's suggested mitigation says 'None', 'N/A' or the like.",
+         "Playbook, Handoff call agenda: \"Risk discussion (Section F) — agree mitigations.\" A risk "
+         "without a suggested mitigation gives the call nothing to agree.",
+         "| Exec sponsor is new in role | High | N/A |",
+         "Suggest what Delivery should do about the risk, even if it is only to watch it."),
+    # Commitments
+    Rule("HO613", "commitments-none", Severity.ERROR,
+         "A list that is either the AE's commitments or an explicit 'None' is neither: 'None' next to "
+         "real entries, or a vague 'N/A', '-' or 'nothing' instead of 'None'.",
+         "Playbook, Section G: \"Anything AE promised, no matter how informal ... If it's not written "
+         "here, Delivery does not know about it, and AE will spend the next 12 weeks on apology "
+         "calls.\" 'None' must be a deliberate statement, not a shrug. (An empty Section G is "
+         "reported by the schema: HO308.)",
+         "Section G with '- None' followed by '- \"We'll send the report at Week 4.\"'.",
+         "List every promise, one bullet each, or write a single bullet '- None'."),
+    # Cohorts
+    Rule("HO614", "cohort-before-sow", Severity.ERROR,
+         "A cohort starts before the SoW was signed.",
+         "Playbook: \"A signed SoW triggers a 4-week onboarding clock\"; nothing can start before the "
+         "signature. (At least one cohort, whole-number sizes and real dates are checked by the "
+         "schema: HO308, HO406, HO402.)",
+         "| 1 | 32 | Leeds shift leads | 2026-10-01 | with sow_signed: 2026-11-02",
+         "Correct the start date (or the SoW date) to the agreed one."),
+    Rule("HO615", "summer-holiday-risk", Severity.WARNING,
+         "A cohort's first 12 weeks cross the school summer holidays and no risk in Section F "
+         "mentions it.",
+         "Playbook, Section F's own example: \"Cohort 1 spans summer holidays | Med | Build buffer into "
+         "Week 6 quality gate.\" School summer holidays are late July to August in England and Wales "
+         "(from 20 July), from late June in Scotland and from July in Northern Ireland.",
+         "A cohort starting 2027-06-14 and no risk mentioning the summer.",
+         "Add a Section F row, e.g. '| Cohort 2 spans the summer holidays | Med | Build buffer into "
+         "the Week 6 quality gate |'."),
+    # Hygiene
+    Rule("HO616", "placeholder", Severity.ERROR,
+         "Template text is left in a value: [AM name]-style brackets, TBD, TBC, TODO, XXX or <…>.",
+         "Playbook principle: the Account Manager \"should not have to ask the client a single "
+         "question that the AE already asked in discovery.\" A placeholder is a question left open, "
+         "like the playbook's own \"We'll send the [X] report at Week 4.\" Code spans are not "
+         "checked. (Empty cells and items are reported by the schema, HO408, and the sponsors' empty "
+         "notes by HO610.)",
+         "- **Account Manager:** [AM name], or a phone number 0113 496 XXXX.",
+         "Replace the placeholder with the real value. For brackets that belong in a quote, use "
+         "parentheses, or escape them as \\[ \\]."),
+    Rule("HO617", "raw-html", Severity.ERROR,
+         "The doc contains raw HTML (a tag such as <script>, <img onerror=...>, <div>, or an HTML "
+         "comment).",
+         "Playbook: \"Handoff package (AE produces this; one document, no exceptions).\" Delivery reads "
+         "that one document on the internal site, which must never run or hide what a doc contains: "
+         "a handoff is plain text for people. Code spans and fenced code are not checked.",
+         "<img src=x onerror=alert(1)>",
+         "Remove the HTML and write plain Markdown; to show a tag as text, put it in `backticks`. "
+         "Guidance notes use '[//]: # \"...\"' lines, not HTML comments."),
+    Rule("HO618", "unsafe-link", Severity.ERROR,
+         "A link uses a scheme other than http, https, mailto or tel (javascript:, data:, "
+         "vbscript:, file:, ...).",
+         "Playbook: the Account Manager \"picks up at Week -4\" from this doc on the internal site, "
+         "which must never run what a doc contains; a javascript: or data: link runs code in the "
+         "reader's browser.",
+         "[the report](javascript:alert(1))",
+         "Link to an https:// address, or remove the link."),
+)
 
-def register(*rules: Rule) -> None:
-    """Add rules from another module (the playbook rules) to the registry."""
-    for rule in rules:
-        if rule.code in REGISTRY:
-            raise ValueError(f"rule code {rule.code} is registered twice")
-        REGISTRY[rule.code] = rule
+REGISTRY: dict[str, Rule] = {rule.code: rule for rule in (*_CORE_RULES, *PLAYBOOK_RULES)}
 
 
 def default_severity(code: str) -> Severity:
     return REGISTRY[code].severity
+
+
+def diagnostic(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+    """A finding of a registered rule, at the rule's own severity (settings apply later)."""
+    return Diagnostic(path, line, column, code, REGISTRY[code].severity, message, hint)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from handoff_lint.mdtable import ALT, table_extent
 
 MAX_NESTING = 20
 
@@ -64,10 +67,6 @@ class Document:
     too_deep_line: int | None = None
 
     @property
-    def last_line(self) -> int:
-        return self.line_offset + len(self.lines)
-
-    @property
     def last_content_line(self) -> int:
         """The last line that is not blank (where text missing at the end of the doc goes)."""
         for index in range(len(self.lines) - 1, -1, -1):
@@ -79,10 +78,36 @@ class Document:
         return self.lines[first_line - self.line_offset - 1:last_line - self.line_offset]
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
+# Block rules that can only ever match where their marker characters are in the text. A body without
+# them is parsed with those rules off: the same tokens, without trying each rule on every line.
+# Each test is a necessary condition of the rule matching anywhere (markdown-it's rules_block).
+_HR = re.compile(r"(?m)(?<![^ \t\n>])([*\-_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r"(?m)(?<![^ \t\n>])([-=])\1*[ \t]*$")
+_GATES: dict[str, Callable[[str], bool]] = {
+    "fence": lambda body: "```" in body or "~~~" in body,
+    "reference": lambda body: "]:" in body,
+    "html_block": lambda body: "<" in body,
+    # A line ending in three or more of one of * - _ (spaces between), after an indent, a > or a
+    # list marker's space.
+    "hr": lambda body: _HR.search(body) is not None,
+    # A setext underline: a line ending in a run of = or of -.
+    "lheading": lambda body: _SETEXT.search(body) is not None,
+}
+
+
+@lru_cache(maxsize=32)  # one parser per combination of gated rules (2 ** 5)
+def markdown_parser(off: frozenset[str] = frozenset()) -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    return parser.disable("inline")
+    parser.block.ruler.at("table", table_extent, {"alt": ALT})  # rows are split from the lines
+    parser.disable("inline")
+    return parser.disable(sorted(off)) if off else parser
+
+
+def rules_not_needed(body: str) -> frozenset[str]:
+    """The gated block rules that cannot match anywhere in body."""
+    if "\r" in body or "\0" in body:
+        return frozenset()  # markdown-it normalises these first; keep every rule
+    return frozenset(name for name, may_match in _GATES.items() if not may_match(body))
 
 
 def split_row(raw: str) -> list[Cell]:
@@ -96,6 +121,12 @@ def split_row(raw: str) -> list[Cell]:
     if end > start and stripped[end - 1] == "|" and stripped[end - 2:end - 1] != "\\":
         end -= 1
     position = start
+    if "\\" not in raw:  # no escapes (nearly every row): every pipe separates two cells
+        for piece in raw[start:end].split("|"):
+            leading = len(piece) - len(piece.lstrip())
+            cells.append(Cell(piece.strip(), position + leading + 1))
+            position += len(piece) + 1
+        return cells
     for match in [*_UNESCAPED_PIPE.finditer(raw, start, end), None]:
         stop = match.start() if match else end
         piece = raw[position:stop]
@@ -115,17 +146,22 @@ def _table(block: Block, lines: list[str], offset: int) -> None:
 
 
 _SKIP_INNER = {"thead", "tbody", "tr", "th", "td"}
+_TABLE_DEPTH = 4  # table > thead/tbody > tr > th/td > inline
 
 
 def _blocks(tokens: list[Token], lines: list[str], offset: int) -> tuple[list[Block], int | None]:
     root = Block("root", 0, 0)
     stack = [root]
     too_deep: int | None = None
-    for token in tokens:
+    index, count = 0, len(tokens)
+    while index < count:
+        token = tokens[index]
+        index += 1
         kind = token.type
         if token.level >= MAX_NESTING - 1 and token.map and too_deep is None:
             too_deep = token.map[0] + offset + 1
-        if kind.endswith("_open"):
+        nesting = token.nesting  # 1: an _open token, -1: a _close token (cheaper than endswith)
+        if nesting == 1:
             name = kind[:-5]
             if name in _SKIP_INNER:
                 continue
@@ -134,7 +170,13 @@ def _blocks(tokens: list[Token], lines: list[str], offset: int) -> tuple[list[Bl
             block = Block(name, start + offset + 1, end + offset, level=level)
             stack[-1].children.append(block)
             stack.append(block)
-        elif kind.endswith("_close"):
+            if name == "table" and token.level + _TABLE_DEPTH < MAX_NESTING - 1:
+                # Rows are read from the source lines (_table), so the cell tokens add nothing;
+                # they are most of a doc's tokens. (Near the nesting limit they are walked, for
+                # too_deep.)
+                while tokens[index].type != "table_close":
+                    index += 1
+        elif nesting == -1:
             if kind[:-6] in _SKIP_INNER:
                 continue
             block = stack.pop()
@@ -182,7 +224,7 @@ def _sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
 def parse(body: str, line_offset: int = 0) -> Document:
     """Parse a doc's Markdown body; line_offset is the number of file lines before the body."""
     lines = body.split("\n")
-    tokens = markdown_parser().parse(body)
+    tokens = markdown_parser(rules_not_needed(body)).parse(body)
     blocks, too_deep = _blocks(tokens, lines, line_offset)
     preamble, sections = _sections(blocks)
     return Document(lines, line_offset, preamble, sections, too_deep)

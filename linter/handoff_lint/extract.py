@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from handoff_lint.codes import default_severity
+from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.document import Block, Document, Row, Section, block_text, item_text
 from handoff_lint.frontmatter import FrontMatter, SourceMap
@@ -24,6 +24,12 @@ _LABEL = re.compile(r"^(?:\*\*(?P<bold>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__)[ \
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _LISTS = ("bullet_list", "ordered_list")
+# What a block is called in a message. Raw HTML is left out (HO617 reports it, and the guidance
+# notes are reference lines, which are not blocks), and so is a rule line, which holds no content.
+_NOUNS = {
+    "paragraph": "paragraph", "bullet_list": "list", "ordered_list": "list", "blockquote": "quote",
+    "table": "table", "code_block": "code block", "fence": "code block", "heading": "heading",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,13 @@ class Extraction:
     last_line: int = 1
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    def position(self, pointer: str) -> tuple[int, int]:
+        """Where a value was written, or its nearest written parent (the doc's start if none is)."""
+        for candidate in iter_pointer_parents(pointer):
+            if candidate in self.source_map:
+                return self.source_map[candidate]
+        return (1, 1)
+
 
 class _Extractor:
     def __init__(self, path: str, document: Document, schema: Schema) -> None:
@@ -56,12 +69,24 @@ class _Extractor:
         self.result = Extraction(source_map={"": (1, 1)})
 
     def diagnose(self, code: str, line: int, column: int, message: str, hint: str = "") -> None:
-        self.result.diagnostics.append(
-            Diagnostic(self.path, line, column, code, default_severity(code), message, hint)
-        )
+        self.result.diagnostics.append(diagnostic(self.path, line, column, code, message, hint))
 
     def unplaced(self, pointer: str, item: Unplaced) -> None:
         self.result.unplaced.setdefault(pointer, []).append(item)
+
+    def first_column(self, line: int) -> int:
+        """The column a line's text starts in, after its indent."""
+        text = self.document.source(line, line)[0]
+        return len(text) - len(text.lstrip()) + 1
+
+    def not_read(self, blocks: list[Block], where: str, hint: str) -> None:
+        """Content the format has no place for: report it where it starts, or it passes unchecked.
+        '{noun}' in the hint becomes what the block is ('paragraph', 'list', ...)."""
+        for block in blocks:
+            noun = _NOUNS.get(block.kind)
+            if noun is not None:
+                self.diagnose("HO309", block.line, self.first_column(block.line),
+                              f"{where}: this {noun} is not read", hint.replace("{noun}", noun))
 
     # Front matter -------------------------------------------------------------------------------
 
@@ -87,6 +112,14 @@ class _Extractor:
 
     # Sections -----------------------------------------------------------------------------------
 
+    def preamble(self) -> None:
+        self.not_read(
+            [b for b in self.document.preamble if not (b.kind == "heading" and b.level == 1)],
+            "before the first section",
+            "Only the '# ' title goes above the first '## ' section: move the {noun} into the "
+            "section it belongs to, or delete the {noun}.",
+        )
+
     def sections(self) -> None:
         section_schemas = {k: s for k, s in properties(self.schema).items() if k != FRONT_MATTER}
         by_title = {normalise(title_of(s, k)): k for k, s in section_schemas.items()}
@@ -111,7 +144,7 @@ class _Extractor:
                 self.result.instance[key] = self._group(section, subschema, pointer)
             else:
                 blocks = section.blocks + [b for sub in section.subsections for b in sub.blocks]
-                self.result.instance[key] = self._value(blocks, subschema, pointer, section.line)
+                self.result.instance[key] = self._value(blocks, subschema, pointer)
 
     def _group(self, section: Section, subschema: Schema, pointer: str) -> dict[str, JSON]:
         fields = properties(subschema)
@@ -155,17 +188,22 @@ class _Extractor:
                     f"{title_of(subschema, '')}: a table needs a '### Title' heading above it to be read",
                     "Put the table under a '### ' heading naming the item, e.g. '### Cohorts'.",
                 )
+            else:
+                self.not_read(
+                    [block], title_of(subschema, ""),
+                    "Only labelled bullets are read: put the text in the item it belongs to "
+                    "('- **Label:** ...'), or delete the {noun}.",
+                )
         for sub in section.subsections:
             key = by_title.get(normalise(sub.title))
             if place(key, sub.title, sub.line, 1, "subsection"):
                 assert key is not None
-                value[key] = self._value(sub.blocks, fields[key], f"{pointer}/{key}", sub.line)
+                value[key] = self._value(sub.blocks, fields[key], f"{pointer}/{key}")
         return value
 
     def _label(self, item: Block) -> tuple[str | None, str, int]:
-        first_line = self.document.source(item.line, item.line)[0]
         text = item_text(self.document, item)
-        column = len(first_line) - len(first_line.lstrip()) + 1
+        column = self.first_column(item.line)
         match = _LABEL.match(text)
         if not match:
             return None, text, column
@@ -177,6 +215,7 @@ class _Extractor:
         if value_kind == "list":
             nested = [child for child in item.children if child.kind in _LISTS]
             if nested:
+                self._beside_nested(item, title_of(subschema, ""))
                 return self._items(nested, pointer)
             return [rest.strip()] if rest.strip() else []
         if value_kind == "table":
@@ -193,35 +232,64 @@ class _Extractor:
         self.result.source_map[pointer] = (item.line, max(column, 1))
         return coerce(rest, subschema)
 
+    def _beside_nested(self, item: Block, title: str) -> None:
+        """A list item's entries are its nested bullets: text after the label or between the
+        bullets is not read."""
+        hint = f"Write each entry of '{title}' as a nested bullet under the label, or delete the {{noun}}."
+        first = item_text(self.document, item).split("\n", 1)[0]
+        label = _LABEL.match(first)
+        lead_in = first[label.end():] if label else ""
+        if lead_in.strip():
+            line_text = self.document.source(item.line, item.line)[0]
+            self.diagnose(
+                "HO309", item.line, line_text.rindex(lead_in) + 1,
+                f"'{title}': the text after the label is not read; only the nested bullets are",
+                hint.replace("{noun}", "text"),
+            )
+        self.not_read([c for c in item.children[1:] if c.kind not in _LISTS], f"'{title}'", hint)
+
     def _items(self, lists: list[Block], pointer: str) -> list[JSON]:
         values: list[JSON] = []
         for block in lists:
             for item in block.children:
-                first_line = self.document.source(item.line, item.line)[0]
-                column = len(first_line) - len(first_line.lstrip()) + 1
-                self.result.source_map[f"{pointer}/{len(values)}"] = (item.line, column)
+                self.result.source_map[f"{pointer}/{len(values)}"] = (item.line, self.first_column(item.line))
                 values.append(item_text(self.document, item))
         return values
 
-    def _value(self, blocks: list[Block], subschema: Schema, pointer: str, line: int) -> JSON:
+    def _value(self, blocks: list[Block], subschema: Schema, pointer: str) -> JSON:
         value_kind = kind(subschema)
+        title = title_of(subschema, "")
         if value_kind == "table":
             tables = [b for b in blocks if b.kind == "table"]
             for extra in tables[1:]:
                 self.diagnose(
                     "HO309", extra.line, 1,
-                    f"'{title_of(subschema, '')}' takes one table; this second table is not read",
+                    f"'{title}' takes one table; this second table is not read",
                     "Merge the rows into the first table.",
+                )
+            others = [b for b in blocks if b.kind != "table"]
+            if others:
+                cells = properties(subschema.get("items", {}))
+                columns = " | ".join(title_of(s, k) for k, s in cells.items())
+                self.not_read(
+                    others, f"'{title}'",
+                    f"Only the table is read: write each entry as a row (| {columns} |), or delete the "
+                    "{noun}.",
                 )
             return self._table(tables[0], subschema, pointer) if tables else []
         if value_kind == "list":
-            lists = [b for b in blocks if b.kind in _LISTS]
-            if lists:
-                return self._items(lists, pointer)
-            paragraphs = [b for b in blocks if b.kind in ("paragraph", "blockquote")]
-            for index, paragraph in enumerate(paragraphs):
+            # Bullets are the entries; without any, each paragraph or quote is one.
+            entry_kinds = _LISTS if any(b.kind in _LISTS for b in blocks) else ("paragraph", "blockquote")
+            entries = [b for b in blocks if b.kind in entry_kinds]
+            self.not_read(
+                [b for b in blocks if b.kind not in entry_kinds], f"'{title}'",
+                "Only the bullets are read: write each entry as a bullet ('- ...'), or delete the {noun}.",
+            )
+            if entry_kinds is _LISTS:
+                return self._items(entries, pointer)
+            for index, paragraph in enumerate(entries):
                 self.result.source_map[f"{pointer}/{index}"] = (paragraph.line, 1)
-            return [block_text(self.document, p) for p in paragraphs]
+            return [block_text(self.document, p) for p in entries]
         text = "\n\n".join(block_text(self.document, b) for b in blocks if b.kind != "html_block")
         return coerce(text, subschema)
 
@@ -289,6 +357,7 @@ def extract(path: str, document: Document, front: FrontMatter, schema: Schema) -
     extractor = _Extractor(path, document, schema)
     extractor.result.last_line = document.last_content_line
     extractor.front_matter(front)
+    extractor.preamble()
     extractor.sections()
     if document.too_deep_line is not None:
         extractor.diagnose(

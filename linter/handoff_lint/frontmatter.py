@@ -7,11 +7,13 @@ refused before anything is expanded, and tags never construct objects.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import yaml
 
-from handoff_lint.codes import default_severity
+from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
 
 try:
@@ -28,6 +30,12 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+# Front matter is a dozen keys, one of them (trigger) holding a few more. The limits are far above
+# that and keep a hostile block from costing time, memory or the C stack PyYAML composes on.
+MAX_DEPTH = 20
+# Line breaks to YAML but not to the rest of the pipeline (or to an editor).
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+MAX_VALUES = 1_000
 
 
 @dataclass
@@ -51,9 +59,19 @@ def split(text: str) -> tuple[list[str] | None, int | None]:
 
 
 class _Refused(Exception):
+    """The front matter cannot be read: one diagnostic, and no data."""
+
     def __init__(self, code: str, line: int, column: int, message: str, hint: str) -> None:
         super().__init__(message)
         self.code, self.line, self.column, self.message, self.hint = code, line, column, message, hint
+
+    def as_diagnostic(self, path: str) -> Diagnostic:
+        return diagnostic(path, self.line, self.column, self.code, self.message, self.hint)
+
+
+def _alias(line: int, column: int, what: str) -> _Refused:
+    return _Refused("HO205", line, column, f"front matter {what}",
+                    "Remove the anchor (&name) or alias (*name) and write each value out in full.")
 
 
 def _scalar(node: yaml.ScalarNode) -> JSONValue:
@@ -76,8 +94,41 @@ def _scalar(node: yaml.ScalarNode) -> JSONValue:
     return value  # str and timestamp: dates stay as written
 
 
+def _screen(events: Iterable[yaml.Event], first_line: int) -> None:
+    """Refuse anchors, aliases, deep nesting and bulk from the event stream, before composing."""
+    depth = values = 0
+    for event in events:
+        mark = event.start_mark
+        line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+        if isinstance(event, yaml.AliasEvent):
+            raise _alias(line, column, f"refers to another value with the YAML alias '*{event.anchor}'")
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.anchor:
+            raise _alias(line, column, f"names a value with the YAML anchor '&{event.anchor}'")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(
+                    "HO310", line, column,
+                    f"front matter is nested more than {MAX_DEPTH} levels deep",
+                    "Write the front matter as plain key: value lines; only trigger: has keys "
+                    "indented under it.",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent):
+            values += 1
+            if values > MAX_VALUES:
+                raise _Refused(
+                    "HO104", line, column,
+                    f"front matter holds more than {MAX_VALUES:,} values; it is a dozen key: value lines",
+                    "Keep only the keys of the handoff format in the front matter and move pasted "
+                    "data out of the doc.",
+                )
+
+
 class _Builder:
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, path: str, first_line: int) -> None:
+        self.path = path
         self.first_line = first_line
         self.source_map: SourceMap = {}
         self.seen: set[int] = set()
@@ -87,13 +138,8 @@ class _Builder:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, pointer: str) -> JSONValue:
-        if id(node) in self.seen:
-            line, column = self.position(node)
-            raise _Refused(
-                "HO205", line, column,
-                "front matter uses a YAML anchor and alias (&name / *name)",
-                "Write each value out in full instead of referring to another with *name.",
-            )
+        if id(node) in self.seen:  # composed from an alias the screen let through
+            raise _alias(*self.position(node), "uses a YAML anchor and alias (&name / *name)")
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             line, column = self.position(node)
@@ -127,13 +173,11 @@ class _Builder:
             key = str(key_node.value)
             line, column = self.position(key_node)
             if key in key_lines:
-                self.duplicates.append(
-                    Diagnostic(
-                        "", line, column, "HO204", default_severity("HO204"),
-                        f"front matter key '{key}' is given twice: on lines {key_lines[key]} and {line}",
-                        "Keep one of the two lines; YAML would silently use the last one.",
-                    )
-                )
+                self.duplicates.append(diagnostic(
+                    self.path, line, column, "HO204",
+                    f"front matter key '{key}' is given twice: on lines {key_lines[key]} and {line}",
+                    "Keep one of the two lines; YAML would silently use the last one.",
+                ))
                 continue
             key_lines[key] = line
             child_pointer = f"{pointer}/{key}"
@@ -144,74 +188,65 @@ class _Builder:
         return result
 
 
+def _compose(lines: list[str]) -> yaml.MappingNode:
+    """The front matter's node tree, or _Refused with where and why it cannot be read."""
+    for number, content in enumerate(lines, start=2):
+        hidden = _HIDDEN_BREAK.search(content)
+        if hidden:  # YAML would count it as a new line, and every line after it would be off
+            raise _Refused(
+                "HO203", number, hidden.start() + 1,
+                f"front matter contains an invisible U+{ord(hidden.group()):04X}, which YAML reads as "
+                "a line break",
+                "Delete the invisible character (it comes with text pasted from Word or a web page).",
+            )
+    yaml_text = "\n".join(lines)
+    try:
+        _screen(yaml.parse(yaml_text, Loader=_Loader), first_line=2)
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise _Refused(
+            "HO203", (mark.line + 2) if mark else 1, (mark.column + 1) if mark else 1,
+            f"front matter is not valid YAML: {error.problem or error.context}",
+            "Check this line: a value containing ': ' or starting with a quote needs quoting, "
+            "and nested keys need consistent indentation.",
+        ) from None
+    except yaml.YAMLError as error:
+        raise _Refused("HO203", 1, 1, f"front matter is not valid YAML: {error}",
+                       "Write the front matter as plain key: value lines.") from None
+    if node is None:
+        return yaml.MappingNode(_TAG + "map", [])
+    if not isinstance(node, yaml.MappingNode):
+        raise _Refused("HO203", node.start_mark.line + 2, 1,
+                       "front matter must be a set of key: value lines",
+                       "Write one key per line, e.g. client: Acme Widgets Ltd.")
+    return node
+
+
 def parse(path: str, text: str) -> FrontMatter:
     """Split and load the front matter of a doc; diagnostics carry positions in the whole file."""
     lines, closing = split(text)
     if lines is None:
-        return FrontMatter(
-            None,
-            diagnostics=[Diagnostic(
-                path, 1, 1, "HO201", default_severity("HO201"),
-                "the doc has no front matter: it must start with a line '---'",
-                "Start the file with '---', the front matter keys (client, slug, doc_date, ...), "
-                "and a closing '---'.",
-            )],
-            body=text,
-        )
+        return FrontMatter(None, body=text, diagnostics=[diagnostic(
+            path, 1, 1, "HO201", "the doc has no front matter: it must start with a line '---'",
+            "Start the file with '---', the front matter keys (client, slug, doc_date, ...), "
+            "and a closing '---'.",
+        )])
     if closing is None:
-        return FrontMatter(
-            None,
-            diagnostics=[Diagnostic(
-                path, 1, 1, "HO202", default_severity("HO202"),
-                "the front matter opened on line 1 is never closed",
-                "Add a line with only '---' after the last front matter key.",
-            )],
-        )
+        return FrontMatter(None, diagnostics=[diagnostic(
+            path, 1, 1, "HO202", "the front matter opened on line 1 is never closed",
+            "Add a line with only '---' after the last front matter key.",
+        )])
     body = "\n".join(text.split("\n")[closing + 1:])
     result = FrontMatter(None, {"/front_matter": (1, 1)}, body=body, body_line_offset=closing + 1)
+    builder = _Builder(path, first_line=2)
     try:
-        node = yaml.compose("\n".join(lines), Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 2) if mark else 1
-        column = (mark.column + 1) if mark else 1
-        result.diagnostics.append(Diagnostic(
-            path, line, column, "HO203", default_severity("HO203"),
-            f"front matter is not valid YAML: {error.problem or error.context}",
-            "Check this line: a value containing ': ' or starting with a quote needs quoting, "
-            "and nested keys need consistent indentation.",
-        ))
-        return result
-    except yaml.YAMLError as error:
-        result.diagnostics.append(Diagnostic(
-            path, 1, 1, "HO203", default_severity("HO203"), f"front matter is not valid YAML: {error}",
-            "Write the front matter as plain key: value lines.",
-        ))
-        return result
-    if node is None:
-        node = yaml.MappingNode(_TAG + "map", [])
-    if not isinstance(node, yaml.MappingNode):
-        line = node.start_mark.line + 2
-        result.diagnostics.append(Diagnostic(
-            path, line, 1, "HO203", default_severity("HO203"),
-            "front matter must be a set of key: value lines",
-            "Write one key per line, e.g. client: Acme Widgets Ltd.",
-        ))
-        return result
-    builder = _Builder(first_line=2)
-    try:
-        data = builder.build(node, "/front_matter")
+        data = builder.build(_compose(lines), "/front_matter")
     except _Refused as refused:
-        result.diagnostics.append(Diagnostic(
-            path, refused.line, refused.column, refused.code, default_severity(refused.code),
-            refused.message, refused.hint,
-        ))
+        result.diagnostics.append(refused.as_diagnostic(path))
         return result
     assert isinstance(data, dict)
     result.data = data
     result.source_map.update(builder.source_map)
-    result.diagnostics.extend(
-        Diagnostic(path, d.line, d.column, d.code, d.severity, d.message, d.hint)
-        for d in builder.duplicates
-    )
+    result.diagnostics.extend(builder.duplicates)
     return result

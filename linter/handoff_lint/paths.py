@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
-from handoff_lint.codes import default_severity
+from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.schema import parse_date
 
@@ -39,7 +39,7 @@ def check_path(
 
     def add(code: str, pointer: str, message: str, hint: str) -> None:
         line, column = positions.get(pointer, (1, 1))
-        found.append(Diagnostic(display, line, column, code, default_severity(code), message, hint))
+        found.append(diagnostic(display, line, column, code, message, hint))
 
     parts = relative.parts
     name = _FILENAME.match(relative.name)
@@ -83,8 +83,8 @@ def check_one_doc_per_client(
     found: list[Diagnostic] = []
     for slug, displays in by_client.items():
         for extra in displays[1:]:
-            found.append(Diagnostic(
-                extra, 1, 1, "HO504", default_severity("HO504"),
+            found.append(diagnostic(
+                extra, 1, 1, "HO504",
                 f"client '{slug}' has more than one handoff doc (also {displays[0]})",
                 "Keep one doc per client: merge the two and delete this one.",
             ))

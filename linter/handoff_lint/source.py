@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handoff_lint.codes import default_severity
+from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
 
 MAX_BYTES = 1024 * 1024
+# A handoff doc is a few pages. Far more lines, or one enormous line, is a paste accident (a
+# spreadsheet, an image as text); refusing it here also bounds the parser's time and memory.
+MAX_LINES = 5_000
+MAX_LINE_LENGTH = 10_000
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -29,16 +33,32 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _refusal(path: str, code: str, line: int, column: int, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(path, line, column, code, default_severity(code), message, hint)
-
-
 def too_large(path: str, size: int, limit: int = MAX_BYTES) -> Diagnostic:
-    return _refusal(
-        path, "HO104", 1, 1,
+    return diagnostic(
+        path, 1, 1, "HO104",
         f"file is {size:,} bytes; a handoff doc may be at most {limit:,} bytes",
         "Remove pasted data (spreadsheets, images as text) and link to it instead.",
     )
+
+
+def _oversized(path: str, text: str) -> Diagnostic | None:
+    lines = text.removesuffix("\n").split("\n")
+    if len(lines) > MAX_LINES:
+        return diagnostic(
+            path, MAX_LINES + 1, 1, "HO104",
+            f"the doc has {len(lines):,} lines; a handoff doc may have at most {MAX_LINES:,}",
+            "Remove pasted data (a long table, a list of rows) and link to it instead.",
+        )
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_LENGTH:
+            return diagnostic(
+                path, number, MAX_LINE_LENGTH + 1, "HO104",
+                f"this line is {len(line):,} characters long; a line may be at most "
+                f"{MAX_LINE_LENGTH:,}",
+                "Remove the pasted data on this line (an image or a spreadsheet as text) and link "
+                "to it instead, or break the paragraph into several lines.",
+            )
+    return None
 
 
 def decode(path: str, data: bytes, limit: int = MAX_BYTES) -> Source | Diagnostic:
@@ -46,18 +66,27 @@ def decode(path: str, data: bytes, limit: int = MAX_BYTES) -> Source | Diagnosti
     if len(data) > limit:
         return too_large(path, len(data), limit)
     if data.startswith(_UTF16_BOMS):
-        return _refusal(
-            path, "HO102", 1, 1, "file is UTF-16 text; handoff docs must be UTF-8",
+        return diagnostic(
+            path, 1, 1, "HO102", "file is UTF-16 text; handoff docs must be UTF-8",
             "Save the file as UTF-8 (Save As, Encoding: UTF-8).",
         )
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM):]
+    # NUL before encoding: a .docx or an image renamed to .md is binary, not mis-encoded text.
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        before = data[:nul].decode("utf-8", "replace")
+        return diagnostic(
+            path, before.count("\n") + 1, len(before) - before.rfind("\n"), "HO105",
+            "the file contains NUL bytes: it is a binary file (a Word document, an image), not text",
+            "Copy the text into a new doc made with `handoff new`; do not rename binary files to .md.",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position(data, error.start)
-        return _refusal(
-            path, "HO102", line, column,
+        return diagnostic(
+            path, line, column, "HO102",
             f"byte 0x{data[error.start]:02x} is not valid UTF-8",
             "Save the file as UTF-8; text pasted from Word or an old e-mail is often Windows-1252.",
         )
@@ -65,16 +94,19 @@ def decode(path: str, data: bytes, limit: int = MAX_BYTES) -> Source | Diagnosti
     if control:
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
-        return _refusal(
-            path, "HO105", line, column,
+        return diagnostic(
+            path, line, column, "HO105",
             f"control character U+{ord(control.group()):04X} in the text: this is not a plain text file",
             "Copy the text into a new doc made with `handoff new`; do not rename binary files to .md.",
         )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return _refusal(
-            path, "HO103", 1, 1, "file is empty",
+        return diagnostic(
+            path, 1, 1, "HO103", "file is empty",
             "Run `handoff new <slug> --client \"<Legal name>\"` for a template and fill it in.",
         )
+    oversized = _oversized(path, text)
+    if oversized:
+        return oversized
     return Source(path, text)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError
-
-from handoff_lint.codes import default_severity
+from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.extract import FRONT_MATTER, Extraction, Unplaced, iter_pointer_parents
 from handoff_lint.schema import Schema, closest, kind, properties, title_of
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 _BLANK_KEYWORDS = ("minLength", "format", "pattern", "enum", "type")
 _FORMAT_CODES = {"date": "HO402", "email": "HO403", "phone": "HO404", "money": "HO407"}
@@ -45,6 +46,30 @@ def _pointer(parts: Iterable[object]) -> str:
     return "".join(f"/{part}" for part in parts)
 
 
+def describe(schema: Schema, instance: object, parts: list[str]) -> str:
+    """How a message names a value: "Section B — People, row 'Exec sponsor', Email" or
+    "front matter 'trigger.sow_signed'". A row is named by its first cell that is filled in."""
+    if not parts:
+        return "the doc"
+    if parts[0] == FRONT_MATTER:
+        return "front matter" + (f" '{'.'.join(parts[1:])}'" if parts[1:] else "")
+    names: list[str] = []
+    node: Schema = schema
+    value = instance
+    for part in parts:
+        if part.isdigit() and node.get("type") == "array":
+            node = node.get("items", {})
+            value = value[int(part)] if isinstance(value, list) and int(part) < len(value) else None
+            cells = value.values() if isinstance(value, dict) else ()
+            first = next((cell for cell in cells if isinstance(cell, str) and cell.strip()), None)
+            names.append(f"row '{first}'" if first else f"item {int(part) + 1}")
+        else:
+            names.append(title_of(properties(node).get(part, {}), part))
+            node = properties(node).get(part, {})
+            value = value.get(part) if isinstance(value, dict) else None
+    return ", ".join(names)
+
+
 class _Reporter:
     def __init__(self, path: str, schema: Schema, extraction: Extraction) -> None:
         self.path = path
@@ -56,15 +81,10 @@ class _Reporter:
         self.suggested_choices: dict[str, set[str]] = {}
 
     def add(self, code: str, where: _Where, message: str, hint: str = "") -> None:
-        self.diagnostics.append(
-            Diagnostic(self.path, where.line, where.column, code, default_severity(code), message, hint)
-        )
+        self.diagnostics.append(diagnostic(self.path, where.line, where.column, code, message, hint))
 
     def where(self, pointer: str) -> _Where:
-        for candidate in iter_pointer_parents(pointer):
-            if candidate in self.extraction.source_map:
-                return _Where(*self.extraction.source_map[candidate])
-        return _Where(1, 1)
+        return _Where(*self.extraction.position(pointer))
 
     # Names for humans ---------------------------------------------------------------------------
 
@@ -78,26 +98,7 @@ class _Reporter:
         return node
 
     def describe(self, parts: list[str]) -> str:
-        """'Section B — People, row 'Exec sponsor', Email' or 'front matter: trigger.sow_signed'."""
-        if not parts:
-            return "the doc"
-        if parts[0] == FRONT_MATTER:
-            return "front matter" + (f" '{'.'.join(parts[1:])}'" if parts[1:] else "")
-        names: list[str] = []
-        node: Schema = self.schema
-        value: object = self.extraction.instance
-        for part in parts:
-            if part.isdigit() and node.get("type") == "array":
-                node = node.get("items", {})
-                value = value[int(part)] if isinstance(value, list) and int(part) < len(value) else None
-                first = next(iter(value.values()), None) if isinstance(value, dict) else None
-                is_named = isinstance(first, str) and first
-                names.append(f"row '{first}'" if is_named else f"item {int(part) + 1}")
-            else:
-                names.append(title_of(properties(node).get(part, {}), part))
-                node = properties(node).get(part, {})
-                value = value.get(part) if isinstance(value, dict) else None
-        return ", ".join(names)
+        return describe(self.schema, self.extraction.instance, parts)
 
     # Errors -------------------------------------------------------------------------------------
 
@@ -145,6 +146,9 @@ class _Reporter:
     def missing(self, error: ValidationError, parts: list[str]) -> None:
         instance = error.instance if isinstance(error.instance, dict) else {}
         fields = properties(_schema(error))
+        if not parts and not self.extraction.unplaced.get("") and not set(instance) - {FRONT_MATTER}:
+            self.no_sections([k for k in _value(error) if k != FRONT_MATTER], fields)
+            return
         for key in _value(error):
             if key in instance:
                 continue
@@ -198,6 +202,16 @@ class _Reporter:
             self.add("HO304", _Where(line, column),
                      f"{self.describe(parts[:-1])}: the table has no '{title}' column",
                      f"Add a '{title}' column to the table's header and a cell to every row.")
+
+    def no_sections(self, keys: list[str], fields: dict[str, Schema]) -> None:
+        """A body without a single heading: one finding, not one per section (front matter only)."""
+        titles = [title_of(fields.get(key, {}), key) for key in keys]
+        if titles:
+            self.add("HO301", _Where(self.extraction.last_line, 1),
+                     f"the doc has no sections: all {len(titles)}, from '{titles[0]}' to "
+                     f"'{titles[-1]}', are missing",
+                     f"Add the sections after the front matter, each under its '## ' heading, starting "
+                     f"with '## {titles[0]}'; `handoff new` writes the whole layout.")
 
     def missing_section(self, key: str, title: str, near: Unplaced | None) -> None:
         if near:
@@ -271,10 +285,12 @@ class _Reporter:
 
 
 def check(path: str, extraction: Extraction, schema: Schema,
-          validator: Draft202012Validator) -> list[Diagnostic]:
+          validator: Draft202012Validator | None) -> list[Diagnostic]:
+    """Schema errors and unplaced items as diagnostics; validator None: the instance is known valid."""
     reporter = _Reporter(path, schema, extraction)
-    errors = sorted(validator.iter_errors(extraction.instance),
-                    key=lambda e: (e.validator != "enum", list(map(str, e.absolute_path))))
+    errors = [] if validator is None else sorted(
+        validator.iter_errors(extraction.instance),
+        key=lambda e: (e.validator != "enum", list(map(str, e.absolute_path))))
     for error in errors:
         reporter.report(error)
     reporter.leftover_unplaced()

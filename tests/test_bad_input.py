@@ -1,0 +1,448 @@
+"""The bad-input catalogue (guide/bad-input.md), one test per row, through the real `handoff lint`.
+
+Each row is a file an AE could commit. The linter must answer with one finding (file, line and a
+fix), exit 1, and spend bounded time and memory on it: never a traceback, never a hang.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import NORTHWIND, REPO, example_text, line_of
+from handoff_lint.cli import main
+from handoff_lint.frontmatter import MAX_DEPTH, MAX_VALUES
+from handoff_lint.source import MAX_LINE_LENGTH, MAX_LINES
+
+Finding = dict[str, object]
+MiB = 1024 * 1024
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty handoff repo as the working folder; tests put one doc in it."""
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n', "utf-8")
+    (tmp_path / NORTHWIND).parent.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def put(repo: Path, content: str | bytes, relative: str | Path = NORTHWIND) -> Path:
+    path = repo / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def lint(capsys: pytest.CaptureFixture[str], *paths: str | Path) -> tuple[int, list[Finding]]:
+    code = main(["lint", "--format", "json", *map(str, paths)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, json.loads(captured.out)
+
+
+def only(code: int, found: list[Finding], rule: str, line: int, path: str | Path = NORTHWIND) -> Finding:
+    """The run failed with exactly one finding, `rule` at `line` of `path`, with a fix."""
+    assert code == 1, found
+    assert [(d["code"], d["path"], d["line"]) for d in found] == [(rule, str(path), line)], found
+    assert isinstance(found[0]["hint"], str) and found[0]["hint"]
+    return found[0]
+
+
+def peak_memory(run: Callable[[], object]) -> int:
+    """The most memory Python allocated at once while run() ran, in bytes."""
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def with_body(extra: str, before: str = "- **Sector:**") -> str:
+    """The valid example with extra text inserted before the first line starting with `before`."""
+    text = example_text()
+    index = text.index("\n" + before) + 1
+    return text[:index] + extra + text[index:]
+
+
+# Encoding -------------------------------------------------------------------------------------
+
+
+def test_bytes_that_are_not_utf8(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A line pasted from an old e-mail into an otherwise UTF-8 doc.
+    text = with_body("- **Notes:** café\n")
+    put(repo, text.encode().replace("café".encode(), "café".encode("cp1252")))
+    finding = only(*lint(capsys), "HO102", line_of(text, "café"))
+    assert finding["column"] == len("- **Notes:** caf") + 1
+    assert "0xe9" in str(finding["message"])
+
+
+def test_utf16_with_bom(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text().encode("utf-16"))
+    assert "UTF-16" in str(only(*lint(capsys), "HO102", 1)["message"])
+
+
+def test_nul_bytes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("Priya Shah", "Priya\x00Shah")
+    put(repo, text)
+    finding = only(*lint(capsys), "HO105", line_of(text, "Priya"))
+    assert finding["column"] == len("ae: Priya") + 1
+
+
+def test_a_binary_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The first bytes of a .docx (a zip archive) renamed to .md.
+    put(repo, b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01\x00\x00")
+    assert "binary" in str(only(*lint(capsys), "HO105", 1)["message"])
+
+
+def test_other_control_characters(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = with_body("- **Notes:** colour \x1b[31mred\x1b[0m\n")
+    put(repo, text)
+    finding = only(*lint(capsys), "HO105", line_of(text, "colour"))
+    assert finding["column"] == len("- **Notes:** colour ") + 1
+    assert "U+001B" in str(finding["message"])
+
+
+def test_an_empty_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, b"")
+    only(*lint(capsys), "HO103", 1)
+
+
+# Front matter ---------------------------------------------------------------------------------
+
+
+def test_front_matter_only(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text()
+    front = text[:text.index("\n# Handoff")] + "\n"
+    put(repo, front)
+    # One finding, not seven: the body is missing, not each section.
+    closing = front.split("\n").index("---", 1) + 1
+    finding = only(*lint(capsys), "HO301", closing)
+    assert "no sections" in str(finding["message"])
+    assert "Section A" in str(finding["hint"])
+
+
+def test_no_front_matter(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text()
+    put(repo, text[text.index("# Handoff"):])
+    only(*lint(capsys), "HO201", 1)
+
+
+def test_front_matter_never_closed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text().replace("handoff_call: 2026-11-09\n---\n", "handoff_call: 2026-11-09\n", 1))
+    only(*lint(capsys), "HO202", 1)
+
+
+def test_a_line_separator_in_the_front_matter(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # YAML reads U+2028 as a new line, which would shift every line number after it.
+    text = example_text().replace("ae: Priya Shah", "ae: Priya\u2028Shah")
+    put(repo, text)
+    finding = only(*lint(capsys), "HO203", line_of(text, "ae: Priya"))
+    assert finding["column"] == len("ae: Priya") + 1
+    assert "U+2028" in str(finding["message"])
+
+
+def test_yaml_anchor_and_alias(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("am_assigned: 2026-11-04\nhandoff_call: 2026-11-09",
+                                  "am_assigned: &day 2026-11-04\nhandoff_call: *day")
+    put(repo, text)
+    only(*lint(capsys), "HO205", line_of(text, "&day"))
+
+
+def test_an_alias_bomb_is_refused_before_expansion(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "Billion laughs": expanded, the last key would hold 9**9 (387 million) strings.
+    lines = ["---", 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    body = example_text().split("\n---\n", 1)[1]
+    put(repo, "\n".join([*lines, "---", body]))
+    result: list[tuple[int, list[Finding]]] = []
+    peak = peak_memory(lambda: result.append(lint(capsys)))
+    finding = only(*result[0], "HO205", 2)
+    assert "&a" in str(finding["message"])
+    assert peak < 16 * MiB
+
+
+def test_an_alias_is_reported_where_it_is_used(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("handoff_call: 2026-11-09", "handoff_call: *undefined")
+    put(repo, text)
+    only(*lint(capsys), "HO205", line_of(text, "*undefined"))
+
+
+def test_yaml_tag_python_object(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("ae: Priya Shah", "ae: !!python/object:os.system echo pwned")
+    put(repo, text)
+    finding = only(*lint(capsys), "HO206", line_of(text, "!!python"))
+    assert "python/object" in str(finding["message"])
+
+
+def test_duplicate_yaml_keys_name_both_lines(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("handoff_call: 2026-11-09",
+                                  "handoff_call: 2026-11-09\nhandoff_call: 2026-11-10")
+    put(repo, text)
+    first = line_of(text, "handoff_call")
+    finding = only(*lint(capsys), "HO204", first + 1)
+    assert f"on lines {first} and {first + 1}" in str(finding["message"])
+
+
+# Size and shape -------------------------------------------------------------------------------
+
+
+def test_a_single_1mb_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Just under the 1 MiB file limit, so it is the line that is refused.
+    text = with_body("- **Notes:** " + "x" * 1_000_000 + "\n")
+    put(repo, text)
+    result: list[tuple[int, list[Finding]]] = []
+    peak = peak_memory(lambda: result.append(lint(capsys)))
+    finding = only(*result[0], "HO104", line_of(text, "xxxx"))
+    assert finding["column"] == MAX_LINE_LENGTH + 1
+    assert peak < 24 * MiB  # a few copies of the 1 MB doc, not a parse tree of it
+
+
+def test_a_file_over_the_size_limit(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text() + ("- padding line\n" * 80_000))
+    finding = only(*lint(capsys), "HO104", 1)
+    assert "bytes" in str(finding["message"])
+
+
+def test_a_10mb_file_is_refused_without_being_read(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text() + ("- padding line\n" * 700_000))
+    result: list[tuple[int, list[Finding]]] = []
+    peak = peak_memory(lambda: result.append(lint(capsys)))
+    assert "10,5" in str(only(*result[0], "HO104", 1)["message"])
+    assert peak < 4 * MiB  # the size is known from the file system; the content is never loaded
+
+
+def test_lists_nested_1000_deep(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nested = "".join("  " * depth + "- deeper\n" for depth in range(1000))
+    text = with_body("- **Notes:**\n" + nested, before="## Section B")
+    put(repo, text)
+    result: list[tuple[int, list[Finding]]] = []
+    peak = peak_memory(lambda: result.append(lint(capsys)))
+    code, found = result[0]
+    # The parser stops at its nesting limit; what it could not read is not reported as missing.
+    assert code == 1
+    assert [d["code"] for d in found if d["severity"] == "error"] == ["HO310"]
+    notes = line_of(text, "- **Notes:**")
+    assert found[-1]["code"] == "HO310" and notes < int(str(found[-1]["line"])) < notes + 30
+    assert peak < 32 * MiB
+
+
+def test_yaml_nested_1000_deep(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 100,000 deep would overflow the C stack PyYAML composes on; the depth is refused before that.
+    nested = "".join(" " * depth + "-\n" for depth in range(1, 1000))
+    text = example_text().replace("ae: Priya Shah", "ae:\n" + nested)
+    put(repo, text)
+    finding = only(*lint(capsys), "HO310", line_of(text, "ae:") + MAX_DEPTH)
+    assert "front matter" in str(finding["message"])
+
+
+def test_yaml_flow_nesting_beyond_the_c_stack(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("ae: Priya Shah", "ae: " + "[\n" * 100_000 + "]" * 100_000)
+    put(repo, text)
+    only(*lint(capsys), "HO104", MAX_LINES + 1)  # too many lines: refused before YAML sees it
+    text = example_text().replace("ae: Priya Shah", "ae: " + "[" * 4_000 + "]" * 4_000)
+    put(repo, text)
+    only(*lint(capsys), "HO310", line_of(text, "ae:"))
+
+
+def test_front_matter_with_bulk_values(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "".join("  - [" + ", ".join(["1"] * 2_000) + "]\n" for _ in range(100))
+    text = example_text().replace("ae: Priya Shah", "ae: Priya Shah\nrows:\n" + rows)
+    put(repo, text)
+    # Refused while counting, before a million-node tree is built.
+    finding = only(*lint(capsys), "HO104", line_of(text, "rows:") + 1)
+    assert f"{MAX_VALUES:,} values" in str(finding["message"])
+
+
+def test_a_10000_row_table(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "".join(f"| Risk {number} | Low | Watch it |\n" for number in range(10_000))
+    text = with_body(rows, before="| Exec sponsor is new in role")
+    put(repo, text)
+    assert len(text.encode()) < MiB  # under the byte limit: the line count is what refuses it
+    result: list[tuple[int, list[Finding]]] = []
+    peak = peak_memory(lambda: result.append(lint(capsys)))
+    finding = only(*result[0], "HO104", MAX_LINES + 1)
+    assert "lines" in str(finding["message"])
+    assert peak < 16 * MiB
+
+
+def test_a_section_given_twice(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text() + "\n## Section F — Risks flagged in sales cycle\n\nAnother risk.\n"
+    put(repo, text)
+    second = text.count("\n") - 2
+    finding = only(*lint(capsys), "HO302", second)
+    assert f"first on line {line_of(text, '## Section F')}" in str(finding["message"])
+
+
+# The file system ------------------------------------------------------------------------------
+
+
+def test_a_symlink_outside_the_repo(repo: Path, tmp_path_factory: pytest.TempPathFactory,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.md"
+    outside.write_text(example_text(), "utf-8")
+    (repo / NORTHWIND).symlink_to(outside)
+    finding = only(*lint(capsys), "HO101", 1)
+    assert "outside the repo" in str(finding["message"])
+
+
+def test_a_doc_in_a_linked_folder_outside_the_repo(repo: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere")
+    put(outside, example_text())
+    (repo / "clients/acme").symlink_to(outside / "clients/northwind-logistics")
+    # Named directly, the folder's docs are refused; walking clients/, the link itself is.
+    only(*lint(capsys, "clients/acme"), "HO101", 1, "clients/acme/01-handoff/" + NORTHWIND.name)
+    only(*lint(capsys), "HO101", 1, "clients/acme")
+
+
+def test_a_symlink_inside_the_repo_is_checked_as_a_doc(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(repo, example_text(), "drafts/northwind.md")
+    (repo / NORTHWIND).symlink_to(repo / "drafts/northwind.md")
+    assert lint(capsys, "clients") == (0, [])
+
+
+def test_a_doc_outside_clients(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text(), "docs/" + NORTHWIND.name)
+    finding = only(*lint(capsys, "docs"), "HO501", 1, "docs/" + NORTHWIND.name)
+    assert "clients/<slug>/01-handoff/" in str(finding["hint"])
+
+
+def test_a_folder_named_like_a_doc(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / NORTHWIND).mkdir()
+    assert "folder" in str(only(*lint(capsys), "HO101", 1)["message"])
+    assert "folder" in str(only(*lint(capsys, NORTHWIND), "HO101", 1)["message"])
+
+
+def run_cli(*arguments: str, cwd: Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "handoff_lint", *arguments], cwd=cwd, capture_output=True,
+        text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO / "linter")},
+    )
+
+
+def test_an_unreadable_file(repo: Path) -> None:
+    doc = put(repo, example_text())
+    doc.chmod(0)
+    # root reads any file; drop its capabilities (as CI runs as root) so permissions apply.
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: file permissions cannot be enforced")
+        prefix = (setpriv, "--inh-caps=-all", "--bounding-set=-all")
+        if subprocess.run([*prefix, "true"], capture_output=True, check=False).returncode != 0:
+            pytest.skip("setpriv cannot drop capabilities here: file permissions cannot be enforced")
+    result = run_cli("lint", cwd=repo, prefix=prefix)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{NORTHWIND}:1:1: HO101 cannot read the file: Permission denied\n"
+                                    "    fix: Check the file's permissions")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_named_pipe_does_not_hang(repo: Path) -> None:
+    os.mkfifo(repo / NORTHWIND)
+    result = run_cli("lint", cwd=repo)  # opening a pipe for reading would wait for a writer
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{NORTHWIND}:1:1: HO101 this is not a regular file\n")
+
+
+def test_a_broken_symlink(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / NORTHWIND).symlink_to(repo / "clients/nowhere.md")
+    assert "link" in str(only(*lint(capsys), "HO101", 1)["message"])
+
+
+def test_a_symlink_to_itself(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / NORTHWIND).symlink_to(repo / NORTHWIND)
+    assert "symbolic links" in str(only(*lint(capsys), "HO101", 1)["message"])
+
+
+# Read without complaint -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encode", [
+    pytest.param(lambda text: text.replace("\n", "\r\n").encode(), id="crlf"),
+    pytest.param(lambda text: b"\xef\xbb\xbf" + text.encode(), id="utf8-bom"),
+])
+def test_windows_line_endings_and_utf8_bom_keep_line_numbers(
+    repo: Path, capsys: pytest.CaptureFixture[str], encode: Callable[[str], bytes]
+) -> None:
+    text = example_text().replace("- **Sector:** Transport and logistics\n", "- **Sector:**\n")
+    put(repo, encode(text))
+    finding = only(*lint(capsys), "HO408", line_of(text, "**Sector:**"))
+    assert "Sector" in str(finding["message"])
+
+
+def test_limits_leave_room_for_a_real_doc() -> None:
+    text = example_text()
+    assert text.count("\n") * 20 < MAX_LINES
+    assert max(map(len, text.split("\n"))) * 20 < MAX_LINE_LENGTH
+
+
+# The catalogue page and these tests stay in step ---------------------------------------------
+
+CATALOGUE = REPO / "guide" / "bad-input.md"
+# Row (start of its first cell) -> the test that shows it, as file::function.
+ROW_TESTS = {
+    "Bytes that are not UTF-8": "test_bad_input.py::test_bytes_that_are_not_utf8",
+    "UTF-16 text": "test_bad_input.py::test_utf16_with_bom",
+    "NUL bytes": "test_bad_input.py::test_nul_bytes",
+    "A binary file": "test_bad_input.py::test_a_binary_file",
+    "Other control characters": "test_bad_input.py::test_other_control_characters",
+    "An empty file": "test_bad_input.py::test_an_empty_file",
+    "Front matter only": "test_bad_input.py::test_front_matter_only",
+    "No front matter": "test_bad_input.py::test_no_front_matter",
+    "Front matter never closed": "test_bad_input.py::test_front_matter_never_closed",
+    "An invisible line separator": "test_bad_input.py::test_a_line_separator_in_the_front_matter",
+    "YAML anchors and aliases": "test_bad_input.py::test_an_alias_bomb_is_refused_before_expansion",
+    "YAML tags": "test_bad_input.py::test_yaml_tag_python_object",
+    "A front matter key given twice": "test_bad_input.py::test_duplicate_yaml_keys_name_both_lines",
+    "YAML nested": "test_bad_input.py::test_yaml_nested_1000_deep",
+    "Front matter with more than": "test_bad_input.py::test_front_matter_with_bulk_values",
+    "A single 1 MB line": "test_bad_input.py::test_a_single_1mb_line",
+    "A file over 1 MiB": "test_bad_input.py::test_a_file_over_the_size_limit",
+    "A 10,000-row table": "test_bad_input.py::test_a_10000_row_table",
+    "Lists nested 1,000 deep": "test_bad_input.py::test_lists_nested_1000_deep",
+    "A section given twice": "test_bad_input.py::test_a_section_given_twice",
+    "A link to a file outside the repo": "test_bad_input.py::test_a_doc_in_a_linked_folder_outside_the_repo",
+    "A broken link": "test_bad_input.py::test_a_broken_symlink",
+    "A doc outside": "test_bad_input.py::test_a_doc_outside_clients",
+    "A folder named like a doc": "test_bad_input.py::test_a_folder_named_like_a_doc",
+    "An unreadable file": "test_bad_input.py::test_an_unreadable_file",
+    "A named pipe": "test_bad_input.py::test_a_named_pipe_does_not_hang",
+    "Raw HTML": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
+    "A javascript: or data: link": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
+    "A bug in the linter": "test_runner.py::test_a_crash_is_one_finding_for_that_file_and_exit_2",
+}
+
+
+def catalogue_rows() -> list[tuple[str, str]]:
+    """(input, code) for each row of the catalogue's first table."""
+    text = CATALOGUE.read_text("utf-8")
+    table = text[text.index("| Input |"):].split("\n\n", 1)[0].split("\n")[2:]
+    return [(cells[1].strip(), cells[2].split()[0]) for cells in (row.split("|") for row in table)]
+
+
+def test_every_catalogue_row_has_a_test_and_a_registered_code() -> None:
+    from handoff_lint.codes import REGISTRY
+
+    rows = catalogue_rows()
+    assert len(rows) == len(ROW_TESTS)
+    for row, code in rows:
+        keys = [key for key in ROW_TESTS if row.startswith(key)]
+        assert keys, f"no test for the row {row!r}"
+        module, function = ROW_TESTS[keys[0]].split("::")
+        assert f"\ndef {function}(" in (REPO / "tests" / module).read_text("utf-8"), ROW_TESTS[keys[0]]
+        assert code in REGISTRY, row
