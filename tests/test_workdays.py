@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handoff_lint.workdays import add_working_days, holiday_name, is_working_day
+from handoff_lint.config import REGIONS
+from handoff_lint.workdays import (
+    add_weekdays,
+    add_working_days,
+    holiday_name,
+    holidays_between,
+    is_working_day,
+    region_name,
+    working_days_between,
+)
 
 
 def test_weekends_are_skipped() -> None:
@@ -23,3 +32,29 @@ def test_st_andrews_day_counts_only_in_scotland() -> None:
     assert is_working_day(monday, "england-and-wales")
     assert not is_working_day(monday, "scotland")
     assert holiday_name(monday, "scotland") == "Saint Andrew's Day"
+
+
+def test_weekdays_alone_are_the_earliest_a_working_day_deadline_can_fall() -> None:
+    # Wednesday 23 December 2026: weekdays only give Friday 25; Christmas and Boxing Day (observed)
+    # move the working-day count on to Tuesday 29.
+    assert add_weekdays(dt.date(2026, 12, 23), 2) == dt.date(2026, 12, 25)
+    assert add_working_days(dt.date(2026, 12, 23), 2) == dt.date(2026, 12, 29)
+
+
+def test_counting_and_naming_the_days_between() -> None:
+    start, end = dt.date(2026, 12, 23), dt.date(2026, 12, 30)
+    assert working_days_between(start, end) == 3  # 24, 29 and 30 December
+    assert holidays_between(start, end) == [
+        (dt.date(2026, 12, 25), "Christmas Day"), (dt.date(2026, 12, 28), "Boxing Day (observed)"),
+    ]
+
+
+def test_regions_have_names() -> None:
+    assert region_name("northern-ireland") == "Northern Ireland"
+    assert region_name("mars") == "mars"
+
+
+def test_every_configurable_region_has_a_calendar() -> None:
+    for region in REGIONS:
+        assert is_working_day(dt.date(2026, 11, 24), region)
+        assert region_name(region) != region

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
-# The holidays library names the UK's bank-holiday calendars by subdivision code.
-_SUBDIVISIONS = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+# Each region's bank-holiday calendar: the holidays library's subdivision code, and its name as
+# a message or the site shows it.
+_CALENDARS = {
+    "england-and-wales": ("ENG", "England and Wales"),
+    "scotland": ("SCT", "Scotland"),
+    "northern-ireland": ("NIR", "Northern Ireland"),
+}
+
+
+def region_name(region: str) -> str:
+    """'Scotland' for 'scotland'; an unknown region as it was written."""
+    return _CALENDARS[region][1] if region in _CALENDARS else region
 
 
 @lru_cache(maxsize=64)
 def _calendar(region: str, year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[region], years=(year, year + 1))
+    # Loading the calendars takes a tenth of a second, which a lint run pays only when it needs them.
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv=_CALENDARS[region][0], years=(year, year + 1))
 
 
 def is_working_day(day: dt.date, region: str = "england-and-wales") -> bool:
@@ -29,6 +44,37 @@ def add_working_days(start: dt.date, count: int, region: str = "england-and-wale
         if is_working_day(day, region):
             remaining -= 1
     return day
+
+
+def add_weekdays(start: dt.date, count: int) -> dt.date:
+    """The date `count` weekdays after `start`: the earliest add_working_days can return, since
+    bank holidays only move a date later. Needs no calendar."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += dt.timedelta(days=1)
+        remaining -= day.weekday() < 5
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date, region: str = "england-and-wales") -> int:
+    """Working days after `start` up to and including `end`."""
+    return sum(1 for day in _days_after(start, end) if is_working_day(day, region))
+
+
+def holidays_between(start: dt.date, end: dt.date,
+                     region: str = "england-and-wales") -> list[tuple[dt.date, str]]:
+    """The bank holidays on weekdays after `start` up to and including `end`, with their names."""
+    found = []
+    for day in _days_after(start, end):
+        name = holiday_name(day, region) if day.weekday() < 5 else None
+        if name:
+            found.append((day, name))
+    return found
+
+
+def _days_after(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=offset) for offset in range(1, (end - start).days + 1)]
 
 
 def holiday_name(day: dt.date, region: str = "england-and-wales") -> str | None:

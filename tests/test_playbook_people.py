@@ -1,0 +1,53 @@
+"""HO610: the Exec and HR sponsors' notes say what the playbook asks (names, e-mails and phone
+numbers are the schema's)."""
+
+from __future__ import annotations
+
+from conftest import findings, line_of, replace_once
+
+EXEC_NOTES = 'New COO (joined June 2026); strong relationship; "Marcus"; prefers a short Teams call to e-mail'
+HR_NOTES = "Hands-on, replies same day; cares most about retention of first-line managers"
+
+
+def test_the_examples_sponsor_notes_cover_the_playbook(northwind: str) -> None:
+    assert findings(northwind, "HO610") == []
+    short = replace_once(northwind, EXEC_NOTES, "Strong; call him Marcus; Teams")
+    assert findings(short, "HO610") == []
+
+
+def test_thin_exec_sponsor_notes_fail_at_the_notes_cell(northwind: str) -> None:
+    text = replace_once(northwind, EXEC_NOTES, "Good relationship")
+    [finding] = findings(text, "HO610")
+    row = line_of(text, "| Exec sponsor |")
+    assert (finding.line, finding.column) == (row, text.split("\n")[row - 1].index("Good") + 1)
+    assert finding.message == ("Exec sponsor notes give 1 point; the playbook asks for 3: relationship "
+                               "strength; how to address; preferred channel")
+
+
+def test_empty_hr_sponsor_notes_fail(northwind: str) -> None:
+    text = replace_once(northwind, f" {HR_NOTES} |", "  |")
+    [finding] = findings(text, "HO610")
+    assert finding.line == line_of(text, "| HR sponsor (primary contact) |")
+    assert finding.message == ("HR sponsor (primary contact) notes are empty; the playbook asks for 2: "
+                               "engagement style; what they care about most")
+
+
+def test_other_roles_notes_may_be_left_empty(northwind: str) -> None:
+    text = replace_once(northwind, " Owns Teams; needs two weeks' notice to add an external bot |", "  |")
+    assert findings(text) == []
+
+
+def test_an_invalid_email_is_reported_once_by_the_schema(northwind: str) -> None:
+    text = replace_once(northwind, "marcus.bell@northwind-logistics.example", "marcus.bell@")
+    assert [(d.code, d.line) for d in findings(text)] == [("HO403", line_of(text, "| Exec sponsor |"))]
+
+
+def test_a_row_with_a_missing_cell_is_reported_once(northwind: str) -> None:
+    text = replace_once(northwind, f" | {EXEC_NOTES} |", " |")
+    assert [(d.code, d.line) for d in findings(text)] == [("HO306", line_of(text, "| Exec sponsor |"))]
+
+
+def test_an_invalid_phone_is_reported_once_by_the_schema(northwind: str) -> None:
+    text = replace_once(northwind, "| 0113 496 0102 |", "| 0113 496 |")
+    assert [(d.code, d.line) for d in findings(text)] == [
+        ("HO404", line_of(text, "| HR sponsor (primary contact) |"))]
