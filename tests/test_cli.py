@@ -7,19 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CLIENTS, NORTHWIND
+from conftest import NORTHWIND
 from handoff_lint.cli import main
 
 JSON_FIELDS = {"path": str, "line": int, "column": int, "code": str, "severity": str, "message": str}
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A handoff repo with the example clients, as the working folder."""
-    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n')
-    shutil.copytree(CLIENTS, tmp_path / "clients")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def break_northwind(repo: Path) -> Path:

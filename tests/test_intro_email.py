@@ -1,7 +1,14 @@
+"""The playbook's client intro e-mail: filled from the doc, never written with a blank, and each
+missing piece pointed at where it belongs in the doc."""
+
 from __future__ import annotations
 
-from conftest import check_doc
-from handoff_lint.intro_email import compose, missing_pieces
+from pathlib import Path
+
+import pytest
+from conftest import NORTHWIND, check_doc
+from handoff_lint.cli import main
+from handoff_lint.intro_email import compose, missing, missing_pieces
 
 
 def test_the_playbook_email_is_filled_from_the_doc(northwind: str) -> None:
@@ -22,3 +29,26 @@ def test_missing_pieces_are_named(northwind: str) -> None:
         "front matter 'account_manager'",
         "Section B — People: a 'HR sponsor (primary contact)' row",
     ]
+
+
+def test_each_missing_piece_says_where_it_belongs(northwind: str) -> None:
+    text = northwind.replace("ae: Priya Shah\n", "").replace(
+        "| HR sponsor (primary contact) |", "| Champion |")
+    assert missing(check_doc(text).instance) == [
+        ("/front_matter/ae", "front matter 'ae'"),
+        ("/people", "Section B — People: a 'HR sponsor (primary contact)' row"),
+    ]
+
+
+def test_a_doc_that_cannot_be_read_says_why_before_the_pieces(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = repo / NORTHWIND
+    doc.write_text(doc.read_text("utf-8").replace("---\n", "", 1), "utf-8")  # no front matter
+    assert main(["email", str(NORTHWIND)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{NORTHWIND}:1:1: HO201 ")  # the cause, with its fix
+    assert lines[1].startswith("    fix: ")
+    assert f"{NORTHWIND}:1:1: the intro e-mail needs front matter 'account_manager'" in err
+    assert lines[-1] == "handoff email: fill in the missing pieces; the e-mail is never sent with blanks."

@@ -22,22 +22,29 @@ def _first_name(full_name: str) -> str:
     return full_name.split()[0] if full_name.split() else full_name
 
 
-def missing_pieces(instance: dict[str, object]) -> list[str]:
-    """What the e-mail needs but the doc does not give (empty when it can be written)."""
+def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
+    """What the e-mail needs but the doc does not give, each as (JSON pointer of where it belongs,
+    what it is); empty when the e-mail can be written."""
     front = instance.get("front_matter")
     front = front if isinstance(front, dict) else {}
-    missing = [
-        f"front matter '{key}'" for key in ("account_manager", "ae") if not str(front.get(key) or "").strip()
+    found = [
+        (f"/front_matter/{key}", f"front matter '{key}'")
+        for key in ("account_manager", "ae") if not str(front.get(key) or "").strip()
     ]
     sponsor = _hr_sponsor(instance)
     if sponsor is None:
-        missing.append(f"Section B — People: a '{HR_SPONSOR_ROLE}' row")
+        found.append(("/people", f"Section B — People: a '{HR_SPONSOR_ROLE}' row"))
     else:
-        missing += [
-            f"Section B — People: the HR sponsor's {column}"
+        found += [
+            ("/people", f"Section B — People: the HR sponsor's {column}")
             for column in ("name", "email") if not str(sponsor.get(column) or "").strip()
         ]
-    return missing
+    return found
+
+
+def missing_pieces(instance: dict[str, object]) -> list[str]:
+    """What the e-mail needs but the doc does not give (empty when it can be written)."""
+    return [piece for _, piece in missing(instance)]
 
 
 def _hr_sponsor(instance: dict[str, object]) -> dict[str, object] | None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
+from handoff_lint import __version__
+from handoff_lint.codes import REGISTRY, Rule
 from handoff_lint.diagnostics import Diagnostic, Severity
 
 
@@ -13,6 +17,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    """The closing line: how many docs were checked and whether they may merge."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     failing = len({d.path for d in diagnostics if d.severity is Severity.ERROR})
@@ -26,21 +31,109 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     )
 
 
+def finding(d: Diagnostic) -> str:
+    """One finding as every command prints it: `path:line:col: CODE message`, then its fix line."""
+    label = "" if d.severity is Severity.ERROR else f"({d.severity.value}) "
+    where = f"{d.path}:{d.line}:{d.column}: {d.code} {label}{d.message}"
+    return f"{where}\n    fix: {d.hint}" if d.hint else where
+
+
 def text(diagnostics: list[Diagnostic], files: int) -> str:
+    """For people: each finding with its fix, then the summary."""
+    return "\n".join([*(finding(d) for d in diagnostics), summary(diagnostics, files)]) + "\n"
+
+
+def json_array(diagnostics: list[Diagnostic], files: int) -> str:
+    """One JSON array of findings; the summary is left out so the output parses as a whole."""
+    return json.dumps([d.as_json() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, as GitHub Actions reads it back (newlines survive)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command property value: ':' and ',' would end the value early."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(diagnostics: list[Diagnostic], files: int) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line in the PR."""
     lines = []
     for d in diagnostics:
-        label = "" if d.severity is Severity.ERROR else f"({d.severity.value}) "
-        lines.append(f"{d.path}:{d.line}:{d.column}: {d.code} {label}{d.message}")
-        if d.hint:
-            lines.append(f"    fix: {d.hint}")
+        command = "error" if d.severity is Severity.ERROR else "warning"
+        rule = REGISTRY.get(d.code)
+        properties = {
+            "file": d.path, "line": str(d.line), "col": str(d.column),
+            "title": f"{d.code} {rule.name}" if rule else d.code,
+        }
+        where = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+        message = f"{d.message}\nfix: {d.hint}" if d.hint else d.message
+        lines.append(f"::{command} {where}::{escape_data(message)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 
 
-def json_lines(diagnostics: list[Diagnostic], files: int) -> str:
-    return json.dumps([d.as_json() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.OFF: "none"}
+
+
+def _sarif_rule(rule: Rule) -> dict[str, object]:
+    help_text = [rule.summary, f"Why: {rule.rationale}"]
+    if rule.example:
+        help_text.append(f"Example that fails: {rule.example}")
+    if rule.fix:
+        help_text.append(f"Fix: {rule.fix}")
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": "\n\n".join(help_text)},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+    }
+
+
+def _sarif_location(path: str) -> dict[str, str]:
+    if PurePosixPath(path).is_absolute():
+        return {"uri": PurePosixPath(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif(diagnostics: list[Diagnostic], files: int) -> str:
+    """SARIF 2.1.0 for code scanning: every rule with its help text, one result per finding."""
+    rules = list(REGISTRY.values())
+    index = {rule.code: number for number, rule in enumerate(rules)}
+    results = []
+    for d in diagnostics:
+        result: dict[str, object] = {
+            "ruleId": d.code,
+            "level": _SARIF_LEVELS[d.severity],
+            "message": {"text": f"{d.message}\nFix: {d.hint}" if d.hint else d.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": _sarif_location(d.path),
+                "region": {"startLine": d.line, "startColumn": d.column},
+            }}],
+        }
+        if d.code in index:
+            result["ruleIndex"] = index[d.code]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "handoff", "version": __version__, "rules": [_sarif_rule(r) for r in rules],
+            }},
+            # Columns count characters as the AE sees them, not bytes.
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
 Reporter = Callable[[list[Diagnostic], int], str]
 
-REPORTERS: dict[str, Reporter] = {"text": text, "json": json_lines}
+REPORTERS: dict[str, Reporter] = {"text": text, "json": json_array, "github": github, "sarif": sarif}

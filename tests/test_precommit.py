@@ -1,0 +1,189 @@
+"""The pre-commit hooks: the published hook and this repo's config are valid, and, for real, git,
+`pre-commit install` and commits that are refused or accepted. Those are slow (marked `slow`): the
+first builds the hook's environment, installing the package and its dependencies from PyPI, about a
+minute; later ones in the session reuse it.
+
+The hook is installed the way another repo would use it, from a git repo holding this package at a
+commit; that repo is a copy of the working tree's package files, so the test checks the hook as it
+is now, uncommitted changes included, and never needs GitHub.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+import pytest
+import yaml
+from conftest import EXAMPLES, NORTHWIND, REPO, example_text, line_of, without_item
+
+PACKAGE_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+
+
+def package_folders() -> set[str]:
+    """The folders pip builds the package from, as pyproject.toml maps them."""
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    return {folder.split("/")[0] for folder in setuptools["package-dir"].values()}
+
+
+def pre_commit(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pre_commit", *arguments], cwd=REPO,
+                          capture_output=True, text=True, check=False, timeout=120)
+
+
+def load(name: str) -> Any:
+    return yaml.safe_load((REPO / name).read_text("utf-8"))
+
+
+def test_the_published_hook_and_this_repos_config_are_valid() -> None:
+    manifest = pre_commit("validate-manifest", ".pre-commit-hooks.yaml")
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+    config = pre_commit("validate-config", ".pre-commit-config.yaml")
+    assert config.returncode == 0, config.stdout + config.stderr
+
+
+def test_the_hook_is_given_handoff_docs_only() -> None:
+    (hook,) = load(".pre-commit-hooks.yaml")
+    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "handoff-lint", "handoff lint", "python", True)
+    pattern = re.compile(hook["files"])
+    assert EXAMPLES and all(pattern.search(p.relative_to(REPO).as_posix()) for p in EXAMPLES)
+    for other in ("README.md", "guide/handoff-format.md", "clients/acme/notes.md",
+                  "clients/acme/01-handoff/old/handoff-acme-2026-11-24.md",
+                  "clients/acme/01-handoff/handoff-acme-2026-11-24.md.orig", "clients/acme/01-handoff/x.txt"):
+        assert not pattern.search(other), other
+
+
+def test_this_repo_runs_the_same_hook_plus_hygiene_and_ruff() -> None:
+    (published,) = load(".pre-commit-hooks.yaml")
+    hooks = {hook["id"]: (repo["repo"], hook) for repo in load(".pre-commit-config.yaml")["repos"]
+             for hook in repo["hooks"]}
+    source, local = hooks["handoff-lint"]
+    assert source == "local"
+    assert {k: local[k] for k in ("entry", "files", "pass_filenames")} == {
+        k: published[k] for k in ("entry", "files", "pass_filenames")}
+    assert {"trailing-whitespace", "end-of-file-fixer", "check-yaml", "check-json", "check-toml",
+            "check-merge-conflict", "check-added-large-files", "ruff-check"} <= set(hooks)
+
+
+def git(cwd: Path, *arguments: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *arguments], cwd=cwd, env=env, capture_output=True, text=True,
+                          check=False, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Git with no user or system settings, and one pre-commit cache for the whole session."""
+    return {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Priya Shah", "GIT_AUTHOR_EMAIL": "priya.shah@example.com",
+        "GIT_COMMITTER_NAME": "Priya Shah", "GIT_COMMITTER_EMAIL": "priya.shah@example.com",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> tuple[Path, str]:
+    """A git repo publishing the hook, as another team would reference it: (path, commit)."""
+    source = tmp_path_factory.mktemp("hook-source")
+    for name in PACKAGE_FILES:
+        shutil.copy2(REPO / name, source / name)
+    for folder in package_folders():
+        shutil.copytree(REPO / folder, source / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+    assert git(source, "init", "-q", "-b", "main", env=env).returncode == 0
+    assert git(source, "add", ".", env=env).returncode == 0
+    assert git(source, "commit", "-q", "-m", "handoff hook", env=env).returncode == 0
+    return source, git(source, "rev-parse", "HEAD", env=env).stdout.strip()
+
+
+@pytest.fixture
+def client_repo(tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]) -> Path:
+    """A handoff repo that uses the published hook, with it installed in .git/hooks."""
+    source, commit = hook_repo
+    config = {"repos": [{"repo": str(source), "rev": commit, "hooks": [{"id": "handoff-lint"}]}]}
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), "utf-8")
+    assert git(tmp_path, "init", "-q", "-b", "main", env=env).returncode == 0
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=env,
+                               capture_output=True, text=True, check=False, timeout=300)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert (tmp_path / ".git/hooks/pre-commit").is_file()
+    return tmp_path
+
+
+def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    assert git(repo, "add", "-A", env=env).returncode == 0
+    return git(repo, "commit", "-m", message, env=env)
+
+
+def commits(repo: Path, env: dict[str, str]) -> int:
+    count = git(repo, "rev-list", "--count", "HEAD", env=env)
+    return int(count.stdout) if count.returncode == 0 else 0
+
+
+@pytest.mark.slow
+def test_an_incomplete_doc_is_refused_and_a_complete_one_accepted(client_repo: Path,
+                                                                    env: dict[str, str]) -> None:
+    doc = client_repo / NORTHWIND
+    doc.parent.mkdir(parents=True)
+    incomplete = without_item(example_text(), "- **Sector:**")
+    doc.write_text(incomplete, "utf-8")
+
+    refused = commit(client_repo, env, "Handoff for Northwind")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert commits(client_repo, env) == 0
+    assert "handoff lint" in output and "Failed" in output
+    assert (f"{NORTHWIND}:{line_of(incomplete, '## Section A')}:1: HO304 "
+            "Section A — Client basics: missing 'Sector'") in output
+    assert "fix: Add '- **Sector:** ...'" in output
+
+    doc.write_text(example_text(), "utf-8")
+    accepted = commit(client_repo, env, "Handoff for Northwind")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "handoff lint" in accepted.stdout + accepted.stderr
+    assert commits(client_repo, env) == 1
+
+
+@pytest.mark.slow
+def test_a_second_doc_for_a_client_is_refused_at_commit(client_repo: Path, env: dict[str, str]) -> None:
+    """pre-commit passes only the staged doc; the one already committed for the client still counts."""
+    doc = client_repo / NORTHWIND
+    doc.parent.mkdir(parents=True)
+    doc.write_text(example_text(), "utf-8")
+    first = commit(client_repo, env, "Handoff for Northwind")
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    second = NORTHWIND.with_name("handoff-northwind-logistics-2026-12-01.md")
+    (client_repo / second).write_text(
+        example_text().replace("doc_date: 2026-11-04", "doc_date: 2026-12-01"), "utf-8")
+    refused = commit(client_repo, env, "A second handoff for Northwind")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert (f"{second}:1:1: HO504 client 'northwind-logistics' has more than one handoff doc "
+            f"(also {NORTHWIND})") in output
+    assert commits(client_repo, env) == 1
+
+
+@pytest.mark.slow
+def test_only_handoff_docs_are_passed_to_the_hook(client_repo: Path, env: dict[str, str]) -> None:
+    # Not a handoff doc: `handoff lint notes.md` would refuse it as misplaced (HO501).
+    (client_repo / "notes.md").write_text("# Notes\n\nNot a handoff.\n", "utf-8")
+    accepted = commit(client_repo, env, "Notes")
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    assert "(no files to check)" in output and "HO501" not in output
+    assert commits(client_repo, env) == 1
