@@ -1,0 +1,121 @@
+"""A client's page: the handoff doc as written, headed by a summary card, followed by the intro e-mail."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import yaml
+
+from handoff_lint.check import Checked
+from handoff_lint.intro_email import compose, missing_pieces
+from handoff_lint.site import uris
+from handoff_lint.site.clients import LIKELIHOODS, ClientView
+from handoff_lint.site.deadlines import describe
+from handoff_lint.site.mdtext import fence, indent, inline, link, text
+from handoff_lint.site.sanitize import html_text
+from handoff_lint.site.spacing import spaced_body
+from handoff_lint.workdays import region_name
+
+# Ids of what the site adds around the doc, so the rendering check can tell them from the doc.
+CARD_CLASS = "handoff-card"
+BANNER_CLASS = "handoff-incomplete"
+EMAIL_ID = "handoff-intro-e-mail"
+
+
+def meta(view: ClientView) -> str:
+    """The page's own front matter: the doc's YAML is never handed to the site generator."""
+    name = html_text(view.name)  # the templates insert title and description unescaped
+    data = {"title": name, "description": f"Handoff for {name}"}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def banner(view: ClientView) -> str:
+    """The visible 'incomplete' notice: every lint error with its line and a link to the rule."""
+    if not view.errors:
+        return ""
+    items = "\n".join(
+        f"- line {d.line}: {link(d.code, view.src_uri, uris.RULES, uris.rule_anchor(d.code))} "
+        f"{inline(text(d.message))}"
+        for d in view.errors
+    )
+    count = len(view.errors)
+    body = (
+        f"`handoff lint` reports {count} error{'' if count == 1 else 's'} in "
+        f"`{view.path}`: Delivery cannot rely on this handoff until {'it is' if count == 1 else 'they are'} "
+        f"fixed.\n\n{items}"
+    )
+    return f'!!! danger {BANNER_CLASS} "Incomplete handoff"\n\n{indent(body)}\n'
+
+
+def card(view: ClientView) -> str:
+    """The summary card: owners, the dates and their deadline state, fee, risks, commitments."""
+    risks = " · ".join(f"{view.risk_count(level)} {level}" for level in LIKELIHOODS)
+    cohorts = ", ".join(
+        f"{text(c.name)}: {c.start.isoformat() if c.start else 'no date'}" for c in view.cohorts
+    ) or "—"
+    if view.last_change:
+        changed = (f"{view.last_change.date} by {text(view.last_change.author)} "
+                   f"(commit `{view.last_change.commit[:10]}`)")
+    else:
+        changed = "not committed yet"
+    rows = [
+        ("Account Manager", text(view.account_manager) or "—"),
+        ("AE", text(view.ae) or "—"),
+        ("Delivery Lead", text(view.delivery_lead) or "—"),
+        ("Sector", text(view.sector) or "—"),
+        ("Handoff trigger",
+         view.trigger.isoformat() if view.trigger else "not all three trigger dates given"),
+        ("AM assigned", describe(view.am_assigned)),
+        ("Handoff call", describe(view.handoff_call)),
+        ("Cohort starts", cohorts),
+        ("Total fee", text(view.total_fee) or "—"),
+        ("Risks", f"{risks} ({link('all risks', view.src_uri, uris.RISKS)})"),
+        ("Commitments", f"{len(view.commitments)} by the AE, {len(view.side_commitments)} side "
+                        f"({link('all commitments', view.src_uri, uris.COMMITMENTS)})"),
+        ("Bank holidays", region_name(view.region)),
+        ("Last changed", changed),
+    ]
+    body = "\n".join(f"- **{label}:** {value}" for label, value in rows)
+    return f'!!! abstract {CARD_CLASS} "At a glance"\n\n{indent(body)}\n'
+
+
+def intro_email(checked: Checked) -> str:
+    """The playbook's intro e-mail, filled in and ready to copy, or what it still needs."""
+    heading = f"## Intro e-mail {{ #{EMAIL_ID} }}\n"
+    instance = checked.instance
+    missing = missing_pieces(instance) if instance else ["the whole doc"]
+    if missing:
+        needs = "\n".join(f"- {text(piece)}" for piece in missing)
+        return f"{heading}\nThe intro e-mail can be written once the doc gives:\n\n{needs}\n"
+    email = compose(instance)
+    mailto = (f"mailto:{quote(email.to_address, safe='@')}?subject={quote(email.subject, safe='')}"
+              f"&body={quote(email.body, safe='')}")
+    return (
+        f"{heading}\nThe AE sends this during the handoff call, introducing the Account Manager. "
+        f"Copy it with the button, or [open it in your mail app]({mailto}).\n\n"
+        + fence(email.as_text())
+    )
+
+
+def _raw(checked: Checked) -> str:
+    """A doc that could not be read as Markdown is still shown, as plain text, never lost."""
+    if checked.text:
+        return "## The doc as written\n\n" + fence(checked.text)
+    return "The doc could not be read; see the errors above.\n"
+
+
+def page(view: ClientView, checked: Checked) -> str:
+    """The page source: card (and banner) after the doc's title, the body as written, the e-mail."""
+    header = "\n".join(part for part in (banner(view), card(view)) if part)
+    document = checked.document
+    if document is None:
+        return meta(view) + f"# {text(view.name)}\n\n{header}\n{_raw(checked)}\n{intro_email(checked)}"
+    lines = spaced_body(document).split("\n")
+    split = 0
+    first = document.preamble[0] if document.preamble else None
+    if first is not None and first.kind == "heading" and first.level == 1:
+        split = first.end_line - document.line_offset
+    before = "\n".join(lines[:split])
+    after = "\n".join(lines[split:]).strip("\n")
+    title = before.strip() or f"# {text(view.name)}"
+    return f"{meta(view)}{title}\n\n{header}\n{after}\n\n{intro_email(checked)}"

@@ -1,0 +1,56 @@
+"""Small helpers for writing Markdown safely: escaped text, table cells, tables, links, fences."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+
+# Characters Python-Markdown gives a meaning inline (tables add |, attr_list adds { and }); with
+# [ and ] escaped, ( ) and ! cannot form a link or an image.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_BACKTICKS = re.compile(r"`+")
+
+
+def text(value: object) -> str:
+    """Plain text (a name from the front matter) as Markdown that shows exactly that text."""
+    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def inline(value: object) -> str:
+    """Markdown the AE wrote (a risk, a commitment) on one line, fit for a table cell."""
+    joined = " ".join(str(value).split())
+    return re.sub(r"(?<!\\)\|", r"\\|", joined)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A pipe table; cells must already be Markdown (use text() or inline())."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """The relative path from one source page to another, as Markdown links between pages need."""
+    start = posixpath.dirname(from_uri) or "."
+    return posixpath.relpath(to_uri, start)
+
+
+def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A Markdown link from one page to another (or to a heading of the same page)."""
+    if to_uri == from_uri and anchor:
+        return f"[{label}](#{anchor})"
+    target = relative_link(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
+    return f"[{label}]({target.replace(' ', '%20')})"
+
+
+def fence(body: str, language: str = "text") -> str:
+    """A fenced code block longer than any run of backticks inside, so nothing can close it early."""
+    longest = max((len(run) for run in _BACKTICKS.findall(body)), default=0)
+    marker = "`" * max(3, longest + 1)
+    return f"{marker}{language}\n{body.rstrip()}\n{marker}\n"
+
+
+def indent(block: str, prefix: str = "    ") -> str:
+    """Indent every non-empty line, as an admonition's body needs."""
+    return "\n".join(prefix + line if line.strip() else "" for line in block.split("\n"))

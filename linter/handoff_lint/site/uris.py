@@ -1,0 +1,35 @@
+"""Where each generated page lives in the site (source paths, as pages link to each other)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DASHBOARD = "index.md"
+RISKS = "registers/risks.md"
+COMMITMENTS = "registers/commitments.md"
+UPCOMING = "registers/upcoming.md"
+BY_OWNER = "registers/by-am-and-sector.md"
+GUIDE = "guide/index.md"
+FORMAT_REFERENCE = "guide/format-reference.md"
+RULES = "guide/rules.md"
+FORMAT_GUIDE = "guide/handoff-format.md"  # hand-written (not in GENERATED); the guide links to it
+ROBOTS = "robots.txt"
+STYLESHEET = "assets/handoff.css"
+SCRIPT = "assets/handoff.js"
+
+GENERATED = (
+    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_OWNER, GUIDE, FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET,
+    SCRIPT,
+)
+
+
+def anchor(prefix: str, value: str) -> str:
+    """A stable heading id for a name, e.g. anchor('am', 'Hannah Lee') == 'am-hannah-lee'."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
+    return f"{prefix}-{slug or 'unnamed'}"
+
+
+def rule_anchor(code: str) -> str:
+    return code.casefold()

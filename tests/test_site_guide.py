@@ -1,0 +1,109 @@
+"""The guide: its front page states the playbook's rules, and its references are generated from the
+schema and the rule registry, so neither can drift from what the linter checks."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO, example_text, lint, replace_once
+from handoff_lint.codes import REGISTRY, Rule
+from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
+from handoff_lint.diagnostics import Severity
+from handoff_lint.schema import load_schema, properties, title_of
+from handoff_lint.site.guide import format_reference, rules_reference, writing_guide
+
+
+def test_the_format_reference_names_every_section_item_and_column_of_the_schema() -> None:
+    schema = load_schema()
+    page = format_reference(schema)
+    for key, section in properties(schema).items():
+        assert f"## {title_of(section, key)}" in page
+        for child_key, child in properties(section).items():
+            assert title_of(child, child_key) in page
+    assert "| Likelihood | yes | High, Med or Low. (text; one of `High`, `Med`, `Low`) |" in page
+    assert "Required rows: Exec sponsor, HR sponsor (primary contact)" in page
+
+
+def test_a_field_added_to_the_schema_appears_in_the_reference() -> None:
+    schema = dict(load_schema())
+    sections = dict(schema["properties"])
+    basics = dict(sections["client_basics"])
+    basics["properties"] = {**basics["properties"], "website": {
+        "title": "Website", "description": "The client's public website.", "type": "string"}}
+    sections["client_basics"] = basics
+    schema["properties"] = sections
+    page = format_reference(schema)
+    assert "| Website | no | The client's public website. (text after the label) |" in page
+
+
+def test_the_format_reference_shows_the_template_handoff_new_writes() -> None:
+    page = format_reference(load_schema())
+    layout = page.split("## The whole layout")[1]
+    assert "```markdown\n---\n" in layout
+    assert "client: Acme Widgets Ltd" in layout and "slug: acme-widgets" in layout
+    assert "## Section G — Commitments AE made" in layout
+
+
+def test_the_rules_reference_documents_every_registered_rule() -> None:
+    page = rules_reference(REGISTRY.values())
+    for rule in REGISTRY.values():
+        assert f"### {rule.code} {rule.name} {{ #{rule.code.lower()} }}" in page
+        assert f"[{rule.code}](#{rule.code.lower()})" in page
+
+
+def test_a_newly_registered_rule_appears_without_editing_the_guide() -> None:
+    extra = Rule("HO699", "example-playbook-rule", Severity.WARNING, "An example summary.",
+                 "An example rationale.", "an example", "An example fix.")
+    page = rules_reference([*REGISTRY.values(), extra])
+    assert "## Playbook" in page
+    assert "### HO699 example-playbook-rule { #ho699 }" in page
+    assert "**Why:** An example rationale." in page
+
+
+def test_the_writing_guide_walks_through_the_pull_request_flow() -> None:
+    page = writing_guide([("guide/handoff-format.md", "The format, by example")])
+    assert "`handoff new <slug>" in page and "`handoff lint`" in page and "pull request" in page
+    assert "`clients/<slug>/01-handoff/handoff-<slug>-<YYYY-MM-DD>.md`" in page
+    step = page.split("2. **Fill it in.**")[1].split("3. ")[0]
+    assert "[format reference](format-reference.md)" in step
+    assert "[The format, by example](handoff-format.md) shows how each kind of item is written" in step
+
+
+def test_the_writing_guides_example_finding_is_what_the_linter_says() -> None:
+    text = replace_once(example_text(), "| Procurement contact |", "| Procurment contact |")
+    [finding] = lint(text)
+    shown = writing_guide([]).split("```text\n")[1].split("```")[0]
+    assert f": {finding.code} {finding.message[:80]}" in shown
+    assert f"fix: {finding.hint}" in shown
+
+
+def test_the_writing_guide_states_the_playbooks_trigger_and_deadlines() -> None:
+    page = writing_guide([])
+    for number, condition in enumerate(TRIGGER_CONDITIONS.values(), start=1):
+        assert f"{number}. {condition}." in page
+    assert f"an Account Manager within {AM_ASSIGNED_WITHIN} working days" in page
+    assert f"is held within {HANDOFF_CALL_WITHIN} working days" in page
+    assert "handoff-format.md" not in page  # no link to a page the site does not have
+
+
+def test_a_section_that_is_one_list_is_described_once() -> None:
+    page = format_reference(load_schema())
+    section_g = page.split("## Section G")[1].split("\n## ")[0]
+    assert section_g.count("no matter how informal") == 1
+    assert "(one bullet per entry)" in section_g
+
+
+def test_front_matter_values_are_written_after_their_key() -> None:
+    page = format_reference(load_schema())
+    assert "| `slug` | yes |" in page and "(a value after the key)" in page
+    assert "| `trigger` | yes | The handoff trigger" in page and "(keys nested below)" in page
+
+
+def test_the_format_guides_front_matter_example_is_accepted_by_the_linter() -> None:
+    guide = (REPO / "guide" / "handoff-format.md").read_text("utf-8")
+    match = re.search(r"```yaml\n(---\n.*?\n---\n)```", guide, re.DOTALL)
+    assert match is not None
+    front_matter = match.group(1)
+    doc = front_matter + example_text().split("---\n", 2)[2]  # Northwind's body under it
+    in_front_matter = [d for d in lint(doc, None) if d.line <= front_matter.count("\n")]
+    assert in_front_matter == []

@@ -1,0 +1,86 @@
+"""What the linter accepts renders the same on the site: tables, nested lists, quotes, headings.
+
+The pure tests render with Python-Markdown configured exactly as mkdocs.yml configures it; the last
+test compares every example's page in the real built site with the linter's parsed Document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+from conftest import EXAMPLES, REPO, SITE_DATE, check_doc, example_text, line_of
+from handoff_lint.site import client_page
+from handoff_lint.site.clients import view
+from handoff_lint.site.parity import differences, document_events, html_events
+
+SKIP = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the site's own extension list, read from mkdocs.yml."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    names: list[str] = []
+    configs: dict[str, Any] = {}
+    for entry in config["markdown_extensions"]:
+        if isinstance(entry, dict):
+            (name, options), = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def rendered_page(text: str) -> tuple[Any, str]:
+    checked = check_doc(text)
+    assert checked.document is not None
+    source = client_page.page(view(checked, "x/01-handoff/x.md", "england-and-wales", SITE_DATE), checked)
+    body = source.split("---\n", 2)[2]  # the page's meta block is read by the site generator
+    return checked.document, site_markdown().convert(body)
+
+
+def test_every_example_renders_as_it_was_read() -> None:
+    for path in EXAMPLES:
+        document, html = rendered_page(path.read_text("utf-8"))
+        assert differences(document, html, SKIP, client_page.EMAIL_ID) == [], path.name
+
+
+def test_the_comparison_sees_tables_lists_and_quotes() -> None:
+    document, html = rendered_page(example_text())
+    kinds = [event[0] for event in html_events(html, SKIP, client_page.EMAIL_ID)]
+    assert kinds.count("table") == 5  # People, Cohorts, Fee breakdown, Payment milestones, Risks
+    assert "list" in kinds and "heading" in kinds
+    assert [e for _, e in document_events(document)] == html_events(html, SKIP, client_page.EMAIL_ID)
+
+
+def test_two_space_nesting_is_caught_as_a_difference() -> None:
+    text = example_text().replace("    - Unit 4, Aire Valley", "  - Unit 4, Aire Valley")
+    text = text.replace("    - Kingsway Cross-Dock", "  - Kingsway Cross-Dock")
+    document, html = rendered_page(text)
+    found = differences(document, html, SKIP, client_page.EMAIL_ID)
+    assert len(found) == 1
+    line, message = found[0]
+    assert line == line_of(text, "- **Legal name:**")  # where Section A's list starts
+    assert "list item 3" in message  # Sites in scope
+
+
+def test_a_changed_cell_is_reported_with_its_row() -> None:
+    document, html = rendered_page(example_text())
+    html = html.replace("<td>Marcus Bell</td>", "<td>Someone else</td>")
+    found = differences(document, html, SKIP, client_page.EMAIL_ID)
+    assert found and "table row 1" in found[0][1] and "Someone else" in found[0][1]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.parent.parent.name for p in EXAMPLES])
+def test_the_built_site_shows_every_example_as_the_linter_read_it(built_site: Path, path: Path) -> None:
+    relative = PurePosixPath(path.relative_to(REPO / "clients").as_posix())
+    page = built_site / relative.parent / relative.stem / "index.html"
+    checked = check_doc(path.read_bytes(), PurePosixPath("clients") / relative)
+    assert checked.document is not None
+    html = page.read_text("utf-8")
+    assert differences(checked.document, html, SKIP, client_page.EMAIL_ID) == []
+    assert len(html_events(html, SKIP, client_page.EMAIL_ID)) == len(document_events(checked.document))
