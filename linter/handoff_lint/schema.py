@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-from jsonschema import Draft202012Validator, FormatChecker
+from typing import TYPE_CHECKING, Any
 
 from handoff_lint.money import parse_money
+from handoff_lint.quickcheck import Test, compile_schema
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+# jsonschema, email-validator and phonenumbers are imported where they are first needed: a complete
+# doc is never given to jsonschema (see quickcheck), and each import costs the one-file run time.
 
 Schema = Mapping[str, Any]
 
@@ -30,8 +32,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DEFAULT_PHONE_REGION = "GB"
 
 
+@lru_cache(maxsize=4096)
 def normalise(title: str) -> str:
     """The form titles are matched in: case, white space, quotes and dashes do not matter."""
+    # Cached: every doc repeats the same headings, labels and column names.
     text = _DASHES.sub("-", title.casefold())
     text = _SINGLE_QUOTES.sub("'", text)
     text = _DOUBLE_QUOTES.sub('"', text)
@@ -42,6 +46,8 @@ def normalise(title: str) -> str:
 def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
     """The candidate a near-miss was probably meant to be, compared in normalised form."""
     by_normal = {normalise(candidate): candidate for candidate in candidates}
+    import difflib  # only a doc with a near miss needs it; kept off the start-up path
+
     matches = difflib.get_close_matches(normalise(text), list(by_normal), n=1, cutoff=cutoff)
     return by_normal[matches[0]] if matches else None
 
@@ -55,7 +61,34 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+# Plain ASCII addresses that email-validator always accepts: a dot-atom local part and a domain of
+# two or more letter-digit-hyphen labels ending in a letters-only top-level name. Importing
+# email-validator costs more than the whole check of a doc (its Unicode patterns are compiled at
+# import), so these skip it; anything else, and every rejection, is still its decision.
+# tests/test_schema.py checks this shape against email-validator itself.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64})*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}"
+)
+# email-validator's special-use names, which are never globally deliverable.
+SPECIAL_USE_DOMAIN_NAMES = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+
+
+def is_plain_email(text: str) -> bool:
+    if len(text) > 254 or "--" in text.partition("@")[2] or not _PLAIN_EMAIL.fullmatch(text):
+        return False
+    local, _, domain = text.partition("@")
+    return len(local) <= 64 and domain.rpartition(".")[2].lower() not in SPECIAL_USE_DOMAIN_NAMES
+
+
+# Cached: a doc with errors is checked twice (quickcheck, then jsonschema), and the site checks
+# the same docs again.
+@lru_cache(maxsize=4096)
 def is_email(text: str) -> bool:
+    if is_plain_email(text):
+        return True
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError:
@@ -63,7 +96,10 @@ def is_email(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def is_phone(text: str, region: str = DEFAULT_PHONE_REGION) -> bool:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -71,12 +107,22 @@ def is_phone(text: str, region: str = DEFAULT_PHONE_REGION) -> bool:
     return bool(phonenumbers.is_valid_number(number))
 
 
+def formats(phone_region: str = DEFAULT_PHONE_REGION) -> dict[str, Callable[[object], bool]]:
+    """The schema's own formats; jsonschema's format checker and quickcheck both use these."""
+    return {
+        "date": lambda value: not isinstance(value, str) or parse_date(value) is not None,
+        "email": lambda value: not isinstance(value, str) or is_email(value),
+        "phone": lambda value: not isinstance(value, str) or is_phone(value, phone_region),
+        "money": lambda value: not isinstance(value, str) or parse_money(value) is not None,
+    }
+
+
 def format_checker(phone_region: str = DEFAULT_PHONE_REGION) -> FormatChecker:
+    from jsonschema import FormatChecker
+
     checker = FormatChecker(formats=())
-    checker.checks("date")(lambda value: not isinstance(value, str) or parse_date(value) is not None)
-    checker.checks("email")(lambda value: not isinstance(value, str) or is_email(value))
-    checker.checks("phone")(lambda value: not isinstance(value, str) or is_phone(value, phone_region))
-    checker.checks("money")(lambda value: not isinstance(value, str) or parse_money(value) is not None)
+    for name, test in formats(phone_region).items():
+        checker.checks(name)(test)
     return checker
 
 
@@ -95,13 +141,26 @@ def packaged_schema_text() -> str:
 def load_schema(path: str | None = None) -> Schema:
     text = Path(path).read_text("utf-8") if path else packaged_schema_text()
     schema: Schema = json.loads(text)
-    Draft202012Validator.check_schema(schema)
+    if path:
+        # The packaged schema is checked against the metaschema by the test suite; checking it on
+        # every run would import jsonschema for nothing.
+        from jsonschema import Draft202012Validator
+
+        Draft202012Validator.check_schema(schema)
     return schema
 
 
 @lru_cache(maxsize=8)
 def validator(path: str | None = None, phone_region: str = DEFAULT_PHONE_REGION) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(path), format_checker=format_checker(phone_region))
+
+
+@lru_cache(maxsize=8)
+def quick_validator(path: str | None = None, phone_region: str = DEFAULT_PHONE_REGION) -> Test | None:
+    """True only for instances the full validator finds valid (None: the schema cannot be compiled)."""
+    return compile_schema(load_schema(path), formats(phone_region))
 
 
 def title_of(subschema: Schema, key: str) -> str:

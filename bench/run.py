@@ -1,0 +1,477 @@
+"""Benchmark harness: every comparison of the speed issue in one run, as ratios measured side by side.
+
+    python bench/run.py            # full run: warm-up, then several rounds of each comparison
+    python bench/run.py --quick    # fewer rounds (a smoke test of the harness, noisier figures)
+    python bench/run.py --only 1,3 # some targets only
+
+Absolute times on a shared machine are noise; the targets are ratios between commands timed in the
+same run, rounds interleaved so that a busy moment hits both sides. Peers are installed into a
+temporary folder (markdownlint-cli2 from npm), never into the project. The table is printed and
+written as JSON to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402 - bench/ is not a package; its folder is put on the path above
+
+PYPROJECT = '[tool.handoff]\nclients = "clients"\n'
+MARKDOWNLINT = "markdownlint-cli2"
+# Byte-code caching on, as on any installed machine: otherwise every run would compile the
+# project's modules from source and time the compiler.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Figure:
+    """One target: the measured value, its limit, and whether it holds (None: not measured)."""
+
+    target: str
+    what: str
+    value: float | None
+    limit: float
+    unit: str
+    better: str  # "lower" or "higher"
+    holds: bool | None = None
+    note: str = ""
+
+    def judge(self) -> Figure:
+        if self.value is not None:
+            self.holds = self.value <= self.limit if self.better == "lower" else self.value >= self.limit
+        return self
+
+
+@dataclass
+class Timing:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    max_rss_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    output: str
+
+
+# Runs each command from a small Python process of its own: the peak RSS a parent reports for a
+# child (wait4, RUSAGE_CHILDREN) starts from what the child inherited at fork, so measuring straight
+# from this process would count the harness's own memory in every figure.
+_WRAPPER = """
+import json, os, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[2:], stdout=sys.stdout, stderr=subprocess.STDOUT).returncode
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+os.write(int(sys.argv[1]), json.dumps([seconds, peak, code]).encode())
+"""
+
+
+def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command in a fresh process; its wall time and peak RSS (including its own workers)."""
+    read, write = os.pipe()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(write), *command], cwd=cwd,
+                                   stdout=out, stderr=subprocess.STDOUT, env=env or ENV,
+                                   pass_fds=(write,))
+        os.close(write)
+        with os.fdopen(read, "rb") as report:
+            data = report.read()
+        process.wait()
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+    seconds, peak_kb, returncode = json.loads(data or b"[0, 0, -1]")
+    return Run(seconds, peak_kb / 1024, returncode, output)
+
+
+def paired(timings: dict[str, Timing], numerator: str, denominator: str) -> float:
+    """The median of the per-round ratios: rounds are interleaved, so each ratio compares two runs
+    made moments apart, and a busy spell on the machine cancels out instead of skewing one side."""
+    pairs = zip(timings[numerator].seconds, timings[denominator].seconds, strict=True)
+    return statistics.median(a / b for a, b in pairs)
+
+
+def timed(timings: dict[str, Timing], name: str, command: Sequence[str], cwd: Path) -> Run:
+    run = measure(command, cwd)
+    timing = timings.setdefault(name, Timing(name))
+    timing.seconds.append(run.seconds)
+    timing.max_rss_mb.append(run.max_rss_mb)
+    return run
+
+
+def log(message: str) -> None:
+    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+# Set-up ------------------------------------------------------------------------------------------
+
+
+def handoff_command() -> list[str]:
+    """The installed console script itself, not a shell shim in front of it."""
+    script = Path(sysconfig.get_path("scripts")) / "handoff"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("handoff")
+    return [found] if found else [sys.executable, "-m", "handoff_lint"]
+
+
+def make_repo(folder: Path, count: int, seed: int = 0) -> list[generate.Client]:
+    folder.mkdir(parents=True, exist_ok=True)
+    clients = generate.corpus(count, seed)
+    generate.write(folder, clients)
+    (folder / "pyproject.toml").write_text(PYPROJECT, "utf-8")
+    return clients
+
+
+def install_markdownlint(folder: Path) -> tuple[list[str] | None, str]:
+    """node + markdownlint-cli2's entry point, installed from npm into folder; None and why if not."""
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not npm or not node:
+        return None, "npm or node is not installed"
+    try:
+        result = subprocess.run(
+            [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--loglevel=error",
+             MARKDOWNLINT], capture_output=True, text=True, timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return None, f"npm install {MARKDOWNLINT} failed: {error}"
+    if result.returncode != 0:
+        return None, f"npm install {MARKDOWNLINT} failed: {result.stderr.strip()[-300:]}"
+    package = folder / "node_modules" / MARKDOWNLINT
+    try:
+        manifest = json.loads((package / "package.json").read_text("utf-8"))
+        entry = package / manifest["bin"][MARKDOWNLINT]
+    except (OSError, KeyError, ValueError) as error:
+        return None, f"{MARKDOWNLINT} installed but its entry point was not found: {error}"
+    return [node, str(entry)], f"{MARKDOWNLINT} {manifest.get('version', '?')}"
+
+
+# Targets -----------------------------------------------------------------------------------------
+
+
+def target_in_process(repo: Path, rounds: int) -> tuple[list[Figure], dict[str, Any]]:
+    """1: the full per-file check against a plain full markdown-it parse of the same docs.
+
+    Each round takes docs no earlier round has seen, so nothing cached per value (a checked
+    address, a parsed phone number) carries over; what is built once per schema still is, as in
+    a real run. CPU time, so that other work on a shared machine counts less.
+    """
+    from handoff_lint import files
+    from handoff_lint.config import load
+    from handoff_lint.runner import lint_target
+    from markdown_it import MarkdownIt
+
+    config = load(repo)
+    targets, _ = files.discover([repo / "clients"], repo, repo)
+    size = len(targets) // (rounds + 1)
+    chunks = [targets[i * size:(i + 1) * size] for i in range(rounds + 1)]
+    plain = MarkdownIt("commonmark").enable("table")
+
+    def check_all(chunk: list[files.Target]) -> float:
+        start = time.process_time()
+        for target in chunk:
+            lint_target(target, config)
+        return (time.process_time() - start) / len(chunk)
+
+    def parse_all(chunk: list[files.Target]) -> float:
+        start = time.process_time()
+        for target in chunk:
+            plain.parse(target.path.read_text("utf-8"))
+        return (time.process_time() - start) / len(chunk)
+
+    check_all(chunks[0])
+    parse_all(chunks[0])  # warm-up: imports, the schema, lazily loaded library data
+    checks, parses = [], []
+    for chunk in chunks[1:]:
+        checks.append(check_all(chunk))
+        parses.append(parse_all(chunk))
+    check_ms, parse_ms = statistics.median(checks) * 1e3, statistics.median(parses) * 1e3
+    ratio = check_ms / parse_ms
+    figure = Figure("1", "in-process full check / plain markdown-it parse, per doc", ratio, 1.0, "x",
+                    "lower", note=f"{check_ms:.2f} ms vs {parse_ms:.2f} ms CPU per doc, "
+                    f"{rounds} rounds of {size} docs")
+    return [figure.judge()], {"check_ms": check_ms, "parse_ms": parse_ms, "docs_per_round": size,
+                              "rounds": {"check_ms": [c * 1e3 for c in checks],
+                                         "parse_ms": [p * 1e3 for p in parses]}}
+
+
+def one_doc(clients: list[generate.Client]) -> str:
+    return next(c.relative for c in clients if c.defect is None)
+
+
+def target_whole_repo(repo: Path, rounds: int, handoff: list[str], peer: list[str] | None,
+                      peer_note: str, timings: dict[str, Timing]) -> list[Figure]:
+    """2: handoff lint over 1,000 clients against markdownlint-cli2 (default rules) on the same files."""
+    lint = [*handoff, "lint"]
+    if peer is None:
+        timed(timings, "handoff lint (repo)", lint, repo)
+        return [Figure("2", "markdownlint-cli2 / handoff lint, whole repo", None, 5.0, "x", "higher",
+                       note=f"not measured: {peer_note}")]
+    markdownlint = [*peer, "clients/**/*.md"]
+    measure(lint, repo)
+    measure(markdownlint, repo)
+    for _ in range(rounds):
+        timed(timings, "handoff lint (repo)", lint, repo)
+        timed(timings, "markdownlint-cli2 (repo)", markdownlint, repo)
+    ours, theirs = timings["handoff lint (repo)"].median, timings["markdownlint-cli2 (repo)"].median
+    ratio = paired(timings, "markdownlint-cli2 (repo)", "handoff lint (repo)")
+    return [Figure("2", "markdownlint-cli2 / handoff lint, whole repo", ratio, 5.0, "x",
+                   "higher", note=f"medians {ours:.2f} s vs {theirs:.2f} s").judge()]
+
+
+def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer: list[str] | None,
+                    peer_note: str, timings: dict[str, Timing]) -> list[Figure]:
+    """3: the pre-commit case, one file: against importing the three libraries, and markdownlint."""
+    commands = {
+        "handoff lint <doc>": [*handoff, "lint", doc],
+        "python -c 'import markdown_it, jsonschema, yaml'":
+            [sys.executable, "-c", "import markdown_it, jsonschema, yaml"],
+    }
+    if peer is not None:
+        commands["markdownlint-cli2 <doc>"] = [*peer, doc]
+    for command in commands.values():
+        measure(command, repo)
+    for _ in range(rounds):
+        for name, command in commands.items():
+            timed(timings, name, command, repo)
+    baseline = "python -c 'import markdown_it, jsonschema, yaml'"
+    ours, imports = timings["handoff lint <doc>"].median, timings[baseline].median
+    figures = [Figure("3a", f"handoff lint <doc> / {baseline}",
+                      paired(timings, "handoff lint <doc>", baseline), 1.15, "x", "lower",
+                      note=f"medians {ours * 1e3:.0f} ms vs {imports * 1e3:.0f} ms").judge()]
+    if peer is None:
+        figures.append(Figure("3b", "markdownlint-cli2 <doc> / handoff lint <doc>", None, 3.0, "x",
+                              "higher", note=f"not measured: {peer_note}"))
+    else:
+        theirs = timings["markdownlint-cli2 <doc>"].median
+        ratio = paired(timings, "markdownlint-cli2 <doc>", "handoff lint <doc>")
+        figures.append(Figure("3b", "markdownlint-cli2 <doc> / handoff lint <doc>", ratio, 3.0, "x",
+                              "higher",
+                              note=f"medians {theirs * 1e3:.0f} ms vs {ours * 1e3:.0f} ms").judge())
+    return figures
+
+
+def _site_project(folder: Path, count: int, hooks: bool) -> Path | None:
+    """A copy of the repo's site set-up over generated clients; hooks=False: plain mkdocs-material."""
+    config = REPO / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    skip = {".git", "clients", "site", "build", "bench", "tests", ".venv", "node_modules"}
+    folder.mkdir(parents=True)
+    for entry in REPO.iterdir():
+        if entry.name in skip or entry.name.startswith(".") or entry.name.endswith(".egg-info"):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, folder / entry.name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(entry, folder / entry.name)
+    make_repo(folder, count)
+    text = config.read_text("utf-8")
+    if not hooks:
+        # Drop the hooks: key and its list; everything else (theme, plugins, nav) stays the same.
+        text = re.sub(r"(?m)^hooks:[^\n]*\n(?:[ \t]+-[^\n]*\n|[ \t]*\n)*", "", text)
+    (folder / "mkdocs.yml").write_text(text, "utf-8")
+    return folder
+
+
+def target_site(work: Path, rounds: int, timings: dict[str, Timing]) -> list[Figure]:
+    """4: mkdocs build with our hooks against plain mkdocs-material, and 1,000 against 100 clients."""
+    has_hooks = re.search(r"(?m)^hooks:\s*\n\s+-", (REPO / "mkdocs.yml").read_text("utf-8")) \
+        if (REPO / "mkdocs.yml").is_file() else None
+    projects = {
+        "mkdocs build, 1,000 clients, our hooks": _site_project(work / "site-1000", 1000, True),
+        "mkdocs build, 1,000 clients, plain": _site_project(work / "site-1000-plain", 1000, False),
+        "mkdocs build, 100 clients, our hooks": _site_project(work / "site-100", 100, True),
+    }
+    if any(p is None for p in projects.values()):
+        return [Figure("4a", "mkdocs build with hooks / plain, 1,000 clients", None, 1.3, "x", "lower",
+                       note="not measured: no mkdocs.yml"),
+                Figure("4b", "mkdocs build 1,000 / 100 clients", None, 11.0, "x", "lower",
+                       note="not measured: no mkdocs.yml")]
+    notes = "" if has_hooks else "mkdocs.yml has no hooks yet: both builds are plain mkdocs-material"
+    small = projects["mkdocs build, 100 clients, our hooks"]
+    assert small is not None
+    build = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir"]
+    measure([*build, str(work / "out-warm")], small)  # warm-up: imports, theme files in the page cache
+    failures = []
+    for _ in range(rounds):
+        for name, project in projects.items():
+            assert project is not None
+            run = timed(timings, name, [*build, str(work / "out")], project)
+            if run.returncode != 0:
+                failures.append(f"{name}: exit {run.returncode}: {run.output.strip()[-200:]}")
+    if failures:
+        notes = (notes + "; " if notes else "") + "build failed: " + failures[0]
+    big, plain_name, small_name = projects
+    with_hooks, plain, hundred = (timings[name].median for name in projects)
+    return [
+        Figure("4a", "mkdocs build with hooks / plain mkdocs-material, 1,000 clients",
+               paired(timings, big, plain_name), 1.3, "x", "lower",
+               note=f"medians {with_hooks:.1f} s vs {plain:.1f} s. {notes}".strip()).judge(),
+        Figure("4b", "mkdocs build 1,000 clients / 100 clients (with hooks)",
+               paired(timings, big, small_name), 11.0, "x", "lower",
+               note=f"medians {with_hooks:.1f} s vs {hundred:.1f} s").judge(),
+    ]
+
+
+def target_memory(repo: Path, work: Path, handoff: list[str], timings: dict[str, Timing]) -> list[Figure]:
+    """5: peak RSS linting 1,000 clients, and refusing a 50 MB file."""
+    serial = timed(timings, "handoff lint --jobs 1 (repo)", [*handoff, "lint", "--jobs", "1"], repo)
+    default = timed(timings, "handoff lint (repo, memory)", [*handoff, "lint"], repo)
+    huge_repo = work / "huge"
+    huge = huge_repo / "clients" / "huge-file" / "01-handoff" / "handoff-huge-file-2026-01-05.md"
+    huge.parent.mkdir(parents=True)
+    (huge_repo / "pyproject.toml").write_text(PYPROJECT, "utf-8")
+    block = "| Risk | Likelihood | Mitigation suggested |\n" * 1024
+    with huge.open("w", encoding="utf-8") as handle:
+        handle.write("---\nclient: Huge\n---\n")
+        for _ in range(50 * 1024 * 1024 // len(block)):
+            handle.write(block)
+    refused = timed(timings, "handoff lint <50 MB file>", [*handoff, "lint", str(huge)], huge_repo)
+    diagnosed = refused.returncode == 1 and "HO104" in refused.output
+    figures = [
+        Figure("5a", "peak RSS, handoff lint of 1,000 clients (one process, --jobs 1)",
+               serial.max_rss_mb, 150, "MB", "lower",
+               note=f"default --jobs: largest process {default.max_rss_mb:.0f} MB").judge(),
+        Figure("5b", "peak RSS, handoff lint refusing a 50 MB file", refused.max_rss_mb, 100, "MB",
+               "lower", note="refused with HO104" if diagnosed
+               else f"NOT refused with a diagnostic (exit {refused.returncode})").judge(),
+    ]
+    if not diagnosed:
+        figures[1].holds = False
+    return figures
+
+
+def parallel_identical(repo: Path, handoff: list[str]) -> Figure:
+    serial = measure([*handoff, "lint", "--jobs", "1"], repo)
+    spread = measure([*handoff, "lint", "--jobs", str(os.cpu_count() or 2)], repo)
+    same = serial.output == spread.output and serial.returncode == spread.returncode
+    figure = Figure("-", "parallel lint output identical to --jobs 1 (1,000 clients)", float(same), 1.0,
+                    "", "higher", note=f"{len(serial.output.splitlines())} lines of output")
+    return figure.judge()
+
+
+# Report ------------------------------------------------------------------------------------------
+
+
+def table(figures: list[Figure], timings: dict[str, Timing]) -> str:
+    rows = ["| target | figure | measured | limit | holds | note |", "|---|---|---|---|---|---|"]
+    for f in figures:
+        value = "-" if f.value is None else (f"{f.value:.2f}{f.unit}" if f.unit != "MB"
+                                             else f"{f.value:.0f} MB")
+        if f.target == "-":
+            value = "yes" if f.value else "no"
+        limit = "" if f.target == "-" else ("<= " if f.better == "lower" else ">= ") + (
+            f"{f.limit:g}{f.unit}" if f.unit != "MB" else f"{f.limit:g} MB")
+        holds = "not measured" if f.holds is None else ("yes" if f.holds else "NO")
+        rows.append(f"| {f.target} | {f.what} | {value} | {limit} | {holds} | {f.note} |")
+    rows += ["", "| command | runs | median | min | max | peak RSS |", "|---|---|---|---|---|---|"]
+    for t in timings.values():
+        rows.append(f"| {t.name} | {len(t.seconds)} | {t.median:.3f} s | {min(t.seconds):.3f} s | "
+                    f"{max(t.seconds):.3f} s | {max(t.max_rss_mb):.0f} MB |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (noisier, about 5 minutes)")
+    parser.add_argument("--only", default="1,2,3,4,5", help="comma-separated targets to run (default: all)")
+    parser.add_argument("--clients", type=int, default=1000, help="clients in the whole-repo corpus")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    arguments = parser.parse_args(argv)
+    only = set(arguments.only.split(","))
+    rounds = {"cpu": 3 if arguments.quick else 6, "process": 7 if arguments.quick else 21,
+              "repo": 2 if arguments.quick else 5, "site": 1 if arguments.quick else 2}
+    work = Path(tempfile.mkdtemp(prefix="handoff-bench-"))
+    handoff = handoff_command()
+    figures: list[Figure] = []
+    timings: dict[str, Timing] = {}
+    extra: dict[str, Any] = {}
+    started = time.perf_counter()
+    try:
+        repo = work / "repo"
+        log(f"writing {arguments.clients} synthetic clients under {repo}")
+        clients = make_repo(repo, arguments.clients)
+        peer, peer_note = (None, "not needed")
+        if only & {"2", "3"}:
+            log(f"installing {MARKDOWNLINT} from npm into {work / 'npm'}")
+            peer, peer_note = install_markdownlint(work / "npm")
+            log(peer_note if peer else f"{peer_note}; its comparisons are marked not measured")
+        if "1" in only:
+            log("target 1: in-process check against a plain markdown-it parse")
+            found, extra["in_process"] = target_in_process(repo, rounds["cpu"])
+            figures += found
+        if "2" in only:
+            log("target 2: whole repo against markdownlint-cli2")
+            figures += target_whole_repo(repo, rounds["repo"], handoff, peer, peer_note, timings)
+            figures.append(parallel_identical(repo, handoff))
+        if "3" in only:
+            log("target 3: one file")
+            figures += target_one_file(repo, one_doc(clients), rounds["process"], handoff, peer,
+                                       peer_note, timings)
+        if "5" in only:
+            log("target 5: memory")
+            figures += target_memory(repo, work, handoff, timings)
+        if "4" in only:
+            log("target 4: site builds (the slow part)")
+            figures += target_site(work, rounds["site"], timings)
+    finally:
+        if not arguments.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    figures.sort(key=lambda f: (f.target == "-", f.target))
+    report = table(figures, timings)
+    print(report)
+    measured = [f for f in figures if f.holds is not None]
+    held = sum(bool(f.holds) for f in measured)
+    print(f"\n{held} of {len(measured)} measured figures hold"
+          + (f"; {len(figures) - len(measured)} not measured" if len(measured) < len(figures) else "")
+          + f". Run took {time.perf_counter() - started:.0f} s.")
+    results = BENCH / "results"
+    results.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    data = {
+        "when": stamp, "quick": arguments.quick, "clients": arguments.clients,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "figures": [asdict(f) for f in figures],
+        "timings": {name: {**asdict(t), "median": t.median} for name, t in timings.items()},
+        **extra,
+    }
+    for name in (f"{stamp}.json", "latest.json"):
+        (results / name).write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    print(f"Results written to {results / (stamp + '.json')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
