@@ -94,6 +94,12 @@ def _scalar(node: yaml.ScalarNode) -> JSONValue:
     return value  # str and timestamp: dates stay as written
 
 
+def _too_deep(line: int, column: int) -> _Refused:
+    return _Refused("HO310", line, column, f"front matter is nested more than {MAX_DEPTH} levels deep",
+                    "Write the front matter as plain key: value lines; only trigger: has keys "
+                    "indented under it.")
+
+
 def _screen(events: Iterable[yaml.Event], first_line: int) -> None:
     """Refuse anchors, aliases, deep nesting and bulk from the event stream, before composing."""
     depth = values = 0
@@ -107,12 +113,7 @@ def _screen(events: Iterable[yaml.Event], first_line: int) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Refused(
-                    "HO310", line, column,
-                    f"front matter is nested more than {MAX_DEPTH} levels deep",
-                    "Write the front matter as plain key: value lines; only trigger: has keys "
-                    "indented under it.",
-                )
+                raise _too_deep(line, column)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.ScalarEvent):
@@ -205,8 +206,13 @@ def _compose(lines: list[str]) -> yaml.MappingNode:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        line, column = ((mark.line + 2), (mark.column + 1)) if mark else (1, 1)
+        if "maximum nesting depth" in (error.problem or ""):
+            # libyaml 0.2.6 and later stop deep flow nesting themselves, while scanning ahead,
+            # before the screen sees the events: the same finding as the screen's.
+            raise _too_deep(line, column) from None
         raise _Refused(
-            "HO203", (mark.line + 2) if mark else 1, (mark.column + 1) if mark else 1,
+            "HO203", line, column,
             f"front matter is not valid YAML: {error.problem or error.context}",
             "Check this line: a value containing ': ' or starting with a quote needs quoting, "
             "and nested keys need consistent indentation.",
