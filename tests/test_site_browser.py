@@ -35,6 +35,7 @@ def hr_sponsor(path: Path) -> str:
 
 
 def test_dashboard_search_and_no_third_party_requests(server: str, browser: Any) -> None:
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as until
     from selenium.webdriver.support.ui import WebDriverWait
@@ -66,10 +67,20 @@ def test_dashboard_search_and_no_third_party_requests(server: str, browser: Any)
     search = wait.until(until.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
     search.click()
     search.send_keys(contact)
-    result = wait.until(until.element_to_be_clickable(
-        (By.CSS_SELECTOR, f".md-search-result__item a[href*='{target.stem}']")))
-    assert contact.split()[0] in browser.find_element(By.CSS_SELECTOR, ".md-search-result").text
-    result.click()
+
+    # The theme redraws the results on every keystroke, so a result found a moment ago may be gone:
+    # find, read and click it in one step, and try again while the list is still being redrawn.
+    def open_result(driver: Any) -> str | None:
+        link = driver.find_element(By.CSS_SELECTOR, f".md-search-result__item a[href*='{target.stem}']")
+        if not link.is_displayed():
+            return None
+        results: str = driver.find_element(By.CSS_SELECTOR, ".md-search-result").text
+        link.click()
+        return results
+
+    redrawing = WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException,
+                                                                StaleElementReferenceException))
+    assert contact.split()[0] in redrawing.until(open_result)
     wait.until(lambda driver: urlsplit(driver.current_url).path == page_path)
     wait.until(until.presence_of_element_located((By.ID, "handoff-intro-e-mail")))
     assert contact in browser.find_element(By.CSS_SELECTOR, "article").text
