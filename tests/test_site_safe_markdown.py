@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import markdown
-from handoff_lint.site.safe_markdown import is_safe_link, scheme
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc", "sane_lists", "pymdownx.superfences",
               "handoff_lint.site.safe_markdown"]
@@ -54,9 +53,3 @@ def test_attribute_lists_cannot_add_handlers_or_styles() -> None:
 def test_table_alignment_survives() -> None:
     html = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n")
     assert '<th style="text-align: left;">a</th>' in html
-
-
-def test_scheme_is_read_as_a_browser_reads_it() -> None:
-    assert scheme(" java\nscript:alert(1)") == "javascript"
-    assert scheme("a/b:c") is None and scheme("../x.md") is None
-    assert is_safe_link("HTTPS://example.test") and not is_safe_link("file:///etc/passwd")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import NORTHWIND, build_site, copy_site_project, example_text, line_of, serving
 from handoff_lint.cli import main
-from handoff_lint.site.safe_markdown import scheme
+from handoff_lint.links import link_scheme
 
 MARKER = "__pwned"
 NORTHWIND_PAGE = "northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/"
@@ -98,7 +98,7 @@ class _ActiveContent(HTMLParser):
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
             if name in ("href", "src", "action", "formaction", "data", "srcdoc", "xlink:href") and (
-                scheme(value) in ("javascript", "data", "vbscript") or MARKER in value
+                link_scheme(value) in ("javascript", "data", "vbscript") or MARKER in value
             ):
                 self.found.append(f"<{tag} {name}={value[:60]!r}>")
         if tag in ("iframe", "object", "embed", "frame", "base"):

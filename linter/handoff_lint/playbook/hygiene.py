@@ -7,7 +7,6 @@ lines as written, with code spans and code blocks left alone (a tag in `backtick
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,11 +17,11 @@ from markdown_it.common.html_blocks import block_names
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.document import Block, Document
 from handoff_lint.extract import FRONT_MATTER
+from handoff_lint.links import SAFE_SCHEMES, link_scheme
 from handoff_lint.playbook.context import Context
 from handoff_lint.schema import load_schema
 from handoff_lint.validate import describe
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 HTML_ELEMENTS = frozenset(block_names) | {
     "a", "abbr", "audio", "b", "bdi", "bdo", "br", "button", "canvas", "cite", "code", "data", "del",
     "dfn", "em", "embed", "font", "i", "img", "input", "ins", "kbd", "label", "map", "mark", "marquee",
@@ -42,8 +41,6 @@ _LINK_DESTINATION = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)")
 _NOTE = re.compile(r"^\s{0,3}\[//\]:\s")
 _SCRIPT_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:", re.IGNORECASE)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
 # What the patterns below need at least one of. Most values and lines have none, and looking for
 # these (plain substring tests, far cheaper than the patterns) runs on every value and line.
 _PLACEHOLDER_CHARS, _PLACEHOLDER_WORDS = ("<", "["), ("TBD", "TBC", "TODO", "FIXME", "XXX")
@@ -75,12 +72,6 @@ class Found:
 def without_code_spans(text: str) -> str:
     """The text with every `code span` blanked out, keeping columns."""
     return _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
-
-
-def link_scheme(url: str) -> str | None:
-    """The scheme a browser would act on, after entities and ignored characters are removed."""
-    match = _SCHEME.match(_INVISIBLE.sub("", html.unescape(url)))
-    return match.group("scheme").casefold() if match else None
 
 
 def _angle(inner: str) -> str | None:
@@ -228,11 +219,7 @@ def _describe(context: Context, pointer: str) -> str:
 
 
 def _blocks(document: Document) -> Iterator[Block]:
-    stack = [*document.preamble]
-    for section in document.sections:
-        stack += section.blocks
-        for sub in section.subsections:
-            stack += sub.blocks
+    stack = document.top_level_blocks()
     while stack:
         block = stack.pop()
         yield block

@@ -11,43 +11,28 @@ Use it as `handoff_lint.site.safe_markdown` in a list of Markdown extensions.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
-from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+from handoff_lint.links import as_browser_reads, is_safe_link, link_scheme
+
 SAFE_ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "align", "start", "type",
     "lang", "dir", "rel", "target", "width", "height", "name",
 }
 # Python-Markdown's tables extension writes column alignment as a style; nothing else may.
 _ALIGN_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def scheme(url: str) -> str | None:
-    """The scheme a browser would see, after entities and the blanks it ignores are removed."""
-    cleaned = _INVISIBLE.sub("", html.unescape(url))
-    if ":" not in cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
-        return None
-    return urlsplit(cleaned).scheme.casefold() or None
-
-
-def is_safe_link(url: str) -> bool:
-    found = scheme(url)
-    return found is None or found in SAFE_SCHEMES
 
 
 def is_local(url: str) -> bool:
     """True for a path on this site (no scheme, no //host)."""
-    cleaned = _INVISIBLE.sub("", html.unescape(url))
-    return scheme(url) is None and not cleaned.startswith("//") and not cleaned.startswith("\\\\")
+    cleaned = as_browser_reads(url)
+    return link_scheme(url) is None and not cleaned.startswith("//") and not cleaned.startswith("\\\\")
 
 
 class _Neutralise(Treeprocessor):
