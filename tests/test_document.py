@@ -16,6 +16,13 @@ def test_sections_start_at_h2_and_keep_h3_subsections() -> None:
     assert [b.kind for b in document.preamble] == ["heading"]
 
 
+def test_top_level_blocks_are_in_the_order_written_across_sections() -> None:
+    body = "# Title\n\n## A\n\n> quote\n\n### Sub\n\n- a\n\n## B\n\ntext\n"
+    document = parse(body)
+    assert [(b.kind, b.line) for b in document.top_level_blocks()] == [
+        ("heading", 1), ("blockquote", 5), ("bullet_list", 9), ("paragraph", 13)]
+
+
 def test_rows_keep_every_cell_the_author_wrote() -> None:
     assert split_row("| a | b |") == [Cell("a", 3), Cell("b", 7)]
     assert [c.text for c in split_row("| 1 | 2 | 3 |")] == ["1", "2", "3"]

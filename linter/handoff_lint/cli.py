@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
-from handoff_lint.check import Checked, apply_severity, check_bytes
+from handoff_lint.check import apply_severity, check_bytes
 from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import SLUG, check_one_doc_per_client, doc_path
@@ -26,7 +26,7 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     targets, problems = files.discover(paths, config.root, Path.cwd())
     found: list[Diagnostic] = list(problems)
     found += parallel.lint_targets(targets, config, arguments.jobs)
-    # Taken before severity applies: a crash is never "off" and always exits 2.
+    # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
     crashed = [d for d in found if isinstance(d, runner.InternalError)]
     found += check_one_doc_per_client(_handoff_folders(targets, bool(arguments.paths)), config.clients)
     found = apply_severity(found, config)
@@ -58,12 +58,7 @@ def rules(arguments: argparse.Namespace, config: Config) -> int:
         if rule is None:
             print(f"handoff: no rule '{arguments.code}'; `handoff rules` lists them all.", file=sys.stderr)
             return EXIT_USAGE
-        print(f"{rule.code} {rule.name} [{_severity(rule, config)}]\n\n{rule.summary}\n\n"
-              f"Why: {rule.rationale}")
-        if rule.example:
-            print(f"\nExample that fails: {rule.example}")
-        if rule.fix:
-            print(f"\nFix: {rule.fix}")
+        print(f"{rule.code} {rule.name} [{_severity(rule, config)}]\n\n{rule.explanation()}")
         return EXIT_CLEAN
     for rule in codes.REGISTRY.values():
         print(f"{rule.code}  {rule.name:<28} {_severity(rule, config):<8} {rule.summary}")
@@ -163,15 +158,6 @@ def new(arguments: argparse.Namespace, config: Config) -> int:
     return EXIT_CLEAN
 
 
-def _location(checked: Checked, pointer: str) -> tuple[int, int]:
-    """The line and column of pointer, or of the nearest enclosing item the doc has (an absent key
-    points at the front matter, an absent table at its section)."""
-    source_map = checked.extraction.source_map if checked.extraction else {}
-    while pointer and pointer not in source_map:
-        pointer = pointer.rsplit("/", 1)[0]
-    return source_map.get(pointer, (1, 1))
-
-
 def email(arguments: argparse.Namespace, config: Config) -> int:
     targets, problems = files.discover([Path(arguments.doc)], config.root, Path.cwd())
     if problems or len(targets) != 1:
@@ -196,7 +182,7 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
             if checked.extraction is None or d.code in codes.ALWAYS_ERRORS:
                 print(finding(d), file=sys.stderr)
         for pointer, piece in missing:
-            line, column = _location(checked, pointer)
+            line, column = checked.extraction.position(pointer) if checked.extraction else (1, 1)
             print(f"{target.display}:{line}:{column}: the intro e-mail needs {piece}, and it is missing",
                   file=sys.stderr)
         print("handoff email: fill in the missing pieces; the e-mail is never sent with blanks.",

@@ -21,6 +21,15 @@ class Rule:
     example: str = ""
     fix: str = ""
 
+    def explanation(self) -> str:
+        """The full entry after the summary line, as `handoff rules CODE` and SARIF's help show it."""
+        parts = [self.summary, f"Why: {self.rationale}"]
+        if self.example:
+            parts.append(f"Example that fails: {self.example}")
+        if self.fix:
+            parts.append(f"Fix: {self.fix}")
+        return "\n\n".join(parts)
+
 
 PLAYBOOK_PACKAGE = (
     "Playbook: \"Handoff package (AE produces this; one document, no exceptions).\""

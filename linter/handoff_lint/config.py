@@ -11,13 +11,12 @@ from typing import Any
 from handoff_lint.codes import ALWAYS_ERRORS, REGISTRY
 from handoff_lint.diagnostics import Severity
 from handoff_lint.source import MAX_BYTES
+from handoff_lint.workdays import REGIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-REGIONS = ("england-and-wales", "scotland", "northern-ireland")
 
 
 class ConfigError(ValueError):

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-from handoff_lint.config import REGIONS
 from handoff_lint.schema import parse_date
-from handoff_lint.workdays import add_weekdays, add_working_days
+from handoff_lint.workdays import REGIONS, add_weekdays, add_working_days
 
 AM_ASSIGNED_WITHIN = 2
 HANDOFF_CALL_WITHIN = 5

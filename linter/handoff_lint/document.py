@@ -77,6 +77,16 @@ class Document:
     def source(self, first_line: int, last_line: int) -> list[str]:
         return self.lines[first_line - self.line_offset - 1:last_line - self.line_offset]
 
+    def top_level_blocks(self) -> list[Block]:
+        """Every block not inside another, in the order written: the preamble's, then each
+        section's and its subsections' (headings are sections, not blocks)."""
+        blocks = list(self.preamble)
+        for section in self.sections:
+            blocks += section.blocks
+            for sub in section.subsections:
+                blocks += sub.blocks
+        return blocks
+
 
 # Block rules that can only ever match where their marker characters are in the text. A body without
 # them is parsed with those rules off: the same tokens, without trying each rule on every line.
@@ -145,18 +155,16 @@ def _table(block: Block, lines: list[str], offset: int) -> None:
     ]
 
 
+# A table's inner tokens, which markdown-it's full table rule emits only near the nesting limit
+# (mdtable); rows are read from the source lines (_table) either way.
 _SKIP_INNER = {"thead", "tbody", "tr", "th", "td"}
-_TABLE_DEPTH = 4  # table > thead/tbody > tr > th/td > inline
 
 
 def _blocks(tokens: list[Token], lines: list[str], offset: int) -> tuple[list[Block], int | None]:
     root = Block("root", 0, 0)
     stack = [root]
     too_deep: int | None = None
-    index, count = 0, len(tokens)
-    while index < count:
-        token = tokens[index]
-        index += 1
+    for token in tokens:
         kind = token.type
         if token.level >= MAX_NESTING - 1 and token.map and too_deep is None:
             too_deep = token.map[0] + offset + 1
@@ -170,12 +178,6 @@ def _blocks(tokens: list[Token], lines: list[str], offset: int) -> tuple[list[Bl
             block = Block(name, start + offset + 1, end + offset, level=level)
             stack[-1].children.append(block)
             stack.append(block)
-            if name == "table" and token.level + _TABLE_DEPTH < MAX_NESTING - 1:
-                # Rows are read from the source lines (_table), so the cell tokens add nothing;
-                # they are most of a doc's tokens. (Near the nesting limit they are walked, for
-                # too_deep.)
-                while tokens[index].type != "table_close":
-                    index += 1
         elif nesting == -1:
             if kind[:-6] in _SKIP_INNER:
                 continue

@@ -80,17 +80,12 @@ _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 
 def _sarif_rule(rule: Rule) -> dict[str, object]:
-    help_text = [rule.summary, f"Why: {rule.rationale}"]
-    if rule.example:
-        help_text.append(f"Example that fails: {rule.example}")
-    if rule.fix:
-        help_text.append(f"Fix: {rule.fix}")
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
-        "help": {"text": "\n\n".join(help_text)},
+        "help": {"text": rule.explanation()},
         "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,9 @@ _CALENDARS = {
     "scotland": ("SCT", "Scotland"),
     "northern-ireland": ("NIR", "Northern Ireland"),
 }
+
+
+REGIONS = tuple(_CALENDARS)
 
 
 def region_name(region: str) -> str:
@@ -35,26 +39,25 @@ def is_working_day(day: dt.date, region: str = "england-and-wales") -> bool:
     return day.weekday() < 5 and day not in _calendar(region, day.year)
 
 
-def add_working_days(start: dt.date, count: int, region: str = "england-and-wales") -> dt.date:
-    """The date `count` working days after `start` (the start day itself is day 0)."""
+def _count_forward(start: dt.date, count: int, counts: Callable[[dt.date], bool]) -> dt.date:
+    """The day on which the count-th day after `start` that `counts` is reached."""
     day = start
     remaining = count
     while remaining > 0:
         day += dt.timedelta(days=1)
-        if is_working_day(day, region):
-            remaining -= 1
+        remaining -= counts(day)
     return day
+
+
+def add_working_days(start: dt.date, count: int, region: str = "england-and-wales") -> dt.date:
+    """The date `count` working days after `start` (the start day itself is day 0)."""
+    return _count_forward(start, count, lambda day: is_working_day(day, region))
 
 
 def add_weekdays(start: dt.date, count: int) -> dt.date:
     """The date `count` weekdays after `start`: the earliest add_working_days can return, since
     bank holidays only move a date later. Needs no calendar."""
-    day = start
-    remaining = count
-    while remaining > 0:
-        day += dt.timedelta(days=1)
-        remaining -= day.weekday() < 5
-    return day
+    return _count_forward(start, count, lambda day: day.weekday() < 5)
 
 
 def working_days_between(start: dt.date, end: dt.date, region: str = "england-and-wales") -> int:

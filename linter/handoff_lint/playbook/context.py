@@ -15,12 +15,11 @@ from decimal import Decimal, InvalidOperation
 
 from handoff_lint.codes import diagnostic
 from handoff_lint.config import Config
-from handoff_lint.deadlines import region_of
+from handoff_lint.deadlines import date_of, region_of
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.document import Document
 from handoff_lint.extract import FRONT_MATTER, Extraction
 from handoff_lint.money import Money, parse_money
-from handoff_lint.schema import parse_date
 
 _PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s?%$")
 
@@ -87,8 +86,7 @@ class Context:
         return value.strip() if isinstance(value, str) and value.strip() else None
 
     def date(self, pointer: str) -> dt.date | None:
-        value = self.get(pointer)
-        return parse_date(value) if isinstance(value, str) else None
+        return date_of(self.get(pointer))
 
     def money(self, pointer: str) -> Money | None:
         value = self.get(pointer)

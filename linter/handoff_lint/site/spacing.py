@@ -53,11 +53,7 @@ def _is_blank(line: str, depth: int) -> bool:
 def spaced_body(document: Document) -> str:
     """The body text with a blank line before each quote, table or list that follows text directly."""
     found = _Gaps()
-    _gaps(document.preamble, "root", 0, found)
-    for section in document.sections:
-        _gaps(section.blocks, "root", 0, found)
-        for sub in section.subsections:
-            _gaps(sub.blocks, "root", 0, found)
+    _gaps(document.top_level_blocks(), "root", 0, found)
     source = document.lines
     lines: list[str] = []
     for index, line in enumerate(source):
