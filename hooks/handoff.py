@@ -1,8 +1,10 @@
 """MkDocs adapter for the handoff site: maps MkDocs events to handoff_lint.site, nothing more.
 
 Page content is written by the package's plain functions; this module only reads files, git and the
-clock, hands them over, and reports findings through MkDocs' logger so `mkdocs build --strict`
-fails on an incomplete doc. Another generator would need a new adapter like this one, not new pages.
+clock, hands them over, and reports findings through MkDocs' logger. It also counts the errors
+itself and ends a `--strict` build with a failure when there were any, whatever the log level
+(`mkdocs build --strict -q` silences the warnings MkDocs would otherwise count). Another generator
+would need a new adapter like this one, not new pages.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from handoff_lint.check import Checked, apply_severity
 from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
-from handoff_lint.paths import check_one_doc_per_client
+from handoff_lint.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.schema import load_schema
 from handoff_lint.site import client_page, history, pages, parity, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -42,6 +44,7 @@ class _Build:
     """What one build learnt in on_files and needs again when pages are rendered."""
 
     documents: dict[str, tuple[str, Document]] = field(default_factory=dict)
+    errors: int = 0
 
 
 _build = _Build()
@@ -90,10 +93,16 @@ def _check(file: File, root: Path, settings: Config) -> Checked:
     return runner.check_target(doc_files.Target(display, path, relative), settings)
 
 
+def _error(message: str) -> None:
+    """A finding that must fail a strict build: logged as a warning, and counted here."""
+    _build.errors += 1
+    log.warning(message)
+
+
 def _report(diagnostic: Diagnostic) -> None:
     where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
     if diagnostic.severity is Severity.ERROR:
-        log.warning(f"{where}: {diagnostic.code} {diagnostic.message}")
+        _error(f"{where}: {diagnostic.code} {diagnostic.message}")
     else:
         log.info(f"{where}: {diagnostic.code} ({diagnostic.severity.value}) {diagnostic.message}")
     if isinstance(diagnostic, runner.InternalError):
@@ -107,17 +116,45 @@ def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[s
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         uri = f"{GUIDE_FOLDER}/{path.name}"
         if uri in uris.GENERATED or files.get_file_from_path(uri) is not None:
-            log.warning(f"{GUIDE_FOLDER}/{path.name}: the site writes this page itself; rename the file")
+            _error(f"{GUIDE_FOLDER}/{path.name}: the site writes this page itself; rename the file")
             continue
         files.append(File.generated(config, uri, abs_src_path=str(path)))
         found.append((uri, pages.markdown_title(path.read_text("utf-8"), path.stem)))
     return found
 
 
+def _drop_what_is_not_a_doc(files: Files, config: MkDocsConfig, clients: str) -> None:
+    """Publish from the clients folder only handoff docs at their path, never through a link."""
+    # Unresolved paths throughout: resolving would hide the very links this looks for.
+    root = Path(os.path.abspath(Path(config.config_file_path).parent))
+    docs_dir = Path(os.path.abspath(config.docs_dir))
+    links: set[Path] = set()
+    for file in list(files):
+        if file.generated_by is not None or file.abs_src_path is None:
+            continue
+        path = Path(os.path.abspath(file.abs_src_path))
+        if docs_dir != path and docs_dir not in path.parents:
+            continue  # the theme's own assets
+        link = doc_files.link_on_the_way(path, root)
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        if link is None and is_doc_path(relative, clients):
+            continue
+        files.remove(file)
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # hidden (.gitkeep, .DS_Store): never published, nothing to say
+        if link is None:
+            _error(f"{relative}: not a handoff doc; the site does not publish it")
+        elif link not in links:  # a linked folder is reported once, not once per file in it
+            links.add(link)
+            _error(f"{link.relative_to(root).as_posix()}: a link; the site publishes nothing through it")
+
+
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
     settings = _settings(root)
     _build.documents.clear()
+    _build.errors = 0
+    _drop_what_is_not_a_doc(files, config, settings.clients)
     docs: list[pages.Doc] = []
     by_display: dict[str, Checked] = {}
     changes = _last_changes(root, settings.clients)
@@ -148,7 +185,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     for uri, content in site.generated.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
-            log.warning(f"{existing.src_path}: the site writes {uri} itself; rename this file")
+            _error(f"{existing.src_path}: the site writes {uri} itself; rename this file")
             files.remove(existing)
         files.append(File.generated(config, uri, content=content))
     config.nav = site.nav
@@ -165,9 +202,16 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         path, document = entry
         skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
         for line, message in parity.differences(document, html, skip, client_page.EMAIL_ID):
-            log.warning(f"{path}:{line}:1: the site shows this differently from how the linter reads "
-                        f"it: {message}")
+            _error(f"{path}:{line}:1: the site shows this differently from how the linter reads it: "
+                   f"{message}")
     return html
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """Strict means strict: fail on any error counted here, even when -q hid the warnings."""
+    if config.strict and _build.errors:
+        raise Abort(f"Aborted with {_build.errors} handoff error(s) in strict mode; "
+                    "`handoff lint` lists them with their fixes.")
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

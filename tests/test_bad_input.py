@@ -306,12 +306,46 @@ def test_a_doc_in_a_linked_folder_outside_the_repo(repo: Path, tmp_path_factory:
     only(*lint(capsys), "HO101", 1, "clients/acme")
 
 
-def test_a_symlink_inside_the_repo_is_checked_as_a_doc(
+def test_a_symlink_inside_the_repo_is_checked_as_a_doc_and_reported(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     put(repo, example_text(), "drafts/northwind.md")
     (repo / NORTHWIND).symlink_to(repo / "drafts/northwind.md")
-    assert lint(capsys, "clients") == (0, [])
+    # The doc it leads to is complete; the link itself is the one finding (the site skips links).
+    assert "link" in str(only(*lint(capsys, "clients"), "HO506", 1)["message"])
+    only(*lint(capsys, NORTHWIND), "HO506", 1)
+
+
+def test_files_in_clients_that_are_not_docs(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text())
+    strays = ["clients/northwind-logistics/01-handoff/page.html", "clients/northwind-logistics/logo.svg",
+              "clients/app.js", "clients/northwind-logistics/01-handoff/photo.png",
+              "clients/northwind-logistics/01-handoff/handoff.md.txt"]
+    for stray in strays:
+        put(repo, "<script>window.__pwned = 1</script>", stray)
+    put(repo, "ignored by the site and by git tools alike", "clients/northwind-logistics/.gitkeep")
+    code, found = lint(capsys)
+    assert code == 1
+    assert sorted((d["code"], d["path"], d["line"]) for d in found) == sorted(
+        ("HO505", stray, 1) for stray in strays), found
+    assert all(d["hint"] for d in found)
+    only(*lint(capsys, strays[0]), "HO505", 1, strays[0])  # named on its own, as pre-commit does
+
+
+def test_links_in_clients_to_what_is_not_a_doc(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    put(repo, example_text())
+    (repo / "clients/northwind-logistics/env.txt").symlink_to("/proc/self/environ")
+    (repo / "clients/etc").symlink_to("/etc", target_is_directory=True)
+    (repo / "clients/passwd.md").symlink_to("/etc/passwd")
+    put(repo, "notes", "drafts/notes.txt")
+    (repo / "clients/notes.txt").symlink_to(repo / "drafts/notes.txt")
+    (repo / "clients/drafts").symlink_to(repo / "drafts", target_is_directory=True)
+    code, found = lint(capsys)
+    assert code == 1
+    assert sorted((d["code"], d["path"]) for d in found) == [
+        ("HO101", "clients/etc"), ("HO101", "clients/northwind-logistics/env.txt"),
+        ("HO101", "clients/passwd.md"), ("HO506", "clients/drafts"), ("HO506", "clients/notes.txt"),
+    ], found
 
 
 def test_a_doc_outside_clients(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,6 +100,41 @@ def test_an_incomplete_doc_fails_the_strict_build_and_shows_a_banner_otherwise(t
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "not committed yet" in page  # the copy is not a git repository
     assert "(incomplete)" in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("level", [["-q"], [], ["-v"]])
+def test_strict_means_strict_whatever_the_log_level(level: list[str], tmp_path: Path) -> None:
+    # MkDocs counts warnings through its logger, which -q silences; the hook counts its own errors.
+    config = copy_site_project(tmp_path / "project")
+    (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *level, "-f", str(config),
+               "-d", str(tmp_path / "site")]
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True,
+                            timeout=300, check=False)
+    assert result.returncode == 1, result.stderr
+    assert "Aborted with 1 handoff error(s) in strict mode" in result.stdout + result.stderr
+    if level == ["-q"]:
+        assert "HO301" not in result.stderr  # the warning itself was silenced, and still counted
+
+
+def test_only_handoff_docs_are_published_from_clients(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    clients = config.parent / "clients"
+    strays = ["northwind-logistics/01-handoff/page.html", "northwind-logistics/logo.svg", "app.js",
+              "northwind-logistics/01-handoff/notes.md", "index.md", "acme/01-handoff/handoff-acme.md"]
+    for stray in strays:
+        (clients / stray).parent.mkdir(parents=True, exist_ok=True)
+        (clients / stray).write_text("<script>window.__pwned = 1</script>\n", "utf-8")
+    result = build_site(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    for stray in strays:
+        assert f"clients/{stray}: not a handoff doc; the site does not publish it" in result.stderr
+    published = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*")}
+    assert not any(Path(stray).stem in name for name in published for stray in strays[:3]), published
+    assert not any("notes" in name or "handoff-acme" in name for name in published)
+    assert "__pwned" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert build_site(config, tmp_path / "strict").returncode == 1
 
 
 def test_a_bug_in_the_linter_is_an_ho900_finding_for_that_doc_not_a_traceback(

@@ -23,7 +23,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def lint(arguments: argparse.Namespace, config: Config) -> int:
     paths = [Path(p) for p in arguments.paths] or [config.root / config.clients]
-    targets, problems = files.discover(paths, config.root, Path.cwd())
+    targets, problems = files.discover(paths, config.root, Path.cwd(), config.clients)
     found: list[Diagnostic] = list(problems)
     found += parallel.lint_targets(targets, config, arguments.jobs)
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).

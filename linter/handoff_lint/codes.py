@@ -230,6 +230,20 @@ _CORE_RULES = (
          PLAYBOOK_PACKAGE,
          "clients/acme/01-handoff/ with two handoff-acme-*.md files.",
          "Merge the docs into one and delete the other."),
+    Rule("HO505", "not-a-handoff-doc", Severity.ERROR,
+         "A file in the clients folder is not a handoff doc (an image, .html, .svg, .js, .pdf, ...).",
+         "The site publishes handoff docs and nothing else from the clients folder: any other file "
+         "there would be served from the site's own address, where an .html, .svg or .js page can run "
+         "script with the reader's access to every client's contacts. So it is never published, and a "
+         "handoff doc references no local file: it links to attachments at their https:// address.",
+         "clients/acme/01-handoff/org-chart.svg",
+         "Remove the file (`git rm`); link to where it is kept (https://...) from the doc instead."),
+    Rule("HO506", "linked-doc", Severity.ERROR,
+         "A doc or folder in the clients folder is a symbolic link to something else in the repo.",
+         "The site publishes files as they are committed, never through a link (a link can lead to "
+         "the build machine's secrets), so a linked doc would be missing from the site.",
+         "clients/acme/01-handoff/handoff-acme-2026-11-24.md -> ../../../drafts/acme.md",
+         "Commit the doc itself at its path (`git mv` the target there), not a link to it."),
     Rule("HO900", "internal-error", Severity.ERROR,
          "The linter failed on this file; this is a bug in the linter, not in the doc.",
          "A crash must never pass a doc silently." + ALWAYS_AN_ERROR,

@@ -47,14 +47,57 @@ def _link_outside(display: str) -> Diagnostic:
     )
 
 
+def _not_a_doc(display: str) -> Diagnostic:
+    return _problem(
+        display, "HO505", "this is not a handoff doc; the site does not publish it",
+        "Remove it from the clients folder (`git rm`); link to where it is kept (https://...) from "
+        "the doc instead.",
+    )
+
+
+def _linked(display: str) -> Diagnostic:
+    return _problem(
+        display, "HO506", "this is a link; the site publishes only docs committed at their path",
+        "Commit the doc itself here (`git mv` the target to this path), not a link to it.",
+    )
+
+
+def _under(relative: PurePosixPath | None, folder: str | None) -> bool:
+    if relative is None or folder is None:
+        return False
+    prefix = PurePosixPath(folder).parts
+    return relative.parts[:len(prefix)] == prefix and len(relative.parts) > len(prefix)
+
+
 def discover(
-    arguments: list[Path], root: Path, cwd: Path
+    arguments: list[Path], root: Path, cwd: Path, clients: str | None = None
 ) -> tuple[list[Target], list[Diagnostic]]:
-    """Expand folders into their .md files (sorted, hidden folders skipped); report what cannot be read."""
+    """Expand folders into their .md files (sorted, hidden folders skipped); report what cannot be read.
+
+    Under the clients folder (when given), every other file is reported too: anything that is not a
+    .md file (HO505) and every link, to a file or a folder (HO101 when it leads outside the repo,
+    else HO506), since the site publishes none of them.
+    """
     targets: list[Target] = []
     problems: list[Diagnostic] = []
     seen: set[Path] = set()
     root = root.resolve()
+
+    def in_clients(path: Path) -> bool:
+        return _under(_relative(path, root), clients)
+
+    def leads_outside(path: Path) -> bool:
+        return _relative(Path(os.path.realpath(path)), root) is None
+
+    def other_file(path: Path) -> None:
+        """A file under the clients folder that is not a .md file, or a linked folder."""
+        shown = display(path, cwd)
+        if os.path.islink(path) and leads_outside(path):
+            problems.append(_link_outside(shown))
+        elif os.path.islink(path):
+            problems.append(_linked(shown))
+        else:
+            problems.append(_not_a_doc(shown))
 
     def add(path: Path) -> None:
         absolute = Path(os.path.abspath(path))
@@ -70,6 +113,8 @@ def discover(
         ):
             problems.append(_link_outside(shown))
             return
+        if absolute.is_symlink() and absolute.is_file() and in_clients(absolute):
+            problems.append(_linked(shown))  # still checked: the target is what the AE wrote
         targets.append(Target(shown, absolute, _relative(absolute, root)))
 
     for argument in arguments:
@@ -86,16 +131,34 @@ def discover(
                 for name in sorted(names):
                     if name.endswith(".md"):
                         add(Path(folder, name))
+                    elif not name.startswith(".") and in_clients(Path(folder, name)):
+                        other_file(Path(folder, name))
                 for sub in subfolders:
                     if sub.endswith(".md"):
                         add(Path(folder, sub))
-                    elif os.path.islink(Path(folder, sub)) and _relative(
-                        Path(os.path.realpath(Path(folder, sub))), root
-                    ) is None:
-                        problems.append(_link_outside(display(Path(folder, sub), cwd)))
+                    elif os.path.islink(Path(folder, sub)) and (
+                        leads_outside(Path(folder, sub)) or in_clients(Path(folder, sub))
+                    ):
+                        other_file(Path(folder, sub))
+        elif not absolute.name.endswith(".md") and in_clients(absolute):
+            if not absolute.name.startswith("."):  # .gitkeep and the like: never published
+                other_file(absolute)
         else:
             add(absolute)
     return sorted(targets, key=lambda t: t.display), problems
+
+
+def link_on_the_way(path: Path, root: Path) -> Path | None:
+    """The symbolic link closest to root among path and the folders on the way to it from root
+    (paths taken as written, not resolved), or None when there is none."""
+    path = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(root))
+    found = None
+    while path != root and path != path.parent:
+        if path.is_symlink():
+            found = path
+        path = path.parent
+    return found
 
 
 def read(target: Target, max_bytes: int) -> bytes | Diagnostic:

@@ -19,6 +19,13 @@ def doc_path(clients_dir: str, slug: str, date: str) -> PurePosixPath:
     return PurePosixPath(clients_dir, slug, HANDOFF_FOLDER, f"handoff-{slug}-{date}.md")
 
 
+def is_doc_path(relative: PurePosixPath, clients_dir: str = "clients") -> bool:
+    """True for the one place a handoff doc may be: clients/<slug>/01-handoff/handoff-<slug>-<date>.md."""
+    parts = relative.parts
+    return (len(parts) == 4 and parts[0] == clients_dir and parts[2] == HANDOFF_FOLDER
+            and SLUG.match(parts[1]) is not None and _FILENAME.match(parts[3]) is not None)
+
+
 def client_slug(relative: PurePosixPath, clients_dir: str = "clients") -> str | None:
     """The client folder a doc path belongs to, or None when it is not under clients/<slug>/."""
     parts = relative.parts

@@ -19,7 +19,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from handoff_lint.links import as_browser_reads, is_safe_link, link_scheme
+from handoff_lint.links import is_local, is_safe_link
 
 SAFE_ATTRIBUTES = {
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "align", "start", "type",
@@ -27,12 +27,6 @@ SAFE_ATTRIBUTES = {
 }
 # Python-Markdown's tables extension writes column alignment as a style; nothing else may.
 _ALIGN_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
-
-
-def is_local(url: str) -> bool:
-    """True for a path on this site (no scheme, no //host)."""
-    cleaned = as_browser_reads(url)
-    return link_scheme(url) is None and not cleaned.startswith("//") and not cleaned.startswith("\\\\")
 
 
 class _Neutralise(Treeprocessor):
