@@ -43,7 +43,7 @@ def test_the_dashboard_lists_every_example_client_with_a_link_to_its_page(built_
 def test_a_client_page_has_its_card_the_doc_and_the_intro_email(built_site: Path) -> None:
     page = (built_site / NORTHWIND_PAGE).read_text("utf-8")
     card = page.index('class="admonition abstract handoff-card"')
-    doc = page.index('<h2 id="section-a-client-basics">')
+    doc = page.index('<h2 id="h-section-a-client-basics">')
     email = page.index('<h2 id="handoff-intro-e-mail">')
     assert card < doc < email
     assert "2026-11-04 ✓ on time (due 2026-11-05)" in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 from conftest import check_doc, example_text, site_view, without_line, without_section
+from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.client_page import banner, card, intro_email, page
 from handoff_lint.site.clients import LastChange
 
@@ -22,7 +23,7 @@ def test_the_page_meta_is_the_sites_own_not_the_docs_front_matter() -> None:
 def test_the_card_comes_right_after_the_title_and_the_doc_follows_as_written() -> None:
     source = render(example_text(), LastChange("Priya Shah", "2026-11-04", "0123456789abcdef"))
     title = source.index("# Handoff: Northwind Logistics Ltd")
-    card_at = source.index('!!! abstract handoff-card "At a glance"')
+    card_at = source.index(f'!!! abstract {trusted_class("handoff-card")} "At a glance"')
     section_a = source.index("## Section A — Client basics")
     assert title < card_at < section_a
     body = example_text().split("---\n", 2)[2]
@@ -42,7 +43,7 @@ def test_the_card_gives_dates_with_their_deadline_state_and_counts() -> None:
 
 def test_the_intro_email_is_ready_to_copy() -> None:
     text = intro_email(check_doc(example_text()))
-    assert "## Intro e-mail { #handoff-intro-e-mail }" in text
+    assert f"## Intro e-mail {{ #{trusted_id('handoff-intro-e-mail')} }}" in text
     assert "```text\nTo: Aisha Rahman <aisha.rahman@northwind-logistics.example>\n" in text
     assert "Subject: Introducing Hannah Lee, your Account Manager" in text
     assert "(mailto:aisha.rahman@northwind-logistics.example?subject=Introducing%20Hannah%20Lee" in text
@@ -58,7 +59,7 @@ def test_without_an_hr_sponsor_the_email_says_what_is_missing() -> None:
 def test_an_incomplete_doc_gets_a_banner_with_every_error_and_its_line() -> None:
     client = site_view(without_section(example_text(), "## Section F"))
     text = banner(client)
-    assert text.startswith('!!! danger handoff-incomplete "Incomplete handoff"')
+    assert text.startswith(f'!!! danger {trusted_class("handoff-incomplete")} "Incomplete handoff"')
     for error in client.errors:
         assert f"line {error.line}: [{error.code}](../../guide/rules.md#{error.code.lower()})" in text
     assert banner(site_view(example_text())) == ""

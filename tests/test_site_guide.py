@@ -10,6 +10,7 @@ from handoff_lint.codes import REGISTRY, Rule
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
 from handoff_lint.diagnostics import Severity
 from handoff_lint.schema import load_schema, properties, title_of
+from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.guide import format_reference, rules_reference, writing_guide
 
 
@@ -47,7 +48,7 @@ def test_the_format_reference_shows_the_template_handoff_new_writes() -> None:
 def test_the_rules_reference_documents_every_registered_rule() -> None:
     page = rules_reference(REGISTRY.values())
     for rule in REGISTRY.values():
-        assert f"### {rule.code} {rule.name} {{ #{rule.code.lower()} }}" in page
+        assert f"### {rule.code} {rule.name} {{ #{trusted_id(rule.code.lower())} }}" in page
         assert f"[{rule.code}](#{rule.code.lower()})" in page
 
 
@@ -56,7 +57,7 @@ def test_a_newly_registered_rule_appears_without_editing_the_guide() -> None:
                  "An example rationale.", "an example", "An example fix.")
     page = rules_reference([*REGISTRY.values(), extra])
     assert "## Playbook" in page
-    assert "### HO699 example-playbook-rule { #ho699 }" in page
+    assert f"### HO699 example-playbook-rule {{ #{trusted_id('ho699')} }}" in page
     assert "**Why:** An example rationale." in page
 
 

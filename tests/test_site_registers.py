@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import example_text, example_views, site_view
+from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.registers import by_owner, commitments, risks, upcoming
 
 
@@ -42,5 +43,5 @@ def test_upcoming_dates_are_in_date_order_from_today() -> None:
 
 def test_clients_by_owner_have_stable_anchors_the_dashboard_links_to() -> None:
     page = by_owner([site_view(example_text())])
-    assert "### Hannah Lee { #am-hannah-lee }" in page
-    assert "### Transport and logistics { #sector-transport-and-logistics }" in page
+    assert f"### Hannah Lee {{ #{trusted_id('am-hannah-lee')} }}" in page
+    assert f"### Transport and logistics {{ #{trusted_id('sector-transport-and-logistics')} }}" in page

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
+import pytest
+from handoff_lint.site.attributes import KEY, clean_html, trusted_class, trusted_id
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc", "sane_lists", "pymdownx.superfences",
               "handoff_lint.site.safe_markdown"]
 
 
 def render(source: str) -> str:
-    return markdown.markdown(source, extensions=EXTENSIONS)
+    return markdown.markdown(source, extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
 
 
 def test_raw_html_is_shown_as_text() -> None:
@@ -46,8 +50,58 @@ def test_images_from_other_hosts_become_links_so_nothing_loads_from_them() -> No
 
 def test_attribute_lists_cannot_add_handlers_or_styles() -> None:
     html = render('# Title { onclick="alert(1)" style="background:url(https://x.example/a)" .ok #t }\n')
-    assert "onclick" not in html and "style" not in html
-    assert 'class="ok"' in html and 'id="t"' in html
+    assert "onclick" not in html and "style" not in html and "ok" not in html
+    assert '<h1 id="h-title">' in html
+
+
+# Every way a doc could write an id, a name, a class, a title or a data-* attribute.
+FORGED = {
+    "heading attr_list": '# Title {: #__config .md-sidebar title="<img src=x>" data-md-component="x" }\n',
+    "inline attr_list": "`code`{: #__config name=__search .mermaid }\n",
+    "link attr_list": '[x](https://example.test){: name=__config title="Hi" target=_blank dir=rtl }\n',
+    "paragraph attr_list": "Text\n{: #__drawer .annotate }\n",
+    "list attr_list": "- item\n{: #__search }\n",
+    "fence": '```{ .python #__config .mermaid title="t" data-md-color="x" onclick="x" }\nprint(1)\n```\n',
+    "fence language": "``` mermaid\ngraph\n```\n",
+    "admonition": '!!! note md-sidebar annotate handoff-card "T"\n    body\n',
+    "table cell": "| a {: #__config } |\n|---|\n| b {: .md-typeset } |\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORGED))
+def test_a_doc_writes_no_id_name_class_title_or_data(name: str) -> None:
+    html = render(FORGED[name])
+    for forged in ("__config", "__search", "__drawer", "md-sidebar", "md-typeset", "mermaid", "annotate",
+                   "handoff-card", "data-", "name=", "target=", "dir=", "onclick", 'title="<', 'title="Hi'):
+        assert forged not in html.replace("h-__config", ""), (forged, html)
+
+
+def test_heading_ids_from_a_doc_are_namespaced() -> None:
+    html = render("## __config\n\n## __search\n\n## Intro e-mail\n")
+    assert re.findall(r' id="([^"]*)"', html) == ["h-__config", "h-__search", "h-intro-e-mail"]
+    # Even with toc's own default slugify configured: the extension installs the namespaced one.
+    plain = markdown.markdown("## __config\n", extensions=["toc", "handoff_lint.site.safe_markdown"])
+    assert 'id="h-__config"' in plain
+
+
+def test_the_sites_own_ids_and_classes_carry_the_key() -> None:
+    html = render(f"## Mine {{ #{trusted_id('handoff-intro-e-mail')} .{trusted_class('x')} }}\n\n"
+                  f'!!! abstract {trusted_class("handoff-card")} "At a glance"\n    b\n')
+    assert '<h2 class="x" id="handoff-intro-e-mail">' in html
+    assert '<div class="admonition abstract handoff-card">' in html
+    assert KEY not in html
+    assert trusted_id("x") != f"{KEY[:-1]}-x"  # the key is a secret of this process
+
+
+def test_code_highlighting_keeps_its_classes() -> None:
+    html = render("```python\nprint(1)\n```\n")
+    assert '<div class="highlight">' in html and '<span class="nb">print</span>' in html
+
+
+def test_clean_html_rewrites_attributes_and_keeps_text() -> None:
+    assert clean_html('<div id="__config" class="highlight md-x" data-a="1"><code>a &amp; b &lt;'
+                      "</code></div><!-- c -->") == '<div class="highlight"><code>a &amp; b &lt;</code></div>'
+    assert clean_html('<span title="x" class="k">if</span> <') == '<span class="k">if</span> &lt;'
 
 
 def test_table_alignment_survives() -> None:

@@ -9,6 +9,7 @@ import yaml
 from handoff_lint.check import Checked
 from handoff_lint.intro_email import compose, missing_pieces
 from handoff_lint.site import uris
+from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
 from handoff_lint.site.deadlines import describe
 from handoff_lint.site.mdtext import fence, indent, inline, link, text
@@ -44,7 +45,7 @@ def banner(view: ClientView) -> str:
         f"`{view.path}`: Delivery cannot rely on this handoff until {'it is' if count == 1 else 'they are'} "
         f"fixed.\n\n{items}"
     )
-    return f'!!! danger {BANNER_CLASS} "Incomplete handoff"\n\n{indent(body)}\n'
+    return f'!!! danger {trusted_class(BANNER_CLASS)} "Incomplete handoff"\n\n{indent(body)}\n'
 
 
 def card(view: ClientView) -> str:
@@ -76,12 +77,12 @@ def card(view: ClientView) -> str:
         ("Last changed", changed),
     ]
     body = "\n".join(f"- **{label}:** {value}" for label, value in rows)
-    return f'!!! abstract {CARD_CLASS} "At a glance"\n\n{indent(body)}\n'
+    return f'!!! abstract {trusted_class(CARD_CLASS)} "At a glance"\n\n{indent(body)}\n'
 
 
 def intro_email(checked: Checked) -> str:
     """The playbook's intro e-mail, filled in and ready to copy, or what it still needs."""
-    heading = f"## Intro e-mail {{ #{EMAIL_ID} }}\n"
+    heading = f"## Intro e-mail {{ #{trusted_id(EMAIL_ID)} }}\n"
     instance = checked.instance
     missing = missing_pieces(instance) if instance else ["the whole doc"]
     if missing:

@@ -14,6 +14,7 @@ from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIG
 from handoff_lint.extract import FRONT_MATTER
 from handoff_lint.schema import Schema, kind, properties, title_of
 from handoff_lint.site import uris
+from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.mdtext import fence, indent, inline, link, table, text
 
 # How each kind of value is written, by where it is: after a label in a section, after a key in
@@ -215,7 +216,7 @@ def rules_reference(rules: Iterable[Rule]) -> str:
         if name != group:
             parts.append(f"## {name}\n")
             group = name
-        parts.append(f"### {rule.code} {rule.name} {{ #{uris.rule_anchor(rule.code)} }}\n")
+        parts.append(f"### {rule.code} {rule.name} {{ #{trusted_id(uris.rule_anchor(rule.code))} }}\n")
         entry = [f"**{rule.severity.value.capitalize()}.** {inline(rule.summary)}", "",
                  f"**Why:** {inline(rule.rationale)}"]
         if rule.example:

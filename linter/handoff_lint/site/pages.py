@@ -14,6 +14,7 @@ from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
 from handoff_lint.site import client_page, dashboard, guide, registers, uris
+from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.sanitize import html_text
 
@@ -30,12 +31,13 @@ STYLESHEET = """\
 .md-typeset th[aria-sort="ascending"]::after { content: " ▲"; }
 .md-typeset th[aria-sort="descending"]::after { content: " ▼"; }
 """
-# Pages whose title carries SORTABLE get tables sorted by a click on a column header: a few lines
-# served from the site itself, no library, nothing from elsewhere.
-SORTABLE = "{ .handoff-sortable }"
+# Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
+# few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
+# (handoff_lint.site.attributes), so a doc cannot make its own page sortable.
+SORTABLE = "handoff-sortable"
 SCRIPT = """\
 document.addEventListener("DOMContentLoaded", function () {
-  if (!document.querySelector("h1.handoff-sortable")) return;
+  if (!document.querySelector("h1." + "handoff-sortable")) return;
   document.querySelectorAll("article table").forEach(function (table) {
     var body = table.tBodies[0];
     if (!table.tHead || !body) return;
@@ -96,7 +98,7 @@ WIDE = "---\nhide:\n  - toc\n---\n\n"
 def _sortable(page: str) -> str:
     """Mark a generated page's title so the site's script makes its tables sortable."""
     title, rest = page.split("\n", 1)
-    return f"{title} {SORTABLE}\n{rest}"
+    return f"{title} {{ .{trusted_class(SORTABLE)} }}\n{rest}"
 
 
 # Beyond this many clients the sidebar groups them by initial: a list of hundreds is no help to a

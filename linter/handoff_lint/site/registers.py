@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from handoff_lint.site import uris
+from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
 from handoff_lint.site.mdtext import inline, link, table, text
 
@@ -102,6 +103,6 @@ def by_owner(views: Sequence[ClientView]) -> str:
         for view in _by_name(views):
             groups.setdefault(getattr(view, attribute) or "Not given", []).append(view)
         for name in sorted(groups, key=str.casefold):
-            parts.append(f"### {text(name)} {{ #{uris.anchor(prefix, name)} }}\n")
+            parts.append(f"### {text(name)} {{ #{trusted_id(uris.anchor(prefix, name))} }}\n")
             parts.append("\n".join(f"- {_client(v, uris.BY_OWNER)}" for v in groups[name]) + "\n")
     return "\n".join(parts)

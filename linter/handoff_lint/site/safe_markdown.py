@@ -1,42 +1,57 @@
-"""A Python-Markdown extension that never lets a doc publish active content.
+"""A Python-Markdown extension that never lets a doc publish active content, an id or a class.
 
 The linter already refuses raw HTML, but a non-strict local build still renders an incomplete doc;
 this makes sure even then the page shows the HTML as text instead of running it. It also drops
 links with a scheme other than http(s), mailto or tel (javascript:, data:, vbscript:, ...), turns
-images from other hosts into plain links (the site loads nothing from a third party), and keeps only
-harmless attributes (attr_list could otherwise add onclick= or a style with a remote url()).
+images from other hosts into plain links (the site loads nothing from a third party), and keeps
+only the attributes handoff_lint.site.attributes allows: no id, class, title, name or data-* a doc
+wrote (attr_list, an admonition's extra words or a code fence's `{ #id .class }`), only the site's
+own.
 
-Use it as `handoff_lint.site.safe_markdown` in a list of Markdown extensions.
+Use it as `handoff_lint.site.safe_markdown` in a list of Markdown extensions, with toc's slugify set
+to handoff_lint.site.attributes.heading_slug.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from handoff_lint.links import is_local, is_safe_link
+from handoff_lint.site.attributes import PERMALINK_TITLE, clean, clean_html, heading_slug
 
-SAFE_ATTRIBUTES = {
-    "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "align", "start", "type",
-    "lang", "dir", "rel", "target", "width", "height", "name",
-}
-# Python-Markdown's tables extension writes column alignment as a style; nothing else may.
-_ALIGN_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+# After attr_list (8) has applied `{ ... }`, before toc (5) reads the headings' ids.
+_ATTRIBUTES_PRIORITY = 7
+# Before raw_html (30) puts the stored blocks (highlighted code) into the page.
+_STASH_PRIORITY = 35
+_ALLOWED_AFTER_TOC = frozenset({"id", "class", "title", "style", "href", "src", "alt", "start",
+                                "colspan", "rowspan"})
+
+
+class _Attributes(Treeprocessor):
+    """Every element's attributes cleaned: the site's keyed ids and classes kept, a doc's dropped."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            kept = clean(dict(element.attrib))
+            element.attrib.clear()
+            element.attrib.update(kept)
 
 
 class _Neutralise(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             for name in list(element.attrib):
-                value = element.attrib[name]
-                if name == "style" and _ALIGN_STYLE.match(value):
-                    continue
-                if name not in SAFE_ATTRIBUTES:
+                # toc's permalinks are the only elements with a title: it adds them after
+                # _Attributes dropped every title a doc wrote.
+                if name not in _ALLOWED_AFTER_TOC or (
+                    name == "title" and element.attrib[name] != PERMALINK_TITLE
+                ):
                     del element.attrib[name]
             href = element.get("href")
             if href is not None and not is_safe_link(href):
@@ -54,6 +69,23 @@ class _Neutralise(Treeprocessor):
                 del element.attrib["src"]
 
 
+class _CleanStash(Postprocessor):
+    """HTML that extensions store aside (a fenced code block with its `{ #id .class }`) never passes
+    the tree processors, so it is cleaned here, before it is put back into the page."""
+
+    def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, str):
+                blocks[index] = clean_html(block)
+            else:
+                for element in block.iter():
+                    kept = clean(dict(element.attrib), trust=False)
+                    element.attrib.clear()
+                    element.attrib.update(kept)
+        return text
+
+
 class SafeMarkdownExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Without these two, raw HTML is ordinary text and the serializer escapes it.
@@ -61,8 +93,13 @@ class SafeMarkdownExtension(Extension):
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
+        if "toc" in md.treeprocessors:
+            # Heading ids from a heading's text are namespaced whatever the configuration says.
+            md.treeprocessors["toc"].slugify = heading_slug  # type: ignore[attr-defined]
+        md.treeprocessors.register(_Attributes(md), "handoff_attributes", _ATTRIBUTES_PRIORITY)
         # Last of all tree processors, after links, attr_list and the table of contents are built.
         md.treeprocessors.register(_Neutralise(md), "handoff_neutralise", -100)
+        md.postprocessors.register(_CleanStash(md), "handoff_clean_stash", _STASH_PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> SafeMarkdownExtension:
