@@ -16,6 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from handoff_lint import codes, runner
 from handoff_lint import files as doc_files
@@ -25,12 +26,13 @@ from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.schema import load_schema
-from handoff_lint.site import client_page, history, pages, parity, uris
+from handoff_lint.site import client_page, csp, history, pages, parity, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
 log = logging.getLogger("mkdocs.plugins.handoff")
@@ -205,6 +207,27 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
             _error(f"{path}:{line}:1: the site shows this differently from how the linter reads it: "
                    f"{message}")
     return html
+
+
+def _harden(output: str, base_url: str, config: MkDocsConfig, content: str = "") -> str:
+    """The page with its Content-Security-Policy, its inline scripts moved to files in the site."""
+    hardened, scripts = csp.harden(output, base_url, content)
+    for path, body in scripts.items():
+        target = Path(config.site_dir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, "utf-8")
+    return hardened
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    return _harden(output, get_relative_url(".", page.url), config, page.content or "")
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig, **_: Any) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    # As MkDocs links the error page: from the server's root, wherever the error happened.
+    return _harden(output_content, urlsplit(config.site_url or "/").path, config)
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:

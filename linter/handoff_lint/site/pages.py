@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
-from handoff_lint.site import client_page, dashboard, guide, registers, uris
+from handoff_lint.site import client_page, csp, dashboard, guide, registers, uris
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.sanitize import html_text
@@ -170,6 +170,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.ROBOTS: ROBOTS_TXT,
         uris.STYLESHEET: STYLESHEET,
         uris.SCRIPT: SCRIPT,
+        uris.HEADERS: csp.headers_file(),
     }
     site.nav = navigation(site.views, hand_written)
     return site

@@ -17,10 +17,11 @@ FORMAT_GUIDE = "guide/handoff-format.md"  # hand-written (not in GENERATED); the
 ROBOTS = "robots.txt"
 STYLESHEET = "assets/handoff.css"
 SCRIPT = "assets/handoff.js"
+HEADERS = "_headers"  # the HTTP headers to serve the site with (handoff_lint.site.csp)
 
 GENERATED = (
     DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_OWNER, GUIDE, FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET,
-    SCRIPT,
+    SCRIPT, HEADERS,
 )
 
 
