@@ -231,6 +231,18 @@ def serving(directory: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+def requested_urls(driver: Any) -> list[str]:
+    """Every URL Chromium asked for since the last call (its "performance" log)."""
+    import json
+
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
     """Headless Chromium through chromedriver, with a fresh profile; it records its network requests

@@ -456,6 +456,11 @@ ROW_TESTS = {
     "A folder named like a doc": "test_bad_input.py::test_a_folder_named_like_a_doc",
     "An unreadable file": "test_bad_input.py::test_an_unreadable_file",
     "A named pipe": "test_bad_input.py::test_a_named_pipe_does_not_hang",
+    "Any other file in `clients/`": "test_bad_input.py::test_files_in_clients_that_are_not_docs",
+    "A link in `clients/` to a file or folder outside": (
+        "test_bad_input.py::test_links_in_clients_to_what_is_not_a_doc"),
+    "A link in `clients/` to a doc or folder inside": (
+        "test_bad_input.py::test_a_symlink_inside_the_repo_is_checked_as_a_doc_and_reported"),
     "Raw HTML": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
     "A javascript: or data: link": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
     "A bug in the linter": "test_runner.py::test_a_crash_is_one_finding_for_that_file_and_exit_2",
@@ -480,3 +485,26 @@ def test_every_catalogue_row_has_a_test_and_a_registered_code() -> None:
         module, function = ROW_TESTS[keys[0]].split("::")
         assert f"\ndef {function}(" in (REPO / "tests" / module).read_text("utf-8"), ROW_TESTS[keys[0]]
         assert code in REGISTRY, row
+
+
+# The catalogue's second table: what the site does with what a doc or a file tries against it.
+SITE_ROW_TESTS = {
+    "Attribute lists": "test_site_hostile.py::test_a_doc_sets_no_id_class_title_or_data_attribute",
+    "Markup that slips through": "test_site_hostile.py::test_the_policy_stops_markup_that_slipped_through",
+    "Files in `clients/`": "test_site_hostile.py::test_only_handoff_docs_are_published",
+    "Links in `clients/`": "test_site_hostile.py::test_nothing_outside_the_repo_reaches_the_site",
+    "Image URLs that only look local": "test_site_hostile.py::test_images_that_only_look_local_load_nothing",
+    "A doc with errors built with": "test_site_build.py::test_strict_means_strict_whatever_the_log_level",
+}
+
+
+def test_every_site_row_has_a_test() -> None:
+    text = CATALOGUE.read_text("utf-8")
+    table = text[text.index("| Attack |"):].split("\n\n", 1)[0].split("\n")[2:]
+    rows = [row.split("|")[1].strip() for row in table]
+    assert len(rows) == len(SITE_ROW_TESTS)
+    for row in rows:
+        keys = [key for key in SITE_ROW_TESTS if row.startswith(key)]
+        assert keys, f"no test for the row {row!r}"
+        module, function = SITE_ROW_TESTS[keys[0]].split("::")
+        assert f"\ndef {function}(" in (REPO / "tests" / module).read_text("utf-8"), SITE_ROW_TESTS[keys[0]]

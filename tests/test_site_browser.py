@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import EXAMPLES, check_doc, serving
+from conftest import EXAMPLES, check_doc, requested_urls, serving
 
 
 @pytest.fixture
@@ -17,15 +16,6 @@ def server(built_site: Path) -> Iterator[str]:
     """'127.0.0.1:<port>': where the repository's site is served."""
     with serving(built_site) as url:
         yield urlsplit(url).netloc
-
-
-def requested_urls(driver: Any) -> list[str]:
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
 
 
 def hr_sponsor(path: Path) -> str:

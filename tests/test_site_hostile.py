@@ -1,0 +1,256 @@
+"""The hostile-input suite for the site: docs and files written to attack it, built and opened.
+
+One repo copy carries every attack at once: attribute lists and headings that forge the theme's
+ids and classes (class 1), markup the Content-Security-Policy must stop (2), files under clients/
+that are not handoff docs (3), links out of the repo (4) and images whose URLs only look local (5).
+The site is built without --strict, as a local preview would be, served on a free local port and
+opened in headless Chromium: no script runs (window.__pwned stays unset), no request leaves the
+local server, and nothing from outside the repo reaches site/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import NORTHWIND, build_site, copy_site_project, example_text, requested_urls, serving
+from handoff_lint.site import csp
+
+MARKER = "__pwned"
+SECRET = "hostile-suite-secret-3f1c9a"  # in a file outside the repo and in the build's environment
+NORTHWIND_PAGE = "northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/"
+
+# Class 1: ids, names, classes, titles and data-* a doc writes, aimed at what mkdocs-material trusts.
+FORGED_ATTRIBUTES = """
+## __config
+
+## __search {: #__drawer }
+
+Clobber `x`{: #__config } and `y`{: name=__search } and
+[z](#top){: #__search name=__config data-md-component="search" }.
+
+A forged tooltip.
+{: title="&lt;img src=x onerror=window.__pwned='title'&gt;" .md-tooltip data-md-tooltip="x" }
+
+!!! note annotate md-sidebar handoff-card "Forged card"
+    Text in a forged card.
+
+```{ .mermaid #__config data-md-component="search" onclick="window.__pwned='fence'" }
+graph TD
+```
+
+``` mermaid
+graph LR
+```
+"""
+# Class 5: images whose URL a browser reads as another host, however it is spelt. These are
+# Markdown: Markdown reads a doubled backslash as one.
+OTHER_HOST_IMAGES = [
+    "/\\evil.test/a.png", "\\/evil.test/b.png", "/%5Cevil.test/c.png", "<//evil.test/d.png>",
+    "&#47;&#47;evil.test/e.png", "<\\\\\\\\evil.test/f.png>", "/&#92;evil.test/g.png", "HTTPS://evil.test/h.png",
+    "%2F%2Fevil.test/i.png", "</\t/evil.test/j.png>", "&#x2f;\\evil.test/k.png", " /\\evil.test/l.png",
+]
+# Class 3: files under clients/ that are not handoff docs; each would run script if published.
+STRAYS = {
+    "northwind-logistics/01-handoff/evil.html": "<script>window.__pwned='html'</script>",
+    "northwind-logistics/01-handoff/evil.svg":
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=\'svg\'"></svg>',
+    "evil.js": "window.__pwned = 'js';",
+    "northwind-logistics/01-handoff/notes.md": "<script>window.__pwned='stray-md'</script>\n",
+    "acme/01-handoff/handoff-acme.md": "# Not at the doc path\n",
+    "northwind-logistics/pixel.png": "\x89PNG",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The example site with every attack, built without --strict: (site folder, build output)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    config = copy_site_project(folder / "project")
+    clients = config.parent / "clients"
+    images = " ".join(f"![img{n}]({url})" for n, url in enumerate(OTHER_HOST_IMAGES))
+    (config.parent / NORTHWIND).write_text(
+        example_text() + FORGED_ATTRIBUTES + "\n" + images + "\n", "utf-8")
+    for name, content in STRAYS.items():
+        (clients / name).parent.mkdir(parents=True, exist_ok=True)
+        (clients / name).write_text(content, "utf-8")
+    # Class 4: links out of the repo, to a file, a folder, the build's environment and /etc.
+    outside = folder / "outside"
+    (outside / "01-handoff").mkdir(parents=True)
+    (outside / "secret.txt").write_text(SECRET, "utf-8")
+    (outside / "01-handoff" / "handoff-linked-2026-11-04.md").write_text(f"# {SECRET}\n", "utf-8")
+    (clients / "northwind-logistics" / "secret.txt").symlink_to(outside / "secret.txt")
+    (clients / "linked").symlink_to(outside, target_is_directory=True)
+    (clients / "northwind-logistics" / "environ.txt").symlink_to("/proc/self/environ")
+    (clients / "etc").symlink_to("/etc", target_is_directory=True)
+    (clients / "northwind-logistics" / "01-handoff" / "passwd.md").symlink_to("/etc/passwd")
+    glenmore = next(clients.glob("glenmore-distillers/01-handoff/*.md"))
+    (outside / "glenmore.md").write_text(glenmore.read_text("utf-8").replace("Glenmore", SECRET), "utf-8")
+    glenmore.unlink()
+    glenmore.symlink_to(outside / "glenmore.md")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDOFF_HOSTILE_SECRET", SECRET)
+        result = build_site(config, folder / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    yield folder / "site", result.stderr
+
+
+@pytest.fixture(scope="module")
+def server(hostile: tuple[Path, str]) -> Iterator[str]:
+    site, _ = hostile
+    # Control pages next to the site, outside what it publishes: the same attacks without the
+    # site's defences run, which shows the marker is a real witness.
+    (site / "control-no-csp.html").write_text(
+        "<!doctype html><html><head></head><body><script>window.__pwned='control'</script></body></html>",
+        "utf-8")
+    page = (site / NORTHWIND_PAGE / "index.html").read_text("utf-8")
+    slipped = page.replace("</article>", "<script>window.__pwned='inline'</script>"
+                           "<img src=x onerror=\"window.__pwned='handler'\"></article>", 1)
+    assert slipped != page
+    (site / NORTHWIND_PAGE / "slipped.html").write_text(slipped, "utf-8")
+    with serving(site) as url:
+        yield url
+
+
+def marker(driver: Any) -> object:
+    return driver.execute_script(f"return window.{MARKER} === undefined ? null : window.{MARKER};")
+
+
+def open_page(driver: Any, url: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url)
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    driver.execute_async_script("const done = arguments[0]; setTimeout(done, 500);")
+
+
+def left_the_server(driver: Any, server: str) -> list[str]:
+    """Every request Chromium made to anywhere but the local server."""
+    here = urlsplit(server).netloc
+    return [url for url in requested_urls(driver)
+            if urlsplit(url).scheme not in ("data", "blob", "about", "chrome", "chrome-search")
+            and urlsplit(url).netloc != here]
+
+
+def published(site: Path) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): path.read_text("utf-8", errors="replace")
+            for path in site.rglob("*") if path.is_file()}
+
+
+# Class 1 -------------------------------------------------------------------------------------
+
+
+def test_a_doc_sets_no_id_class_title_or_data_attribute(hostile: tuple[Path, str], server: str,
+                                                       browser: Any) -> None:
+    site, _ = hostile
+    html = (site / NORTHWIND_PAGE / "index.html").read_text("utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "Forged card" in article and "Clobber" in article  # the doc is shown, as text
+    for forged in ('id="__', "name=", "data-md", "md-tooltip", "md-sidebar", "annotate", "mermaid",
+                   "onclick", "title=\"<", "title=\"&lt;"):
+        assert forged not in article, forged
+    assert 'class="admonition note"' in article  # the forged card is a plain note
+    assert {"h-__config", "h-__search"} <= set(re.findall(r'<h2 id="([^"]+)"', article))
+
+    open_page(browser, server + NORTHWIND_PAGE)
+    for theme_id, tag in (("__config", "SCRIPT"), ("__search", "INPUT"), ("__drawer", "INPUT")):
+        found = browser.execute_script(
+            f"return Array.from(document.querySelectorAll('[id=\"{theme_id}\"], [name=\"{theme_id}\"]'))"
+            ".map(e => e.tagName);")
+        assert found == [tag], (theme_id, found)
+    assert browser.execute_script("return document.querySelectorAll('article [data-md-component],"
+                                  " article [data-md-tooltip], article [onclick]').length") == 0
+    # The theme still works: its configuration is its own, so search is configured and loads.
+    box = browser.find_element("css selector", "input.md-search__input")
+    box.click()
+    box.send_keys("Northwind")
+    browser.execute_async_script("const done = arguments[0]; setTimeout(done, 1500);")
+    assert browser.find_elements("css selector", ".md-search-result__item")
+    assert marker(browser) is None
+    assert left_the_server(browser, server) == []
+
+
+# Class 2 -------------------------------------------------------------------------------------
+
+
+def test_the_policy_stops_markup_that_slipped_through(hostile: tuple[Path, str], server: str,
+                                                      browser: Any) -> None:
+    open_page(browser, server + "control-no-csp.html")
+    assert marker(browser) == "control"
+    open_page(browser, server + NORTHWIND_PAGE + "slipped.html")
+    assert marker(browser) is None  # neither the inline script nor the handler ran
+    blocked = [e["message"] for e in browser.get_log("browser") if "Content Security Policy" in e["message"]]
+    assert len(blocked) >= 2, blocked
+    assert browser.find_element("css selector", "article").text  # the page itself still renders
+
+
+def test_no_page_needs_what_the_policy_forbids(hostile: tuple[Path, str], server: str, browser: Any) -> None:
+    site, _ = hostile
+    pages = ["", NORTHWIND_PAGE, "registers/risks/", "guide/rules/", "404.html"]
+    for page in pages:
+        open_page(browser, server + page)
+        assert marker(browser) is None, page
+    log = browser.get_log("browser")
+    assert [e["message"] for e in log if "Content Security Policy" in e["message"]] == []
+    for path in site.rglob("*.html"):
+        if path.name not in ("control-no-csp.html", "slipped.html"):
+            html = path.read_text("utf-8")
+            assert csp.inline_scripts(html) == [] and csp.meta_tag() in html, path
+    assert left_the_server(browser, server) == []
+
+
+# Class 3 -------------------------------------------------------------------------------------
+
+
+def test_only_handoff_docs_are_published(hostile: tuple[Path, str], server: str, browser: Any) -> None:
+    site, output = hostile
+    files = published(site)
+    for name in STRAYS:
+        assert f"clients/{name}: not a handoff doc; the site does not publish it" in output, name
+        stem = Path(name).stem
+        assert not [path for path in files if stem in path and "control" not in path], name
+    assert not [path for path, text in files.items()
+                if "__pwned" in text and path not in ("control-no-csp.html", NORTHWIND_PAGE + "slipped.html")
+                and not path.startswith("search/")]
+    for name in ("northwind-logistics/01-handoff/evil.html", "northwind-logistics/01-handoff/evil.svg",
+                 "evil.js"):
+        open_page(browser, server + name)
+        assert marker(browser) is None and "404" in browser.page_source, name
+    assert left_the_server(browser, server) == []
+
+
+# Class 4 -------------------------------------------------------------------------------------
+
+
+def test_nothing_outside_the_repo_reaches_the_site(hostile: tuple[Path, str]) -> None:
+    site, output = hostile
+    files = published(site)
+    assert not [path for path, text in files.items() if SECRET in text or "root:x:0:0" in text]
+    assert not [path for path in files if path.startswith(("etc/", "linked/")) or "environ" in path
+                or "passwd" in path or "glenmore" in path]
+    for link in ("clients/northwind-logistics/secret.txt", "clients/linked",
+                 "clients/northwind-logistics/environ.txt", "clients/etc",
+                 "clients/northwind-logistics/01-handoff/passwd.md", "clients/glenmore-distillers/"):
+        assert f"{link}" in output and "a link; the site publishes nothing through it" in output, link
+    assert output.count("clients/etc") == 1  # a linked folder is one finding, not one per file
+
+
+# Class 5 -------------------------------------------------------------------------------------
+
+
+def test_images_that_only_look_local_load_nothing(hostile: tuple[Path, str], server: str,
+                                                  browser: Any) -> None:
+    site, _ = hostile
+    html = (site / NORTHWIND_PAGE / "index.html").read_text("utf-8")
+    images = re.findall(r"<img\b[^>]*>", html[html.index("<article"):html.index("</article>")])
+    assert not [tag for tag in images if "evil" in tag], images
+    assert html.count(">img") >= len(OTHER_HOST_IMAGES) - 2  # shown as links or text instead
+    open_page(browser, server + NORTHWIND_PAGE)
+    assert left_the_server(browser, server) == []
+    assert marker(browser) is None
+
