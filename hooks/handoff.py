@@ -151,6 +151,19 @@ def _drop_what_is_not_a_doc(files: Files, config: MkDocsConfig, clients: str) ->
             _error(f"{link.relative_to(root).as_posix()}: a link; the site publishes nothing through it")
 
 
+def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
+    """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
+    root = Path(os.path.abspath(Path(config.config_file_path).parent))
+    docs_dir = Path(os.path.abspath(config.docs_dir))
+    link = doc_files.link_on_the_way(docs_dir, root)
+    found = [link] if link is not None else doc_files.linked_folders(docs_dir)
+    if found:
+        shown = ", ".join(path.relative_to(root).as_posix() for path in found)
+        raise PluginError(f"{shown}: a link to a folder; the site is built from no folder reached "
+                          "through a link (it could lead anywhere, /proc or /etc). Remove the link; "
+                          "`handoff lint` reports it too.")
+
+
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
     settings = _settings(root)

@@ -340,11 +340,13 @@ def test_links_in_clients_to_what_is_not_a_doc(repo: Path, capsys: pytest.Captur
     put(repo, "notes", "drafts/notes.txt")
     (repo / "clients/notes.txt").symlink_to(repo / "drafts/notes.txt")
     (repo / "clients/drafts").symlink_to(repo / "drafts", target_is_directory=True)
+    (repo / "clients/.cache").symlink_to("/proc", target_is_directory=True)
     code, found = lint(capsys)
     assert code == 1
     assert sorted((d["code"], d["path"]) for d in found) == [
-        ("HO101", "clients/etc"), ("HO101", "clients/northwind-logistics/env.txt"),
-        ("HO101", "clients/passwd.md"), ("HO506", "clients/drafts"), ("HO506", "clients/notes.txt"),
+        ("HO101", "clients/.cache"), ("HO101", "clients/etc"),
+        ("HO101", "clients/northwind-logistics/env.txt"), ("HO101", "clients/passwd.md"),
+        ("HO506", "clients/drafts"), ("HO506", "clients/notes.txt"),
     ], found
 
 

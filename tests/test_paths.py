@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from handoff_lint.paths import check_one_doc_per_client, check_path, doc_path
+from handoff_lint.paths import check_one_doc_per_client, check_path, doc_path, is_doc_path
 
 FRONT = {"slug": "acme", "doc_date": "2026-11-24"}
 POSITIONS = {"/front_matter/slug": (3, 7), "/front_matter/doc_date": (4, 11)}
@@ -51,3 +51,14 @@ def test_one_doc_per_client() -> None:
     assert duplicate.code == "HO504"
     assert duplicate.path == "clients/acme/01-handoff/handoff-acme-2026-11-24.md"
     assert "handoff-acme-2026-11-20.md" in duplicate.message
+
+
+def test_only_the_doc_path_is_a_doc_path() -> None:
+    assert is_doc_path(PurePosixPath("clients/acme/01-handoff/handoff-acme-2026-11-24.md"))
+    assert is_doc_path(PurePosixPath("crm/acme/01-handoff/handoff-acme-2026-11-24.md"), "crm")
+    for other in ("clients/acme/notes.md", "clients/acme/01-handoff/notes.md", "clients/index.md",
+                  "clients/acme/01-handoff/handoff-acme-2026-11-24.html",
+                  "clients/acme/01-handoff/old/handoff-acme-2026-11-24.md",
+                  "clients/Acme/01-handoff/handoff-Acme-2026-11-24.md",
+                  "guide/acme/01-handoff/handoff-acme-2026-11-24.md"):
+        assert not is_doc_path(PurePosixPath(other)), other

@@ -11,6 +11,7 @@ local server, and nothing from outside the repo reaches site/.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -78,15 +79,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
     for name, content in STRAYS.items():
         (clients / name).parent.mkdir(parents=True, exist_ok=True)
         (clients / name).write_text(content, "utf-8")
-    # Class 4: links out of the repo, to a file, a folder, the build's environment and /etc.
+    # Class 4: links out of the repo, to files: a secret, the build's environment, /etc/passwd, a doc.
+    # (Linked folders stop the build before it starts: test_a_linked_folder_stops_the_build.)
     outside = folder / "outside"
     (outside / "01-handoff").mkdir(parents=True)
     (outside / "secret.txt").write_text(SECRET, "utf-8")
     (outside / "01-handoff" / "handoff-linked-2026-11-04.md").write_text(f"# {SECRET}\n", "utf-8")
     (clients / "northwind-logistics" / "secret.txt").symlink_to(outside / "secret.txt")
-    (clients / "linked").symlink_to(outside, target_is_directory=True)
     (clients / "northwind-logistics" / "environ.txt").symlink_to("/proc/self/environ")
-    (clients / "etc").symlink_to("/etc", target_is_directory=True)
     (clients / "northwind-logistics" / "01-handoff" / "passwd.md").symlink_to("/etc/passwd")
     glenmore = next(clients.glob("glenmore-distillers/01-handoff/*.md"))
     (outside / "glenmore.md").write_text(glenmore.read_text("utf-8").replace("Glenmore", SECRET), "utf-8")
@@ -233,11 +233,30 @@ def test_nothing_outside_the_repo_reaches_the_site(hostile: tuple[Path, str]) ->
     assert not [path for path, text in files.items() if SECRET in text or "root:x:0:0" in text]
     assert not [path for path in files if path.startswith(("etc/", "linked/")) or "environ" in path
                 or "passwd" in path or "glenmore" in path]
-    for link in ("clients/northwind-logistics/secret.txt", "clients/linked",
-                 "clients/northwind-logistics/environ.txt", "clients/etc",
+    for link in ("clients/northwind-logistics/secret.txt", "clients/northwind-logistics/environ.txt",
                  "clients/northwind-logistics/01-handoff/passwd.md", "clients/glenmore-distillers/"):
         assert f"{link}" in output and "a link; the site publishes nothing through it" in output, link
-    assert output.count("clients/etc") == 1  # a linked folder is one finding, not one per file
+
+
+@pytest.mark.parametrize("target", ["/proc", "/etc", "outside", "inside"])
+@pytest.mark.parametrize("where", ["clients/linked", "clients/northwind-logistics/.hidden"])
+def test_a_linked_folder_stops_the_build(target: str, where: str, tmp_path: Path) -> None:
+    # MkDocs follows links while it lists the docs: into /proc that never ends. So the build
+    # refuses before it starts, in a second, with the link named and no traceback.
+    config = copy_site_project(tmp_path / "project")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text(SECRET, "utf-8")
+    leads_to = {"outside": outside, "inside": config.parent / "guide"}.get(target, Path(target))
+    (config.parent / where).symlink_to(leads_to, target_is_directory=True)
+    started = time.monotonic()
+    result = build_site(config, tmp_path / "site", strict=False)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1
+    assert f"{where}: a link to a folder; the site is built from no folder reached through a link" in (
+        result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 # Class 5 -------------------------------------------------------------------------------------

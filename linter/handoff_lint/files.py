@@ -127,6 +127,10 @@ def discover(
             ))
         elif absolute.is_dir() and not absolute.name.endswith(".md"):
             for folder, subfolders, names in os.walk(absolute):
+                for hidden in sorted(s for s in subfolders if s.startswith(".")):
+                    # Not read, but a hidden link is still a link the site build refuses to walk.
+                    if os.path.islink(Path(folder, hidden)) and in_clients(Path(folder, hidden)):
+                        other_file(Path(folder, hidden))
                 subfolders[:] = sorted(s for s in subfolders if not s.startswith("."))
                 for name in sorted(names):
                     if name.endswith(".md"):
@@ -158,6 +162,19 @@ def link_on_the_way(path: Path, root: Path) -> Path | None:
         if path.is_symlink():
             found = path
         path = path.parent
+    return found
+
+
+def linked_folders(folder: Path) -> list[Path]:
+    """Every link to a folder under folder, hidden ones included, found without following any.
+
+    A tool that follows links while it walks (MkDocs does) would walk into whatever they lead to:
+    a link to /proc never ends."""
+    found: list[Path] = []
+    for parent, subfolders, _ in os.walk(folder):
+        for sub in sorted(subfolders):
+            if os.path.islink(Path(parent, sub)):
+                found.append(Path(parent, sub))
     return found
 
 
