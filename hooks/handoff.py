@@ -24,9 +24,9 @@ from handoff_lint.check import Checked, apply_severity
 from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
-from handoff_lint.paths import check_one_doc_per_client, is_doc_path
+from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.schema import load_schema
-from handoff_lint.site import client_page, csp, history, pages, parity, uris
+from handoff_lint.site import client_page, csp, history, pages, parity, publish, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -125,30 +125,25 @@ def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[s
     return found
 
 
-def _drop_what_is_not_a_doc(files: Files, config: MkDocsConfig, clients: str) -> None:
-    """Publish from the clients folder only handoff docs at their path, never through a link."""
+def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
+    """The files without those the site does not publish from the clients folder (site.publish)."""
     # Unresolved paths throughout: resolving would hide the very links this looks for.
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))
-    links: set[Path] = set()
-    for file in list(files):
+    sources: dict[int, tuple[PurePosixPath, PurePosixPath | None]] = {}  # by id(file)
+    for file in files:
         if file.generated_by is not None or file.abs_src_path is None:
             continue
         path = Path(os.path.abspath(file.abs_src_path))
         if docs_dir != path and docs_dir not in path.parents:
             continue  # the theme's own assets
         link = doc_files.link_on_the_way(path, root)
-        relative = PurePosixPath(path.relative_to(root).as_posix())
-        if link is None and is_doc_path(relative, clients):
-            continue
-        files.remove(file)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # hidden (.gitkeep, .DS_Store): never published, nothing to say
-        if link is None:
-            _error(f"{relative}: not a handoff doc; the site does not publish it")
-        elif link not in links:  # a linked folder is reported once, not once per file in it
-            links.add(link)
-            _error(f"{link.relative_to(root).as_posix()}: a link; the site publishes nothing through it")
+        sources[id(file)] = (PurePosixPath(path.relative_to(root).as_posix()),
+                         PurePosixPath(link.relative_to(root).as_posix()) if link else None)
+    decision = publish.decide(sources.values(), clients)
+    for message in decision.messages:
+        _error(message)
+    return Files([f for f in files if id(f) not in sources or sources[id(f)][0] not in decision.left_out])
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
@@ -169,7 +164,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     settings = _settings(root)
     _build.documents.clear()
     _build.errors = 0
-    _drop_what_is_not_a_doc(files, config, settings.clients)
+    files = _only_docs(files, config, settings.clients)
     docs: list[pages.Doc] = []
     by_display: dict[str, Checked] = {}
     changes = _last_changes(root, settings.clients)
