@@ -114,9 +114,15 @@ def _report(diagnostic: Diagnostic) -> None:
 def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
     """Add the hand-written guide pages; return them as (site path, title)."""
     found: list[tuple[str, str]] = []
-    folder = root / GUIDE_FOLDER
+    base = Path(os.path.abspath(Path(config.config_file_path).parent))
+    folder = base / GUIDE_FOLDER
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         uri = f"{GUIDE_FOLDER}/{path.name}"
+        link = doc_files.link_on_the_way(path, base)
+        if link is not None or not path.is_file():
+            shown = (link or path).relative_to(base).as_posix()
+            _error(f"{shown}: a link or not a regular file; the site publishes nothing through it")
+            continue
         if uri in uris.GENERATED or files.get_file_from_path(uri) is not None:
             _error(f"{GUIDE_FOLDER}/{path.name}: the site writes this page itself; rename the file")
             continue
@@ -130,11 +136,20 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
     # Unresolved paths throughout: resolving would hide the very links this looks for.
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))
+    custom_dir = config.theme.custom_dir
+    overrides = Path(os.path.abspath(custom_dir)) if custom_dir else None
     sources: dict[int, tuple[PurePosixPath, PurePosixPath | None]] = {}  # by id(file)
     for file in files:
         if file.generated_by is not None or file.abs_src_path is None:
             continue
         path = Path(os.path.abspath(file.abs_src_path))
+        if overrides is not None and overrides in path.parents and root in path.parents:
+            # The repo's own theme overrides are published as they are, but never through a link.
+            link = doc_files.link_on_the_way(path, root)
+            if link is not None:
+                sources[id(file)] = (PurePosixPath(path.relative_to(root).as_posix()),
+                                     PurePosixPath(link.relative_to(root).as_posix()))
+            continue
         if docs_dir != path and docs_dir not in path.parents:
             continue  # the theme's own assets
         link = doc_files.link_on_the_way(path, root)

@@ -88,6 +88,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
     (clients / "northwind-logistics" / "secret.txt").symlink_to(outside / "secret.txt")
     (clients / "northwind-logistics" / "environ.txt").symlink_to("/proc/self/environ")
     (clients / "northwind-logistics" / "01-handoff" / "passwd.md").symlink_to("/etc/passwd")
+    # The hand-written guide and the theme overrides are published too: never through a link either.
+    (config.parent / "guide" / "environ.md").symlink_to("/proc/self/environ")
+    (config.parent / "overrides" / "environ.txt").symlink_to("/proc/self/environ")
     glenmore = next(clients.glob("glenmore-distillers/01-handoff/*.md"))
     (outside / "glenmore.md").write_text(glenmore.read_text("utf-8").replace("Glenmore", SECRET), "utf-8")
     glenmore.unlink()
@@ -236,6 +239,8 @@ def test_nothing_outside_the_repo_reaches_the_site(hostile: tuple[Path, str]) ->
     for link in ("clients/northwind-logistics/secret.txt", "clients/northwind-logistics/environ.txt",
                  "clients/northwind-logistics/01-handoff/passwd.md", "clients/glenmore-distillers/"):
         assert f"{link}" in output and "a link; the site publishes nothing through it" in output, link
+    assert "guide/environ.md: a link or not a regular file; the site publishes nothing through it" in output
+    assert "overrides/environ.txt: a link; the site publishes nothing through it" in output
 
 
 @pytest.mark.parametrize("target", ["/proc", "/etc", "outside", "inside"])
