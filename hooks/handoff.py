@@ -26,7 +26,7 @@ from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.schema import load_schema
-from handoff_lint.site import client_page, csp, history, pages, parity, publish, uris
+from handoff_lint.site import attributes, client_page, csp, history, pages, parity, publish, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -163,6 +163,7 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
+    attributes.renew_key()
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))
     link = doc_files.link_on_the_way(docs_dir, root)

@@ -6,7 +6,8 @@ import re
 
 import markdown
 import pytest
-from handoff_lint.site.attributes import KEY, clean_html, trusted_class, trusted_id
+from handoff_lint.site import attributes
+from handoff_lint.site.attributes import clean_html, renew_key, trusted_class, trusted_id
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc", "sane_lists", "pymdownx.superfences",
               "handoff_lint.site.safe_markdown"]
@@ -89,8 +90,14 @@ def test_the_sites_own_ids_and_classes_carry_the_key() -> None:
                   f'!!! abstract {trusted_class("handoff-card")} "At a glance"\n    b\n')
     assert '<h2 class="x" id="handoff-intro-e-mail">' in html
     assert '<div class="admonition abstract handoff-card">' in html
-    assert KEY not in html
-    assert trusted_id("x") != f"{KEY[:-1]}-x"  # the key is a secret of this process
+    assert attributes.KEY not in html
+
+
+def test_a_new_key_makes_the_old_one_worthless() -> None:
+    old = trusted_id("handoff-intro-e-mail")
+    renew_key()
+    assert trusted_id("handoff-intro-e-mail") != old
+    assert 'id="handoff-intro-e-mail"' not in render(f"## Mine {{ #{old} }}\n")
 
 
 def test_code_highlighting_keeps_its_classes() -> None:

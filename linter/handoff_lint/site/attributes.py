@@ -6,9 +6,9 @@ instructions, and may show a `title` as HTML. So nothing a doc writes may become
 class, a title or a data-* attribute:
 
 - The generated pages mark their own ids and classes with a key, `{ #<KEY>-name }` (attr_list) or
-  `!!! abstract <KEY>-name` (admonition), and `clean` turns them into `name`. KEY is a new secret in
-  every process, so a doc, written before the build, cannot know it; an id or class without it is
-  dropped.
+  `!!! abstract <KEY>-name` (admonition), and `clean` turns them into `name`. KEY is a new secret
+  for every build, so a doc, written before the build, cannot know it; an id or class without it
+  is dropped.
 - Every heading id that toc derives from heading text is namespaced, `h-...` (`heading_slug`), so
   no doc heading ("__config", "__search") can take an id the theme or the site relies on.
 - Classes are otherwise only those Python-Markdown's own extensions write (admonition types, code
@@ -48,6 +48,13 @@ _THEME_LANGUAGES = frozenset({"language-mermaid"})
 _ALIGN_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # What Markdown itself writes; everything else (on*, name, data-*, target, dir, ...) is dropped.
 _PLAIN_ATTRIBUTES = frozenset({"href", "src", "alt", "start", "colspan", "rowspan"})
+
+
+def renew_key() -> None:
+    """A new key for the next build: `mkdocs serve` rebuilds in one process, and a key that ever
+    showed on a page must not work for a doc written after."""
+    global KEY
+    KEY = "k" + secrets.token_hex(12)
 
 
 def trusted_id(name: str) -> str:
