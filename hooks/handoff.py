@@ -154,7 +154,7 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
             continue  # the theme's own assets
         link = doc_files.link_on_the_way(path, root)
         sources[id(file)] = (PurePosixPath(path.relative_to(root).as_posix()),
-                         PurePosixPath(link.relative_to(root).as_posix()) if link else None)
+                             PurePosixPath(link.relative_to(root).as_posix()) if link else None)
     decision = publish.decide(sources.values(), clients)
     for message in decision.messages:
         _error(message)
