@@ -309,3 +309,19 @@ def test_what_is_local_agrees_with_chromium(browser: Any) -> None:
     wrong = [(v, where) for v, where in zip(variants, parsed, strict=True)
              if is_local(v) and where not in ("http://127.0.0.1:8000", "invalid")]
     assert wrong == []
+
+
+def test_what_is_a_safe_link_agrees_with_chromium(browser: Any) -> None:
+    # Every link target the site keeps must, in the browser, be http(s), mailto or tel.
+    from handoff_lint.links import is_safe_link
+
+    noise = ["", " ", "\t", "\n", "\x00", "\x01", "\x1f", "\x7f"]
+    variants = [f"{lead}{a}{gap}{b}:alert(1)" for lead in noise for gap in noise
+                for a, b in (("java", "script"), ("JaVa", "ScRiPt"), ("vb", "script"), ("da", "ta"))]
+    variants += [f"{lead}{scheme}:x" for lead in noise for scheme in ("file", "blob", "ftp", "ws")]
+    parsed = browser.execute_script(
+        "return arguments[0].map(u => { try { return new URL(u, 'http://127.0.0.1:8000/a/').protocol; }"
+        " catch (e) { return 'invalid'; } });", variants)
+    kept = [(v, protocol) for v, protocol in zip(variants, parsed, strict=True) if is_safe_link(v)]
+    assert [(v, p) for v, p in kept if p not in ("http:", "https:", "mailto:", "tel:", "invalid")] == []
+    assert any(p == "javascript:" for p in parsed)  # the spellings do reach the dangerous schemes
