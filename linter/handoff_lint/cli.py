@@ -15,7 +15,7 @@ from handoff_lint.check import apply_severity, check_bytes
 from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import SLUG, check_one_doc_per_client, doc_path
-from handoff_lint.reporters import REPORTERS, finding
+from handoff_lint.reporters import REPORTERS, finding, printable
 from handoff_lint.schema import load_schema, parse_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -183,12 +183,13 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
                 print(finding(d), file=sys.stderr)
         for pointer, piece in missing:
             line, column = checked.extraction.position(pointer) if checked.extraction else (1, 1)
-            print(f"{target.display}:{line}:{column}: the intro e-mail needs {piece}, and it is missing",
-                  file=sys.stderr)
+            print(f"{printable(target.display)}:{line}:{column}: the intro e-mail needs {piece}, and it "
+                  "is missing", file=sys.stderr)
         print("handoff email: fill in the missing pieces; the e-mail is never sent with blanks.",
               file=sys.stderr)
         return EXIT_FINDINGS
-    sys.stdout.write(intro_email.compose(checked.instance).as_text())
+    # missing() has refused values with control characters; escaping again costs nothing.
+    sys.stdout.write(printable(intro_email.compose(checked.instance).as_text(), keep="\n"))
     if has_errors(checked.diagnostics):
         print(f"note: {target.display} still has errors; run `handoff lint {target.display}`.",
               file=sys.stderr)

@@ -78,6 +78,16 @@ _CORE_RULES = (
          "A .docx renamed to .md.",
          "Copy the text into a new Markdown file made with `handoff new`."),
     # Front matter
+    Rule("HO106", "hidden-character", Severity.ERROR,
+         "The doc holds a character nobody sees: a zero-width space or joiner, a bidi override, a "
+         "filler such as U+3164, or a control character (in front matter also one written as a YAML "
+         "escape, a line break included).",
+         "Delivery must read what the AE wrote and what the linter checked. A hidden character makes "
+         "a placeholder or an empty value look filled in (\"T\u200bBD\"), turns text around on "
+         "screen (U+202E), and a control character in a name reaches a terminal or puts a line of "
+         "its own into the intro e-mail's headers.",
+         'account_manager: "Sam\\nBcc: someone@example.com", or "T\u200bBD" in a cell.',
+         "Delete the character: retype the value or paste it as plain text."),
     Rule("HO201", "front-matter-missing", Severity.ERROR,
          "The doc does not start with a YAML front matter block between two --- lines.",
          "The front matter records the handoff trigger, the owners and the deadlines' dates."

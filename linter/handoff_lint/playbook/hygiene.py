@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from markdown_it.common.html_blocks import block_names
 
+from handoff_lint.characters import skeleton
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.document import Block, Document
 from handoff_lint.extract import FRONT_MATTER
@@ -91,7 +92,15 @@ def _angle(inner: str) -> str | None:
 
 
 def placeholders(text: str, labels: frozenset[str] = frozenset()) -> list[Found]:
-    """Template text left in a value: [AM name], TBD, TODO, XXX, <client>."""
+    """Template text left in a value: [AM name], TBD, TODO, XXX, <client>; read as it shows, so
+    hidden, look-alike and fullwidth characters and HTML entities do not hide one. Tokens are
+    quoted as written when the text itself holds them, else as they read."""
+    found = _placeholders_as_written(text, labels)
+    shown = skeleton(text)
+    return found or (_placeholders_as_written(shown, labels) if shown != text else [])
+
+
+def _placeholders_as_written(text: str, labels: frozenset[str]) -> list[Found]:
     if not _maybe_placeholder(text):
         return []
     text = without_code_spans(text)
@@ -185,7 +194,8 @@ def _body_may_match(may_hold: Callable[[str], bool], context: Context) -> bool:
     """Whether any value outside the front matter can match: each is cut from the doc's own lines
     (or is one of the schema's listed choices), so a doc without a match has none. Front matter
     values are not covered: YAML escapes can spell characters the text does not hold."""
-    return may_hold("\n".join(context.lines)) or may_hold(_listed_choices(context.config.schema_path))
+    return (may_hold(skeleton("\n".join(context.lines)))
+            or may_hold(_listed_choices(context.config.schema_path)))
 
 
 def no_placeholders(context: Context) -> list[Diagnostic]:
