@@ -91,7 +91,9 @@ def check_text(path: str, text: str, relative: PurePosixPath | None, config: Con
             frozenset((d.line, d.column) for d in found), tuple(text.split("\n")),
         ))
     # Last, so the rules above still read a value that holds one (a hidden "T\u200bBD" is HO616 too).
-    found += hidden.check(path, text, front)
+    # A line already refused as unreadable (U+2028 in the front matter: HO203) is not reported twice.
+    refused = {d.line for d in found if d.code in ALWAYS_ERRORS}
+    found += [d for d in hidden.check(path, text, front) if d.line not in refused]
     if relative is not None:
         data = front.data if isinstance(front.data, dict) else None
         found += check_path(path, relative, data, front.source_map, config.clients)
