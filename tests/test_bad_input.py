@@ -252,6 +252,9 @@ def test_yaml_flow_nesting_beyond_the_c_stack(repo: Path, capsys: pytest.Capture
     only(*lint(capsys), "HO104", MAX_LINES + 1)  # too many lines: refused before YAML sees it
     text = example_text().replace("ae: Priya Shah", "ae: " + "[" * 4_000 + "]" * 4_000)
     put(repo, text)
+    only(*lint(capsys), "HO107", line_of(text, "ae:"))  # far too much markup: refused unread
+    text = example_text().replace("ae: Priya Shah", "ae: " + "[" * 150 + "]" * 150)
+    put(repo, text)
     only(*lint(capsys), "HO310", line_of(text, "ae:"))
 
 

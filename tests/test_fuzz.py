@@ -43,6 +43,9 @@ payloads = {
     "bytes": st.binary(min_size=1, max_size=8),
     "token": st.tuples(st.sampled_from(fuzz.TOKENS), st.sampled_from((1, 2, 50))).map(
         lambda pair: pair[0].encode("utf-8") * pair[1]),
+    "hostile": st.tuples(st.sampled_from(fuzz.HOSTILE), st.sampled_from((1, 3, 500))).map(
+        lambda pair: pair[0].encode("utf-8") * pair[1]),
+    "shape": st.randoms(use_true_random=False).map(fuzz.shape),
 }
 mutation = st.sampled_from(fuzz.KINDS).flatmap(
     lambda kind: st.tuples(st.just(kind), fraction, fraction, payloads.get(kind, st.just(b""))))
