@@ -81,7 +81,8 @@ _CORE_RULES = (
     # Front matter
     Rule("HO107", "too-complex", Severity.ERROR,
          "A paragraph (or the doc) holds far more inline Markdown markup than any real doc: "
-         "hundreds of '[' or thousands of * _ ` \\ < & characters.",
+         "hundreds of '[' in a paragraph, or thousands of * _ ` \\ < & characters (a real doc "
+         "holds about a hundred in all).",
          "Markdown renderers take time that grows with the square of the markup in one paragraph: "
          "9,990 '[' in 15 KB took the site 18 seconds. Such a doc is refused before it is read, and "
          "the site shows its findings instead of its text." + ALWAYS_AN_ERROR,

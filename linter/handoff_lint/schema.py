@@ -150,16 +150,49 @@ def packaged_schema_text() -> str:
         return (Path(__file__).resolve().parents[2] / "schema" / SCHEMA_FILE).read_text("utf-8")
 
 
+class SchemaFileError(ValueError):
+    """The schema the settings name cannot be used; the message says why."""
+
+
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024
+
+
+def _schema_text(path: str) -> str:
+    """A schema file's text: a regular file of bounded size (a FIFO or /dev/zero is never read)."""
+    file = Path(path)
+    try:
+        if not file.is_file():
+            raise SchemaFileError(f"{path} is not a regular file")
+        with file.open("rb") as handle:
+            data = handle.read(MAX_SCHEMA_BYTES + 1)
+        if len(data) > MAX_SCHEMA_BYTES:
+            raise SchemaFileError(f"{path} is over {MAX_SCHEMA_BYTES:,} bytes")
+        return data.decode("utf-8")
+    except OSError as error:
+        raise SchemaFileError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise SchemaFileError(f"{path} is not UTF-8 text") from None
+
+
 @lru_cache(maxsize=8)
 def load_schema(path: str | None = None) -> Schema:
-    text = Path(path).read_text("utf-8") if path else packaged_schema_text()
-    schema: Schema = json.loads(text)
+    text = _schema_text(path) if path else packaged_schema_text()
+    try:
+        schema: Schema = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise SchemaFileError(f"{path} is not JSON: {error}") from None
     if path:
         # The packaged schema is checked against the metaschema by the test suite; checking it on
         # every run would import jsonschema for nothing.
         from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError
 
-        Draft202012Validator.check_schema(schema)
+        if not isinstance(schema, dict):
+            raise SchemaFileError(f"{path} is not a JSON Schema: it must be a JSON object")
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as error:
+            raise SchemaFileError(f"{path} is not a valid JSON Schema: {error.message}") from None
     return schema
 
 

@@ -19,6 +19,7 @@ MAX_LINE_LENGTH = 10_000
 # and on brackets above all. A real paragraph holds a few dozen such characters; these limits keep
 # every paragraph, and so the whole page, quick to render.
 MAX_MARKUP_PER_BLOCK = 2_000
+MAX_MARKUP = 20_000  # a real doc holds about a hundred
 MAX_BRACKETS_PER_BLOCK = 200
 MAX_BRACKETS = 2_000
 _MARKUP = frozenset("[*_`\\<&")
@@ -75,14 +76,16 @@ def _oversized(path: str, text: str) -> Diagnostic | None:
 def _too_complex(path: str, text: str) -> Diagnostic | None:
     """HO107 where a paragraph (or the doc) first holds more inline markup than any renderer can
     be trusted to read quickly; one pass over the text."""
-    block_markup = block_brackets = brackets = 0
+    block_markup = block_brackets = brackets = markup = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip() or _BLOCK_START.match(line):
             block_markup = block_brackets = 0
         if not _MARKUP.intersection(line):
             continue
         opening = line.count("[")
-        block_markup += sum(line.count(char) for char in _MARKUP)
+        in_line = sum(line.count(char) for char in _MARKUP)
+        block_markup += in_line
+        markup += in_line
         block_brackets += opening
         brackets += opening
         problem = (
@@ -90,7 +93,9 @@ def _too_complex(path: str, text: str) -> Diagnostic | None:
             if block_brackets > MAX_BRACKETS_PER_BLOCK else
             f"the doc holds more than {MAX_BRACKETS:,} '['" if brackets > MAX_BRACKETS else
             f"this paragraph holds more than {MAX_MARKUP_PER_BLOCK:,} Markdown markup characters "
-            "([ * _ ` \\ < &)" if block_markup > MAX_MARKUP_PER_BLOCK else None
+            "([ * _ ` \\ < &)" if block_markup > MAX_MARKUP_PER_BLOCK else
+            f"the doc holds more than {MAX_MARKUP:,} Markdown markup characters ([ * _ ` \\ < &)"
+            if markup > MAX_MARKUP else None
         )
         if problem:
             return diagnostic(
