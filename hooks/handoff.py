@@ -22,6 +22,7 @@ from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client
+from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
 from handoff_lint.site import client_page, history, pages, parity, uris
 from handoff_lint.site.clients import LastChange
@@ -91,11 +92,13 @@ def _check(file: File, root: Path, settings: Config) -> Checked:
 
 
 def _report(diagnostic: Diagnostic) -> None:
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    # Escaped: a file name or a value may hold a line break or a terminal's escape sequence.
+    where = f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
+    message = printable(diagnostic.message)
     if diagnostic.severity is Severity.ERROR:
-        log.warning(f"{where}: {diagnostic.code} {diagnostic.message}")
+        log.warning(f"{where}: {diagnostic.code} {message}")
     else:
-        log.info(f"{where}: {diagnostic.code} ({diagnostic.severity.value}) {diagnostic.message}")
+        log.info(f"{where}: {diagnostic.code} ({diagnostic.severity.value}) {message}")
     if isinstance(diagnostic, runner.InternalError):
         log.debug(f"{where}: {diagnostic.details}")  # `mkdocs build --verbose` shows the traceback
 
@@ -117,6 +120,10 @@ def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[s
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
     settings = _settings(root)
+    for unreadable in [f for f in files if not uris.is_utf8(f.src_uri)]:
+        log.warning(f"{printable(unreadable.src_uri)}: the file's name is not UTF-8 text; it is not "
+                    "published (rename it)")
+        files.remove(unreadable)
     _build.documents.clear()
     docs: list[pages.Doc] = []
     by_display: dict[str, Checked] = {}
