@@ -30,7 +30,7 @@ def _strings(value: object, pointer: str) -> Iterator[tuple[str, str]]:
 def check(path: str, text: str, front: FrontMatter) -> list[Diagnostic]:
     """One finding per line that holds a hidden character, and per front matter value that does."""
     found: dict[int, Diagnostic] = {}
-    if not text.isascii():
+    if not text.isascii() and hidden(text):
         for number, content in enumerate(text.split("\n"), 1):
             characters = hidden(content)
             if characters:

@@ -226,8 +226,9 @@ def _body_may_match(may_hold: Callable[[str], bool], context: Context) -> bool:
     """Whether any value outside the front matter can match: each is cut from the doc's own lines
     (or is one of the schema's listed choices), so a doc without a match has none. Front matter
     values are not covered: YAML escapes can spell characters the text does not hold."""
-    return (may_hold(skeleton("\n".join(context.lines)))
-            or may_hold(_listed_choices(context.config.schema_path)))
+    text = "\n".join(context.lines)
+    return (may_hold(text) or may_hold(_listed_choices(context.config.schema_path))
+            or may_hold(skeleton(text)))
 
 
 def no_placeholders(context: Context) -> list[Diagnostic]:
