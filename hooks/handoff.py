@@ -23,7 +23,7 @@ from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.reporters import printable
-from handoff_lint.schema import load_schema
+from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, load_schema, parse_date
 from handoff_lint.site import client_page, history, pages, parity, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
@@ -64,10 +64,11 @@ def _today() -> dt.date:
     value = os.environ.get(TODAY_VARIABLE)
     if not value:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PluginError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD") from None
+    day = parse_date(value)
+    if day is None:
+        raise PluginError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD "
+                          f"from {EARLIEST_DATE} to {LATEST_DATE}")
+    return day
 
 
 def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
