@@ -107,3 +107,17 @@ def test_handoff_lint_never_exits_2(
         patch.chdir(repo)
         assert main(["lint"]) in (0, 1)
     assert "HO900" not in capsys.readouterr().out
+
+
+def test_the_hostile_generators_make_what_they_say() -> None:
+    import random
+    import unicodedata
+
+    categories = {unicodedata.category(c) for token in fuzz.HOSTILE for c in token}
+    assert {"Cf", "Cc", "Zs", "Lo", "So"} <= categories  # hidden, control, blank-looking, fillers
+    assert any(len(token) > 4_000 and token.isdigit() for token in fuzz.HOSTILE)
+    assert {"0001-01-01", "9999-12-31"} <= set(fuzz.HOSTILE)
+    shapes = [fuzz.shape(random.Random(seed)).decode("utf-8") for seed in range(2_000)]
+    assert any("`" * 1_000 in s for s in shapes) and any("[" * 1_000 in s for s in shapes)
+    assert any("<a" * 1_000 in s for s in shapes)
+    assert any("    " * 100 + "- a" in s for s in shapes) and any(">" * 100 in s for s in shapes)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
+from handoff_lint.characters import hidden, is_blank
 from handoff_lint.check import apply_severity, check_bytes
 from handoff_lint.config import Config, ConfigError, find_handoff_pyproject, load
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
@@ -97,7 +98,9 @@ def _slug(text: str) -> str:
 def _client_name(text: str) -> str:
     name = text.strip()
     # Control characters (a pasted line break, a tab) would break the front matter and the heading.
-    if not name or any(unicodedata.category(c).startswith("C") for c in name):
+    # So would a name that shows as nothing (U+3164, a braille blank) or hides characters.
+    if not name or any(unicodedata.category(c).startswith("C") for c in name) or is_blank(name) \
+            or hidden(name):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a usable client name: give the legal name on one line, "
             'e.g. --client "Acme Widgets Ltd"')
