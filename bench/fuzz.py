@@ -31,12 +31,13 @@ from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic
 
 REPO = Path(__file__).resolve().parents[1]
+SLOW_SECONDS = 2  # the most one doc may take to lint, whatever it holds
 RESULTS = REPO / "bench" / "results"
 
-KINDS = ("delete", "duplicate", "swap", "truncate", "text", "bytes", "token")
+KINDS = ("delete", "duplicate", "swap", "truncate", "text", "bytes", "token", "hostile", "shape")
 # Invalid UTF-8 and a cut-short file stop the pipeline at the first step, so they are drawn less
 # often than the mutations that reach the parsers and the checks.
-WEIGHTS = (3, 3, 3, 1, 3, 1, 4)
+WEIGHTS = (3, 3, 3, 1, 3, 1, 4, 3, 1)
 # Pieces that mean something to the front matter or the Markdown parser, so mutations reach past
 # the first refusal more often than random characters would.
 TOKENS = (
@@ -45,6 +46,40 @@ TOKENS = (
     "{", "}", "[", "]", "'", '"', "#", "\t", "\r", "\r\n", "\ufeff", "\u2028", "\u00a0", "—", "é",
     "<!--", "-->", "<script>", "<div>", "    ", "  \n", "[x](", "![", "\\", "%YAML 1.1\n", "%TAG ",
 )
+
+# What an attacker (rather than a hand edit) puts into a doc: characters nobody sees, bidi controls,
+# look-alike and fullwidth letters, entities, control characters and YAML escapes that spell them,
+# values that show as nothing, and dates and numbers far outside any real doc's.
+HOSTILE = (
+    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u202d", "\u2066", "\u2067", "\u2069",
+    "\u061c", "\u200e", "\u00ad", "\u034f", "\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u00a0",
+    "\u3000", "\u180e", "\ufe0f", "\U000e0041", "\x1b[2J", "\x9b", "\x85", "\x07", "\ue000",
+    "T\u200bBD", "TO\u200dDO", "ＴＢＤ", "ТВD", "ΤΒC", "ХХХ", "&lt;client name&gt;", "［AM name］",
+    "\u202eDBT\u202c", "𝐓𝐎𝐃𝐎", '"\\u200b"', '"\\e[2J"', '"a\\nBcc: x@example.com"', '"\\x9b"',
+    '"\\L"', "0001-01-01", "9999-12-31", "2099-12-31", "2000-01-01", "1999-12-31", "9" * 30,
+    "9" * 4_301, "£" + "9" * 27, "40." + "0" * 29 + "1%", "1e999", "-0", "0x1F",
+)
+
+
+def shape(rng: random.Random) -> bytes:
+    """A block shaped to make a parser or a renderer slow: long runs of backticks, brackets, `<a`
+    or emphasis, and lists or quotes nested deep."""
+    size = rng.choice((10, 300, 2_500, 10_000))
+    kind = rng.randrange(6)
+    if kind == 0:
+        text = rng.choice(("`", "[", "![", "[a](", "<a", "*a", "_a", "\\[", "&a;", "- - ")) * (size // 2)
+    elif kind == 1:
+        text = "\n".join((rng.choice(("[", "`", "<a", "*")) * 99) for _ in range(size // 100))
+    elif kind == 2:
+        text = "".join("    " * depth + "- a\n" for depth in range(min(size, 600)))
+    elif kind == 3:
+        text = "".join(">" * depth + " a\n" for depth in range(min(size, 600)))
+    elif kind == 4:
+        text = "\n".join("- " * 50 + "x" for _ in range(size // 100))
+    else:
+        text = "`" * rng.randint(1, 1_500) + "a" + "`" * rng.randint(1, 1_500)
+    return ("\n" + text + "\n").encode("utf-8")
+
 
 Mutation = tuple[str, float, float, bytes]
 
@@ -118,6 +153,10 @@ def random_mutation(rng: random.Random) -> Mutation:
         payload = rng.randbytes(rng.randint(1, 8))
     elif kind == "token":
         payload = rng.choice(TOKENS).encode("utf-8") * rng.choice((1, 1, 1, 2, 3, 50))
+    elif kind == "hostile":
+        payload = rng.choice(HOSTILE).encode("utf-8", "surrogatepass") * rng.choice((1, 1, 1, 3, 500))
+    elif kind == "shape":
+        payload = shape(rng)
     return kind, rng.random(), rng.random(), payload
 
 
@@ -135,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     codes: dict[str, int] = {}
     slowest = (0.0, "")
+    slow = 0  # inputs that took over SLOW_SECONDS to lint
     started = time.perf_counter()
     for number in range(1, arguments.examples + 1):
         relative, original = rng.choice(docs)
@@ -145,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         spent = time.perf_counter() - begun
         if spent > slowest[0]:
             slowest = (spent, f"input {number}")
+        if spent > SLOW_SECONDS:
+            slow += 1
+            failures_dir.mkdir(parents=True, exist_ok=True)
+            (failures_dir / f"slow-{number}.md").write_bytes(data)
         if problems:
             failures += 1
             failures_dir.mkdir(parents=True, exist_ok=True)
@@ -159,11 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     figures = {
         "examples": arguments.examples, "seed": arguments.seed, "failures": failures,
         "seconds": round(elapsed, 1), "slowest_input_seconds": round(slowest[0], 3),
+        f"inputs_over_{SLOW_SECONDS}_seconds": slow,
         "inputs_per_code": dict(sorted(codes.items())),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "fuzz.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
-    print(f"{arguments.examples:,} inputs in {elapsed:.0f} s: {failures} failing"
+    print(f"{arguments.examples:,} inputs in {elapsed:.0f} s: {failures} failing, slowest "
+          f"{slowest[0]:.2f} s, {slow} over {SLOW_SECONDS} s"
           + (f" (see {failures_dir.relative_to(REPO)})" if failures else ""))
     return 1 if failures else 0
 

@@ -25,7 +25,8 @@ from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client
-from handoff_lint.schema import load_schema
+from handoff_lint.reporters import printable
+from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, load_schema, parse_date
 from handoff_lint.site import attributes, client_page, csp, history, pages, parity, publish, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
@@ -68,10 +69,11 @@ def _today() -> dt.date:
     value = os.environ.get(TODAY_VARIABLE)
     if not value:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PluginError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD") from None
+    day = parse_date(value)
+    if day is None:
+        raise PluginError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD "
+                          f"from {EARLIEST_DATE} to {LATEST_DATE}")
+    return day
 
 
 def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
@@ -102,11 +104,13 @@ def _error(message: str) -> None:
 
 
 def _report(diagnostic: Diagnostic) -> None:
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}"
+    # Escaped: a file name or a value may hold a line break or a terminal's escape sequence.
+    where = f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
+    message = printable(diagnostic.message)
     if diagnostic.severity is Severity.ERROR:
-        _error(f"{where}: {diagnostic.code} {diagnostic.message}")
+        _error(f"{where}: {diagnostic.code} {message}")
     else:
-        log.info(f"{where}: {diagnostic.code} ({diagnostic.severity.value}) {diagnostic.message}")
+        log.info(f"{where}: {diagnostic.code} ({diagnostic.severity.value}) {message}")
     if isinstance(diagnostic, runner.InternalError):
         log.debug(f"{where}: {diagnostic.details}")  # `mkdocs build --verbose` shows the traceback
 
@@ -180,6 +184,10 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     settings = _settings(root)
     _build.documents.clear()
     _build.errors = 0
+    for unreadable in [f for f in files if not uris.is_utf8(f.src_uri)]:
+        _error(f"{printable(unreadable.src_uri)}: the file's name is not UTF-8 text; it is not "
+               "published (rename it)")
+        files.remove(unreadable)
     files = _only_docs(files, config, settings.clients)
     docs: list[pages.Doc] = []
     by_display: dict[str, Checked] = {}

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -252,6 +253,9 @@ def test_yaml_flow_nesting_beyond_the_c_stack(repo: Path, capsys: pytest.Capture
     only(*lint(capsys), "HO104", MAX_LINES + 1)  # too many lines: refused before YAML sees it
     text = example_text().replace("ae: Priya Shah", "ae: " + "[" * 4_000 + "]" * 4_000)
     put(repo, text)
+    only(*lint(capsys), "HO107", line_of(text, "ae:"))  # far too much markup: refused unread
+    text = example_text().replace("ae: Priya Shah", "ae: " + "[" * 150 + "]" * 150)
+    put(repo, text)
     only(*lint(capsys), "HO310", line_of(text, "ae:"))
 
 
@@ -466,6 +470,20 @@ ROW_TESTS = {
     "Raw HTML": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
     "A javascript: or data: link": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
     "A bug in the linter": "test_runner.py::test_a_crash_is_one_finding_for_that_file_and_exit_2",
+    "A YAML escape": "test_bad_input.py::test_a_yaml_escape_spelling_a_control_character",
+    "Characters nobody sees": "test_bad_input.py::test_hidden_and_look_alike_characters",
+    "A date outside": "test_bad_input.py::test_a_date_outside_the_plausible_years",
+    "A number beyond": "test_bad_input.py::test_numbers_beyond_sane_sizes",
+    "Markup too heavy": "test_bad_input.py::test_markup_too_heavy_to_render",
+    "A folder name that is not UTF-8": "test_bad_input.py::test_a_folder_name_that_is_not_utf8",
+    "A repo's docs named from another folder": "test_bad_input.py::test_a_repo_linted_from_another_folder",
+}
+# The settings table: row -> test.
+SETTINGS_ROW_TESTS = {
+    "`[tool] handoff = 5`": "test_settings_that_are_not_a_table",
+    "A `schema`": "test_a_schema_that_cannot_be_used",
+    "`handoff new": "test_a_slug_that_is_not_one",
+    "A clients folder": "test_a_clients_folder_that_is_a_loop_of_links",
 }
 
 
@@ -510,3 +528,150 @@ def test_every_site_row_has_a_test() -> None:
         assert keys, f"no test for the row {row!r}"
         module, function = SITE_ROW_TESTS[keys[0]].split("::")
         assert f"\ndef {function}(" in (REPO / "tests" / module).read_text("utf-8"), SITE_ROW_TESTS[keys[0]]
+# Hostile docs: forged metadata, disguised values, unbounded shapes ----------------------------
+
+
+def test_a_yaml_escape_spelling_a_control_character(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for escape in ("\\nBcc: all@example.com", "\\e[2J", "\\u202e", "\\x9b", "\\u200b"):
+        text = example_text().replace("account_manager: Hannah Lee", f'account_manager: "Hannah{escape} Lee"')
+        put(repo, text)
+        only(*lint(capsys), "HO106", line_of(text, "account_manager:"))
+    # A file name with a line break cannot forge a line of the output either.
+    os.remove(repo / NORTHWIND)
+    put(repo, example_text(), "clients/northwind-logistics/01-handoff/x\nclients/y.md:1:1: HO000 fine.md")
+    assert main(["lint"]) == 1
+    out = capsys.readouterr().out
+    assert not [line for line in out.splitlines() if line.startswith("clients/y.md")]
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("T\u200bBD", "HO106"), ("ＴＢＤ", "HO616"), ("ТВD", "HO616"), ("&lt;client name&gt;", "HO616"),
+    ("\u200b", "HO106"), ("\u00a0", "HO408"), ("\u2800", "HO408"), ("\u3164", "HO106"),
+])
+def test_hidden_and_look_alike_characters(value: str, code: str, repo: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("- **Trading name:** Northwind", f"- **Trading name:** {value}")
+    put(repo, text)
+    code_found, found = lint(capsys)
+    assert code_found == 1
+    assert (code, line_of(text, "- **Trading name:**")) in [(d["code"], d["line"]) for d in found], found
+
+
+def test_a_date_outside_the_plausible_years(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("sow_signed: 2026-11-02", "sow_signed: 0001-01-01")
+    text = text.replace("handoff_call: 2026-11-09", "handoff_call: 9999-12-31")
+    put(repo, text)
+    started = time.perf_counter()
+    code, found = lint(capsys)
+    assert time.perf_counter() - started < 10  # was 3.6 million working days counted one by one
+    assert code == 1
+    assert [(d["code"], d["line"]) for d in found] == [
+        ("HO402", line_of(text, "sow_signed:")), ("HO402", line_of(text, "handoff_call:"))]
+
+
+def test_numbers_beyond_sane_sizes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for old, new, code in (
+        ("- **Headcount (in scope):** 64", "- **Headcount (in scope):** " + "9" * 4_301, "HO406"),
+        ("- **Total fee:** £48,000", "- **Total fee:** £" + "9" * 27, "HO407"),
+        ("| Deposit on signature | 40% |", "| Deposit on signature | 40." + "0" * 29 + "1% |", "HO405"),
+    ):
+        text = example_text().replace(old, new)
+        put(repo, text)
+        code_found, found = lint(capsys)
+        assert code_found == 1
+        assert (code, line_of(text, new)) in [(d["code"], d["line"]) for d in found], found
+        assert all(len(str(d["message"])) < 300 for d in found)
+
+
+@pytest.mark.parametrize("shape", [
+    "x " + "[" * 9_990, "`" * 1_200 + "a" + "`" * 1_199, "\n".join("<a" * 4_999 for _ in range(100)),
+    "\n\n".join("*a" * 999 for _ in range(450)),
+])
+def test_markup_too_heavy_to_render(shape: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text() + "\n" + shape + "\n"
+    put(repo, text)
+    started = time.perf_counter()
+    code, found = lint(capsys)
+    assert time.perf_counter() - started < 10
+    assert code == 1 and [d["code"] for d in found] == ["HO107"]
+
+
+def test_a_folder_name_that_is_not_utf8(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = os.fsencode(repo / "clients") + b"/caf\xe9/01-handoff"
+    os.makedirs(folder)
+    with open(folder + b"/handoff-cafe-2026-11-04.md", "wb") as doc:
+        doc.write(example_text().encode("utf-8"))
+    for format_name in ("sarif", "text", "github"):
+        assert main(["lint", "--format", format_name]) == 1
+        captured = capsys.readouterr()
+        captured.out.encode("utf-8")
+        assert "Traceback" not in captured.err and "caf" in captured.out
+    code, found = lint(capsys)
+    assert code == 1 and any(str(d["code"]).startswith("HO5") for d in found)
+
+
+def test_a_repo_linted_from_another_folder(repo: Path, tmp_path_factory: pytest.TempPathFactory,
+                                           capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    wrong = repo / "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-05.md"
+    put(repo, example_text(), wrong.relative_to(repo))
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    code, found = lint(capsys, repo / "clients")
+    assert code == 1
+    assert [d["code"] for d in found] == ["HO503"]  # the file name's date is checked from outside too
+
+
+# Settings and command arguments: a usage error (exit 2) that says what to fix, never a traceback --
+
+
+def usage_error(repo: Path, *arguments: str) -> str:
+    result = run_cli(*arguments, cwd=repo)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    return result.stderr
+
+
+def test_settings_that_are_not_a_table(repo: Path) -> None:
+    for settings in ("[tool]\nhandoff = 5\n", "tool = 5\n"):
+        (repo / "pyproject.toml").write_text(settings, "utf-8")
+        assert "must be a table" in usage_error(repo, "lint")
+
+
+def test_a_schema_that_cannot_be_used(repo: Path) -> None:
+    (repo / "README").write_text("not json\n", "utf-8")
+    (repo / "bad.json").write_text('{"type": 5}', "utf-8")
+    os.mkfifo(repo / "pipe.json")
+    for schema, says in (("README", "is not JSON"), ("bad.json", "not a valid JSON Schema"),
+                         ("pipe.json", "not a regular file"), ("/dev/zero", "not a regular file"),
+                         ("missing.json", "not a regular file")):
+        (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n', "utf-8")
+        put(repo, example_text())
+        assert says in usage_error(repo, "lint")
+
+
+def test_a_slug_that_is_not_one(repo: Path) -> None:
+    for slug in ("acme\n", "a" * 300, "Acme", "acme/../x"):
+        assert "is not a valid slug" in usage_error(repo, "new", slug, "--client", "Acme Ltd")
+    assert not list((repo / "clients").glob("a*"))
+
+
+def test_a_clients_folder_that_is_a_loop_of_links(repo: Path) -> None:
+    shutil.rmtree(repo / "clients")
+    (repo / "clients").symlink_to(repo / "clients")
+    assert "loop" in usage_error(repo, "new", "acme", "--client", "Acme Ltd").casefold()
+    (repo / "clients").unlink()
+    (repo / "clients").mkdir()
+    (repo / "clients" / "acme").symlink_to(repo / "clients" / "acme")
+    assert "loop" in usage_error(repo, "new", "acme", "--client", "Acme Ltd").casefold()
+
+
+def test_every_settings_row_has_a_test() -> None:
+    text = CATALOGUE.read_text("utf-8")
+    table = text[text.index("| Input | What `handoff` says |"):].split("\n\n", 1)[0].split("\n")[2:]
+    rows = [row.split("|")[1].strip() for row in table]
+    assert len(rows) == len(SETTINGS_ROW_TESTS)
+    source = Path(__file__).read_text("utf-8")
+    for row in rows:
+        keys = [key for key in SETTINGS_ROW_TESTS if row.startswith(key)]
+        assert keys, f"no test for the row {row!r}"
+        assert f"\ndef {SETTINGS_ROW_TESTS[keys[0]]}(" in source

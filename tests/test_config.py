@@ -119,3 +119,20 @@ def test_a_config_made_in_code_still_reports_a_doc_that_was_not_checked() -> Non
     found = [d.code for d in lint(b"", config=config)]
     assert found == ["HO103"]
     assert "HO304" not in [d.code for d in lint(without_item(example_text(), "- **Sector:**"), config=config)]
+
+
+def test_the_handoff_repo_is_found_from_a_path_not_the_working_folder(tmp_path: Path) -> None:
+    from handoff_lint.config import find_handoff_pyproject, load
+
+    repo = tmp_path / "repo"
+    doc = repo / "clients" / "acme" / "01-handoff" / "handoff-acme-2026-11-04.md"
+    doc.parent.mkdir(parents=True)
+    doc.write_text("x\n", "utf-8")
+    (repo / "pyproject.toml").write_text('[tool.handoff]\nregion = "scotland"\n', "utf-8")
+    # A nearer pyproject.toml without the table (a tool of the client's) is passed over.
+    (repo / "clients" / "acme" / "pyproject.toml").write_text("[tool.black]\n", "utf-8")
+    assert find_handoff_pyproject(doc) == repo / "pyproject.toml"
+    assert find_handoff_pyproject(doc.parent) == repo / "pyproject.toml"
+    assert find_handoff_pyproject(repo / "clients" / "not-yet-there.md") == repo / "pyproject.toml"
+    assert find_handoff_pyproject(tmp_path) is None
+    assert load(doc).root == repo and load(doc).region == "scotland"

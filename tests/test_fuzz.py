@@ -43,6 +43,9 @@ payloads = {
     "bytes": st.binary(min_size=1, max_size=8),
     "token": st.tuples(st.sampled_from(fuzz.TOKENS), st.sampled_from((1, 2, 50))).map(
         lambda pair: pair[0].encode("utf-8") * pair[1]),
+    "hostile": st.tuples(st.sampled_from(fuzz.HOSTILE), st.sampled_from((1, 3, 500))).map(
+        lambda pair: pair[0].encode("utf-8") * pair[1]),
+    "shape": st.randoms(use_true_random=False).map(fuzz.shape),
 }
 mutation = st.sampled_from(fuzz.KINDS).flatmap(
     lambda kind: st.tuples(st.just(kind), fraction, fraction, payloads.get(kind, st.just(b""))))
@@ -104,3 +107,17 @@ def test_handoff_lint_never_exits_2(
         patch.chdir(repo)
         assert main(["lint"]) in (0, 1)
     assert "HO900" not in capsys.readouterr().out
+
+
+def test_the_hostile_generators_make_what_they_say() -> None:
+    import random
+    import unicodedata
+
+    categories = {unicodedata.category(c) for token in fuzz.HOSTILE for c in token}
+    assert {"Cf", "Cc", "Zs", "Lo", "So"} <= categories  # hidden, control, blank-looking, fillers
+    assert any(len(token) > 4_000 and token.isdigit() for token in fuzz.HOSTILE)
+    assert {"0001-01-01", "9999-12-31"} <= set(fuzz.HOSTILE)
+    shapes = [fuzz.shape(random.Random(seed)).decode("utf-8") for seed in range(2_000)]
+    assert any("`" * 1_000 in s for s in shapes) and any("[" * 1_000 in s for s in shapes)
+    assert any("<a" * 1_000 in s for s in shapes)
+    assert any("    " * 100 + "- a" in s for s in shapes) and any(">" * 100 in s for s in shapes)

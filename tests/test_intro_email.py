@@ -52,3 +52,22 @@ def test_a_doc_that_cannot_be_read_says_why_before_the_pieces(
     assert lines[1].startswith("    fix: ")
     assert f"{NORTHWIND}:1:1: the intro e-mail needs front matter 'account_manager'" in err
     assert lines[-1] == "handoff email: fill in the missing pieces; the e-mail is never sent with blanks."
+
+
+def test_a_header_injected_through_a_yaml_escape_is_never_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from conftest import example_text, with_front_matter
+
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n', "utf-8")
+    doc = tmp_path / NORTHWIND
+    doc.parent.mkdir(parents=True)
+    for value in ('"Hannah Lee\\nBcc: all@example.com"', '"Hannah Lee\\rBcc: x@example.com"',
+                  '"Hannah\\e]0;owned\\a Lee"', '"Hannah\\u202e Lee"'):
+        doc.write_text(with_front_matter(example_text(), account_manager=value), "utf-8")
+        monkeypatch.chdir(tmp_path)
+        assert main(["email", str(NORTHWIND)]) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and "account_manager" in err
+        assert not any(line.startswith("Bcc") for line in (out + err).splitlines())
+        assert all(c.isprintable() or c == "\n" for c in err)

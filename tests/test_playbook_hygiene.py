@@ -142,3 +142,19 @@ def test_a_reference_link_to_javascript_fails(northwind: str) -> None:
 def test_ordinary_links_and_words_pass(northwind: str, link: str) -> None:
     text = replace_once(northwind, SECTOR, f"{SECTOR}, see {link}")
     assert findings(text, "HO616", "HO617", "HO618") == []
+
+
+@pytest.mark.parametrize("value", [
+    "T\u200bBD", "TO\u200dDO", "X\u2060XX", "\u202eDBT\u202c", "ＴＢＤ", "ТВD", "ΤΒC",
+    "&lt;sub-sector&gt;", "［Sector］", "𝐓𝐎𝐃𝐎",
+])
+def test_a_placeholder_disguised_by_hidden_or_look_alike_characters(northwind: str, value: str) -> None:
+    text = replace_once(northwind, SECTOR, f"- **Sector:** {value}")
+    [finding] = findings(text, "HO616")
+    assert finding.line == line_of(text, "- **Sector:**")
+
+
+@pytest.mark.parametrize("value", ['"T\\u200bBD"', '"\\uff34\\uff22\\uff24"', '"&lt;AM name&gt;"'])
+def test_a_disguised_placeholder_in_the_front_matter(northwind: str, value: str) -> None:
+    text = with_front_matter(northwind, account_manager=value)
+    assert [f.line for f in findings(text, "HO616")] == [line_of(text, "account_manager:")]

@@ -169,3 +169,28 @@ def test_the_schema_check_can_fail() -> None:
     del log["runs"][0]["tool"]["driver"]["name"]
     with pytest.raises(ValidationError):
         Draft4Validator(SARIF_SCHEMA).validate(log)
+
+
+HOSTILE_PATH = "clients/acme/01-handoff/x\nclients/b.md:1:1: HO000 all clear\x1b[2J\u202e\x85\udcff.md"
+
+
+@pytest.mark.parametrize("format_name", sorted(REPORTERS))
+def test_control_characters_never_reach_the_output(format_name: str) -> None:
+    # A file name with a line break forges a finding line; an ESC clears the screen; U+202E turns
+    # the rest of the line around; a byte that is not UTF-8 becomes a lone surrogate.
+    hostile = Diagnostic(HOSTILE_PATH, 1, 1, "HO616", Severity.ERROR,
+                         "value 'a\x1b]0;owned\x07\u2028b' is template text", "fix \x9b31m it")
+    output = REPORTERS[format_name]([hostile], 1)
+    output.encode("utf-8")  # writable to any UTF-8 stream, surrogates included
+    assert not [c for c in output if not c.isprintable() and c != "\n"], output
+    if format_name == "text":
+        assert output.count("\n") == 3  # the finding, its fix and the summary: nothing forged
+        assert "\\x1b[2J" in output and "\\u202e" in output
+    elif format_name == "github":
+        assert output.count("\n") == 2 and output.startswith("::error ")
+    elif format_name == "json":
+        assert json.loads(output)[0]["path"] == HOSTILE_PATH  # the same data, only escaped
+    else:
+        result = json.loads(output)["runs"][0]["results"][0]
+        assert "\x1b" in result["message"]["text"]
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("%FF.md")

@@ -68,3 +68,13 @@ def test_the_fast_path_refuses_arbitrary_text_email_validator_refuses(text: str)
 ])
 def test_phone_numbers_are_checked_against_the_numbering_plan(number: str, valid: bool) -> None:
     assert is_phone(number) is valid
+
+
+@pytest.mark.parametrize(("text", "plausible"), [
+    ("2026-11-24", True), ("2000-01-01", True), ("2099-12-31", True), ("1999-12-31", False),
+    ("2100-01-01", False), ("0001-01-01", False), ("9999-12-31", False), ("２０２６-11-24", False),
+])
+def test_only_dates_a_handoff_can_hold_are_dates(text: str, plausible: bool) -> None:
+    from handoff_lint.schema import parse_date
+
+    assert (parse_date(text) is not None) is plausible

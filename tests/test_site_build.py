@@ -172,3 +172,38 @@ def test_a_bug_in_the_linter_is_an_ho900_finding_for_that_doc_not_a_traceback(
 
 def test_the_site_sources_are_all_copied_for_builds_elsewhere() -> None:
     assert (REPO / "hooks" / "handoff.py").is_file() and (REPO / "overrides" / "main.html").is_file()
+
+
+def test_docs_shaped_to_stall_or_crash_the_renderer_build_quickly_showing_findings(tmp_path: Path) -> None:
+    # Each lints in well under a second; before, the site took 18 s on the brackets, failed with a
+    # RecursionError on the nesting, an OverflowError on the dates and a UnicodeEncodeError on the
+    # folder name. Now each client page shows the findings instead of the doc's text.
+    import os
+
+    config = copy_site_project(tmp_path / "project")
+    clients = config.parent / "clients"
+    hostile = {
+        "brackets": example_text() + "\nx " + "[" * 9_990 + "\n",
+        "nested": example_text() + "\n" + "".join("    " * depth + "- a\n" for depth in range(500)),
+        "dates": example_text().replace("2027-05-24", "9999-12-31").replace(
+            "sow_signed: 2026-11-02", "sow_signed: 0001-01-01"),
+        "markup": example_text() + "\n" + "\n".join("<a" * 4_999 for _ in range(100)) + "\n",
+    }
+    for name, text in hostile.items():
+        doc = clients / name / "01-handoff" / f"handoff-{name}-2026-11-04.md"
+        doc.parent.mkdir(parents=True)
+        doc.write_text(text.replace("slug: northwind-logistics", f"slug: {name}"), "utf-8")
+    folder = os.fsencode(clients) + b"/caf\xe9/01-handoff"
+    os.makedirs(folder)
+    with open(folder + b"/handoff-cafe-2026-11-04.md", "wb") as handle:
+        handle.write(example_text().encode("utf-8"))
+
+    result = build_site(config, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "not UTF-8" in result.stderr
+    for name, code in (("brackets", "HO107"), ("nested", "HO310"), ("dates", "HO402"), ("markup", "HO107")):
+        page = (tmp_path / "site" / name / "01-handoff" / f"handoff-{name}-2026-11-04" / "index.html")
+        html = page.read_text("utf-8")
+        assert code in html and "Incomplete handoff" in html
+    assert "[[[[[[" not in (tmp_path / "site" / "brackets" / "01-handoff" / "handoff-brackets-2026-11-04"
+                           / "index.html").read_text("utf-8")

@@ -81,3 +81,11 @@ def test_a_doc_that_cannot_be_parsed_is_shown_as_plain_text_never_lost() -> None
 def test_a_doc_that_cannot_be_read_gets_a_banner_only() -> None:
     source = render(b"\xff\xfe\x00\x00")
     assert "Incomplete handoff" in source and "could not be read" in source
+
+
+def test_a_doc_nested_past_the_limit_is_not_handed_to_the_renderer() -> None:
+    nested = "".join("    " * depth + "- a\n" for depth in range(500))
+    checked = check_doc(example_text() + "\n" + nested)
+    source = page(site_view(example_text() + "\n" + nested), checked)
+    assert "HO310" in source and "nested too deeply" in source
+    assert "    " * 30 + "- a" not in source

@@ -41,3 +41,39 @@ def test_each_doc_gets_its_newest_commit_even_with_odd_characters_in_its_path(tm
 
 def test_no_history_means_no_last_changes() -> None:
     assert last_changes("") == {}
+
+
+def test_a_file_name_cannot_forge_another_docs_last_change(tmp_path: Path) -> None:
+    # Each name holds what an older parser split records on: NUL-free separators, line breaks and
+    # a whole fake header, naming the real doc with a made-up commit, author and date.
+    git(tmp_path, "init", "-q")
+    real = tmp_path / "clients" / "acme" / "01-handoff" / "handoff-acme-2026-11-04.md"
+    real.parent.mkdir(parents=True)
+    real.write_text("one\n", "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "Add acme")
+    genuine = git(tmp_path, "rev-parse", "HEAD").strip()
+    fake = "f" * 40
+    forged = [
+        f"x\x1e{fake}\x1fMallory\x1f1999-01-01",
+        f"y\n\x1e{fake}\x1fMallory\x1f1999-01-01\nclients/acme/01-handoff/handoff-acme-2026-11-04.md",
+        f"\n{fake}\nMallory\n1999-01-01\n",
+    ]
+    for name in forged:
+        (tmp_path / "clients" / name.replace("/", "_")).write_text("x\n", "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "Add odd names", author="Mallory")
+
+    found = last_changes(git(tmp_path, *LOG_ARGUMENTS, "--", "clients"))
+
+    assert found["clients/acme/01-handoff/handoff-acme-2026-11-04.md"] == LastChange(
+        author="Priya Shah", date="2026-11-04", commit=genuine)
+    assert all(change.author in ("Priya Shah", "Mallory") and change.commit != fake
+               for change in found.values())
+    assert sorted(found) == sorted(["clients/acme/01-handoff/handoff-acme-2026-11-04.md",
+                                    *(f"clients/{name.replace('/', '_')}" for name in forged)])
+
+
+def test_output_not_in_gits_layout_gives_nothing() -> None:
+    assert last_changes("clients/a.md\0") == {}
+    assert last_changes(f"\0{'a' * 40}\0Ann\0not-a-date\0\nclients/a.md\0") == {}

@@ -213,3 +213,15 @@ def test_section_given_twice_is_reported_at_the_second(northwind: str) -> None:
     found = errors(text)
     assert [d.code for d in found] == ["HO302"]
     assert "first on line 111" in found[0].message
+
+
+@pytest.mark.parametrize("blank", ["\u200b", "\u00a0", "\u2800", "\u3164", "\u115f", "\uffa0",
+                                   "\u2060 \ufeff"])
+def test_a_value_that_shows_as_nothing_is_empty(blank: str) -> None:
+    from conftest import example_text, findings, line_of, replace_once
+
+    text = replace_once(example_text(), "- **Trading name:** Northwind", f"- **Trading name:** {blank}")
+    assert [(f.code, f.line) for f in findings(text, "HO408")] == [
+        ("HO408", line_of(text, "- **Trading name:**"))]
+    front = replace_once(text, "ae: Priya Shah", f'ae: "{blank}"')
+    assert line_of(front, "ae:") in [f.line for f in findings(front, "HO408")]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import cast
 
 from handoff_lint import document as markdown
-from handoff_lint import frontmatter, playbook, source
+from handoff_lint import frontmatter, hidden, playbook, source
+from handoff_lint.characters import blanks_emptied
 from handoff_lint.codes import ALWAYS_ERRORS
 from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic, Severity
@@ -68,6 +70,8 @@ def check_text(path: str, text: str, relative: PurePosixPath | None, config: Con
         checked.document = document
         schema = load_schema(config.schema_path)
         extraction = extract(path, document, front, schema)
+        # A value that shows as nothing (a zero-width space, U+3164) is as empty as a blank one.
+        extraction.instance = cast("dict[str, object]", blanks_emptied(extraction.instance))
         checked.extraction = extraction
         found += extraction.diagnostics
         # A complete doc (the usual case) is recognised without jsonschema; only a doc with
@@ -86,6 +90,10 @@ def check_text(path: str, text: str, relative: PurePosixPath | None, config: Con
             path, extraction, document, config,
             frozenset((d.line, d.column) for d in found), tuple(text.split("\n")),
         ))
+    # Last, so the rules above still read a value that holds one (a hidden "T\u200bBD" is HO616 too).
+    # A line already refused as unreadable (U+2028 in the front matter: HO203) is not reported twice.
+    refused = {d.line for d in found if d.code in ALWAYS_ERRORS}
+    found += [d for d in hidden.check(path, text, front) if d.line not in refused]
     if relative is not None:
         data = front.data if isinstance(front.data, dict) else None
         found += check_path(path, relative, data, front.source_map, config.clients)

@@ -11,26 +11,43 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
+from handoff_lint.characters import hidden, is_blank
 from handoff_lint.check import apply_severity, check_bytes
-from handoff_lint.config import Config, ConfigError, load
+from handoff_lint.config import Config, ConfigError, find_handoff_pyproject, load
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
-from handoff_lint.paths import SLUG, check_one_doc_per_client, doc_path
-from handoff_lint.reporters import REPORTERS, finding
+from handoff_lint.paths import MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
+from handoff_lint.reporters import REPORTERS, finding, printable
 from handoff_lint.schema import load_schema, parse_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+def _by_repo(paths: list[Path], here: Config) -> list[tuple[Config, list[Path]]]:
+    """The paths grouped by the handoff repo each belongs to (the nearest pyproject.toml with a
+    [tool.handoff] table at or above it), with that repo's settings: `handoff lint
+    /elsewhere/repo/clients` checks paths and names against that repo, not the working folder."""
+    groups: dict[Path | None, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(find_handoff_pyproject(path), []).append(path)
+    return [(here if pyproject is None or pyproject.parent == here.root.resolve()
+             else load(pyproject.parent), group) for pyproject, group in groups.items()]
+
+
 def lint(arguments: argparse.Namespace, config: Config) -> int:
-    paths = [Path(p) for p in arguments.paths] or [config.root / config.clients]
-    targets, problems = files.discover(paths, config.root, Path.cwd(), config.clients)
-    found: list[Diagnostic] = list(problems)
-    found += parallel.lint_targets(targets, config, arguments.jobs)
+    named = [Path(p) for p in arguments.paths]
+    found: list[Diagnostic] = []
+    checked = 0
+    for settings, paths in _by_repo(named, config) if named else [(config, [config.root / config.clients])]:
+        targets, problems = files.discover(paths, settings.root, Path.cwd(), settings.clients)
+        in_repo: list[Diagnostic] = list(problems)
+        in_repo += parallel.lint_targets(targets, settings, arguments.jobs)
+        in_repo += check_one_doc_per_client(_handoff_folders(targets, bool(named)), settings.clients)
+        found += apply_severity(in_repo, settings)
+        checked += len(targets) + len(problems)
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
     crashed = [d for d in found if isinstance(d, runner.InternalError)]
-    found += check_one_doc_per_client(_handoff_folders(targets, bool(arguments.paths)), config.clients)
-    found = apply_severity(found, config)
-    sys.stdout.write(REPORTERS[arguments.format](found, len(targets) + len(problems)))
+    found = sorted(found, key=lambda d: (d.path, d.line, d.column, d.code, d.message))
+    sys.stdout.write(REPORTERS[arguments.format](found, checked))
     for crash in crashed if arguments.debug else []:
         print(f"handoff: traceback for {crash.path}:\n{crash.details}", file=sys.stderr, end="")
     if crashed:
@@ -71,17 +88,19 @@ def _severity(rule: codes.Rule, config: Config) -> str:
 
 
 def _slug(text: str) -> str:
-    if not SLUG.match(text):
+    if not SLUG.fullmatch(text) or len(text) > MAX_SLUG_LENGTH:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a valid slug: use lowercase letters and digits in words joined by "
-            "hyphens, e.g. acme-widgets")
+            f"{printable(text[:80])!r} is not a valid slug: use lowercase letters and digits in "
+            f"words joined by hyphens, at most {MAX_SLUG_LENGTH} characters, e.g. acme-widgets")
     return text
 
 
 def _client_name(text: str) -> str:
     name = text.strip()
     # Control characters (a pasted line break, a tab) would break the front matter and the heading.
-    if not name or any(unicodedata.category(c).startswith("C") for c in name):
+    # So would a name that shows as nothing (U+3164, a braille blank) or hides characters.
+    if not name or any(unicodedata.category(c).startswith("C") for c in name) or is_blank(name) \
+            or hidden(name):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a usable client name: give the legal name on one line, "
             'e.g. --client "Acme Widgets Ltd"')
@@ -110,6 +129,15 @@ def _refuse(shown: str, message: str) -> None:
 
 
 def new(arguments: argparse.Namespace, config: Config) -> int:
+    try:
+        return _new(arguments, config)
+    except (OSError, RuntimeError) as error:  # a loop of links, a name the file system refuses
+        print(f"handoff new: cannot use the clients folder: {printable(str(error))}; check the "
+              "folders and links under it.", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _new(arguments: argparse.Namespace, config: Config) -> int:
     date = arguments.date or dt.date.today().isoformat()
     root = config.root.resolve()
     clients = (root / config.clients).resolve()
@@ -159,6 +187,7 @@ def new(arguments: argparse.Namespace, config: Config) -> int:
 
 
 def email(arguments: argparse.Namespace, config: Config) -> int:
+    [(config, _)] = _by_repo([Path(arguments.doc)], config)
     targets, problems = files.discover([Path(arguments.doc)], config.root, Path.cwd())
     if problems or len(targets) != 1:
         for problem in problems:
@@ -183,12 +212,13 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
                 print(finding(d), file=sys.stderr)
         for pointer, piece in missing:
             line, column = checked.extraction.position(pointer) if checked.extraction else (1, 1)
-            print(f"{target.display}:{line}:{column}: the intro e-mail needs {piece}, and it is missing",
-                  file=sys.stderr)
+            print(f"{printable(target.display)}:{line}:{column}: the intro e-mail needs {piece}, and it "
+                  "is missing", file=sys.stderr)
         print("handoff email: fill in the missing pieces; the e-mail is never sent with blanks.",
               file=sys.stderr)
         return EXIT_FINDINGS
-    sys.stdout.write(intro_email.compose(checked.instance).as_text())
+    # missing() has refused values with control characters; escaping again costs nothing.
+    sys.stdout.write(printable(intro_email.compose(checked.instance).as_text(), keep="\n"))
     if has_errors(checked.diagnostics):
         print(f"note: {target.display} still has errors; run `handoff lint {target.display}`.",
               file=sys.stderr)

@@ -39,6 +39,7 @@ PLAYBOOK_PACKAGE = (
 # off or into a warning would let an unchecked doc pass, so [tool.handoff] severity refuses to.
 ALWAYS_ERRORS = frozenset({
     "HO101", "HO102", "HO103", "HO104", "HO105",  # the file cannot be read as text
+    "HO107",  # the text is too complex to be read in bounded time
     "HO201", "HO202", "HO203", "HO205", "HO206",  # the front matter cannot be read
     "HO310",  # nothing after the nesting limit is read
     "HO900",  # the linter failed on the doc
@@ -78,6 +79,25 @@ _CORE_RULES = (
          "A .docx renamed to .md.",
          "Copy the text into a new Markdown file made with `handoff new`."),
     # Front matter
+    Rule("HO107", "too-complex", Severity.ERROR,
+         "A paragraph (or the doc) holds far more inline Markdown markup than any real doc: "
+         "hundreds of '[' in a paragraph, or thousands of * _ ` \\ < & characters (a real doc "
+         "holds about a hundred in all).",
+         "Markdown renderers take time that grows with the square of the markup in one paragraph: "
+         "9,990 '[' in 15 KB took the site 18 seconds. Such a doc is refused before it is read, and "
+         "the site shows its findings instead of its text." + ALWAYS_AN_ERROR,
+         "A paragraph of 1,000 '[' characters pasted from a log.",
+         "Remove the pasted data and link to it instead; split long paragraphs."),
+    Rule("HO106", "hidden-character", Severity.ERROR,
+         "The doc holds a character nobody sees: a zero-width space or joiner, a bidi override, a "
+         "filler such as U+3164, or a control character (in front matter also one written as a YAML "
+         "escape, a line break included).",
+         "Delivery must read what the AE wrote and what the linter checked. A hidden character makes "
+         "a placeholder or an empty value look filled in (\"T\u200bBD\"), turns text around on "
+         "screen (U+202E), and a control character in a name reaches a terminal or puts a line of "
+         "its own into the intro e-mail's headers.",
+         'account_manager: "Sam\\nBcc: someone@example.com", or "T\u200bBD" in a cell.',
+         "Delete the character: retype the value or paste it as plain text."),
     Rule("HO201", "front-matter-missing", Severity.ERROR,
          "The doc does not start with a YAML front matter block between two --- lines.",
          "The front matter records the handoff trigger, the owners and the deadlines' dates."

@@ -54,6 +54,47 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+# A pyproject.toml is a page of settings; a larger one (or a device named like one) is not read.
+MAX_PYPROJECT_BYTES = 1024 * 1024
+
+
+def _read_settings_file(path: Path) -> str:
+    """The text of a regular file of at most MAX_PYPROJECT_BYTES; a FIFO or a device is never
+    opened (a read could wait forever or never end)."""
+    if not path.is_file():
+        raise OSError(f"{path} is not a regular file")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_PYPROJECT_BYTES + 1)
+    if len(data) > MAX_PYPROJECT_BYTES:
+        raise OSError(f"{path} is over {MAX_PYPROJECT_BYTES:,} bytes")
+    return data.decode("utf-8")
+
+
+def _has_handoff_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(_read_settings_file(pyproject))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "handoff" in tool
+
+
+def find_handoff_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above start (a file's folder, or a folder) that has a
+    [tool.handoff] table: the handoff repo that start belongs to, wherever the command runs."""
+    try:
+        folder = start.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_folder in (folder, *folder.parents):
+        candidate = candidate_folder / "pyproject.toml"
+        if candidate.is_file() and _has_handoff_table(candidate):
+            return candidate
+    return None
+
+
 def _severity(code: str, value: object, origin: str) -> Severity:
     """The severity an override sets. Refused: unknown codes and values, and turning down a code
     that means the doc was not checked (codes.ALWAYS_ERRORS)."""
@@ -134,21 +175,45 @@ def _position(text: str, setting: str) -> tuple[int, int] | None:
 
 
 def load(start: Path) -> Config:
-    """Read [tool.handoff] from the nearest pyproject.toml at or above start."""
-    pyproject = find_pyproject(start.resolve())
-    if pyproject is None:
-        return Config(root=start.resolve())
+    """Read [tool.handoff] from the nearest pyproject.toml at or above start that has that table
+    (else from the nearest pyproject.toml, else the defaults with start as the root)."""
     try:
-        text = pyproject.read_text("utf-8")
+        resolved = start.resolve()
+    except (OSError, RuntimeError):
+        raise ConfigError(f"{start}: cannot find the repo: the path is a loop of links") from None
+    pyproject = find_handoff_pyproject(resolved) or find_pyproject(resolved)
+    if pyproject is None:
+        return Config(root=resolved if resolved.is_dir() else resolved.parent)
+    try:
+        text = _read_settings_file(pyproject)
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{pyproject}: cannot read settings: {error}") from None
-    table = data.get("tool", {}).get("handoff")
+    tool = data.get("tool", {})
+    table = tool.get("handoff") if isinstance(tool, dict) else None
+    if not isinstance(tool, dict) or (table is not None and not isinstance(table, dict)):
+        raise ConfigError(f"{pyproject}: [tool.handoff] must be a table of settings, e.g. "
+                          '[tool.handoff] with clients = "clients" on the next line', "handoff")
     if table is None:
         return Config(root=pyproject.parent)
     try:
-        return from_table(pyproject.parent, table)
+        config = from_table(pyproject.parent, table)
+        _check_schema(config)
+        return config
     except ConfigError as error:
         position = _position(text, error.setting) if error.setting else None
         where = f"{pyproject}:{position[0]}:{position[1]}" if position else str(pyproject)
         raise ConfigError(f"{where}: {error}", error.setting) from None
+
+
+def _check_schema(config: Config) -> None:
+    """A schema the settings name must be a readable JSON Schema: said once here, with exit 2,
+    not as an internal error on every doc."""
+    if config.schema_path is None:
+        return
+    from handoff_lint.schema import SchemaFileError, load_schema
+
+    try:
+        load_schema(config.schema_path)
+    except SchemaFileError as error:
+        raise ConfigError(f"schema: {error}", "schema") from None

@@ -91,7 +91,6 @@ class Document:
 # Block rules that can only ever match where their marker characters are in the text. A body without
 # them is parsed with those rules off: the same tokens, without trying each rule on every line.
 # Each test is a necessary condition of the rule matching anywhere (markdown-it's rules_block).
-_HR = re.compile(r"(?m)(?<![^ \t\n>])([*\-_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r"(?m)(?<![^ \t\n>])([-=])\1*[ \t]*$")
 _GATES: dict[str, Callable[[str], bool]] = {
     "fence": lambda body: "```" in body or "~~~" in body,
@@ -99,10 +98,29 @@ _GATES: dict[str, Callable[[str], bool]] = {
     "html_block": lambda body: "<" in body,
     # A line ending in three or more of one of * - _ (spaces between), after an indent, a > or a
     # list marker's space.
-    "hr": lambda body: _HR.search(body) is not None,
+    "hr": lambda body: _may_be_rule(body),
     # A setext underline: a line ending in a run of = or of -.
     "lheading": lambda body: _SETEXT.search(body) is not None,
 }
+
+
+def _may_be_rule(body: str) -> bool:
+    """Whether a line ends in three or more of one of * - _ with only spaces and tabs between: a
+    necessary condition of a thematic break. A scan from each line's end, linear in the text (the
+    regular expression it replaces backtracked quadratically on '- - - - ... x')."""
+    for line in body.split("\n"):
+        end = line.rstrip(" \t")
+        if not end or end[-1] not in "*-_":
+            continue
+        marker, count = end[-1], 0
+        for char in reversed(end):
+            if char == marker:
+                count += 1
+                if count == 3:
+                    return True
+            elif char not in " \t":
+                break
+    return False
 
 
 @lru_cache(maxsize=32)  # one parser per combination of gated rules (2 ** 5)

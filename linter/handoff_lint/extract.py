@@ -21,8 +21,12 @@ FRONT_MATTER = "front_matter"
 JSON = object
 
 _LABEL = re.compile(r"^(?:\*\*(?P<bold>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__)[ \t]*:?[ \t]*")
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+# Starts only where a run of spaces starts, and stops at the next parenthesis: linear on any text.
+_PARENTHETICAL = re.compile(r"(?<!\s)\s*\([^()]*\)")
+# At most 15 digits (999 trillion): a headcount or an amount beyond that is a paste accident, and
+# turning 4,301 digits into an int is refused by Python itself. A longer number stays text, which
+# the schema reports as not a number.
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3}){1,4}$|^\d{1,15}$")
 _LISTS = ("bullet_list", "ordered_list")
 # What a block is called in a message. Raw HTML is left out (HO617 reports it, and the guidance
 # notes are reference lines, which are not blocks), and so is a rule line, which holds no content.

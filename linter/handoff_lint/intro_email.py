@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handoff_lint.characters import hidden
+
 HR_SPONSOR_ROLE = "HR sponsor (primary contact)"
 
 
@@ -22,14 +24,23 @@ def _first_name(full_name: str) -> str:
     return full_name.split()[0] if full_name.split() else full_name
 
 
+def _usable(value: object) -> bool:
+    """Filled in, on one line, with no hidden or control character: a line break in a name would
+    put a header line of its own (`Bcc: ...`) into the e-mail, so such a value counts as missing
+    (HO106 says where it is)."""
+    text = str(value or "").strip()
+    return bool(text) and "\n" not in text and "\r" not in text and not hidden(text)
+
+
 def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
-    """What the e-mail needs but the doc does not give, each as (JSON pointer of where it belongs,
-    what it is); empty when the e-mail can be written."""
+    """What the e-mail needs but the doc does not give (or gives with a hidden or control
+    character), each as (JSON pointer of where it belongs, what it is); empty when the e-mail can be
+    written."""
     front = instance.get("front_matter")
     front = front if isinstance(front, dict) else {}
     found = [
         (f"/front_matter/{key}", f"front matter '{key}'")
-        for key in ("account_manager", "ae") if not str(front.get(key) or "").strip()
+        for key in ("account_manager", "ae") if not _usable(front.get(key))
     ]
     sponsor = _hr_sponsor(instance)
     if sponsor is None:
@@ -37,7 +48,7 @@ def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
     else:
         found += [
             ("/people", f"Section B — People: the HR sponsor's {column}")
-            for column in ("name", "email") if not str(sponsor.get(column) or "").strip()
+            for column in ("name", "email") if not _usable(sponsor.get(column))
         ]
     return found
 

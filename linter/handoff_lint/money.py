@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR"}
-_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?P<pence>\.\d{2})?"
+# At most 15 digits of pounds: anything longer is a paste accident, not a fee, and is not money.
+_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<pence>\.\d{2})?"
 # Strict on purpose: "48k" or "about £50,000" must be rejected, which a lenient price parser accepts.
 _MONEY = re.compile(
     rf"^(?P<sign>[-\u2212])?\s?(?:(?P<symbol>[£$€])\s?{_AMOUNT}"

@@ -11,8 +11,10 @@ from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.schema import parse_date
 
 HANDOFF_FOLDER = "01-handoff"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_FILENAME = re.compile(r"^handoff-(?P<slug>.+)-(?P<date>\d{4}-\d{2}-\d{2})\.md$")
+# Used with fullmatch: '$' alone also matches before a final line break ("acme\n").
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG_LENGTH = 64  # a file name holds the slug twice, and file names stop at 255 bytes
+_FILENAME = re.compile(r"handoff-(?P<slug>.+)-(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\.md")
 
 
 def doc_path(clients_dir: str, slug: str, date: str) -> PurePosixPath:
@@ -49,7 +51,7 @@ def check_path(
         found.append(diagnostic(display, line, column, code, message, hint))
 
     parts = relative.parts
-    name = _FILENAME.match(relative.name)
+    name = _FILENAME.fullmatch(relative.name)
     expected = f"{clients_dir}/<slug>/{HANDOFF_FOLDER}/handoff-<slug>-<YYYY-MM-DD>.md"
     if len(parts) != 4 or parts[0] != clients_dir or parts[2] != HANDOFF_FOLDER or not name:
         add("HO501", "", f"'{relative}' is not where handoff docs go: {expected}",
@@ -58,7 +60,7 @@ def check_path(
     folder_slug, file_slug, file_date = parts[1], name.group("slug"), name.group("date")
     front = front_matter or {}
     front_slug = front.get("slug")
-    if not SLUG.match(folder_slug):
+    if not SLUG.fullmatch(folder_slug):
         add("HO502", "", f"client folder '{folder_slug}' is not a slug (lowercase words joined by hyphens)",
             "Rename the folder, e.g. clients/acme-widgets/.")
     elif file_slug != folder_slug:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import quote
@@ -31,11 +32,48 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     )
 
 
+def printable(text: str, keep: str = "") -> str:
+    """text with every character a terminal or a log would act on, or not show, written as an
+    escape: control characters (a line break in a file name would forge a finding line, an ESC
+    would clear the screen), format characters (bidi overrides, zero-width), line and paragraph
+    separators, unassigned and private-use code points. A space is the one blank left as it is,
+    with any character in keep (for a format that escapes those itself)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char in keep else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_JSON_UNPRINTABLE = re.compile(r"[^\x20-\x7e\n]")
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if char.isprintable():
+        return char
+    if code < 0x10000:  # a lone surrogate (a file name that is not UTF-8) included
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _json_text(value: object) -> str:
+    """JSON that keeps every character a reader sees as it is, and escapes the rest (C1 controls,
+    bidi and zero-width characters) as \\uXXXX: same data, but a terminal showing it never acts on
+    them. Such characters only occur inside JSON strings, where the escape means the same."""
+    dumped = json.dumps(value, indent=2, ensure_ascii=False)
+    return _JSON_UNPRINTABLE.sub(lambda m: _json_escape(m.group()), dumped) + "\n"
+
+
 def finding(d: Diagnostic) -> str:
     """One finding as every command prints it: `path:line:col: CODE message`, then its fix line."""
     label = "" if d.severity is Severity.ERROR else f"({d.severity.value}) "
-    where = f"{d.path}:{d.line}:{d.column}: {d.code} {label}{d.message}"
-    return f"{where}\n    fix: {d.hint}" if d.hint else where
+    where = f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {label}{printable(d.message)}"
+    return f"{where}\n    fix: {printable(d.hint)}" if d.hint else where
 
 
 def text(diagnostics: list[Diagnostic], files: int) -> str:
@@ -45,7 +83,7 @@ def text(diagnostics: list[Diagnostic], files: int) -> str:
 
 def json_array(diagnostics: list[Diagnostic], files: int) -> str:
     """One JSON array of findings; the summary is left out so the output parses as a whole."""
-    return json.dumps([d.as_json() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return _json_text([d.as_json() for d in diagnostics])
 
 
 def escape_data(text: str) -> str:
@@ -65,11 +103,13 @@ def github(diagnostics: list[Diagnostic], files: int) -> str:
         command = "error" if d.severity is Severity.ERROR else "warning"
         rule = REGISTRY.get(d.code)
         properties = {
-            "file": d.path, "line": str(d.line), "col": str(d.column),
+            "file": printable(d.path), "line": str(d.line), "col": str(d.column),
             "title": f"{d.code} {rule.name}" if rule else d.code,
         }
         where = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
         message = f"{d.message}\nfix: {d.hint}" if d.hint else d.message
+        # escape_data writes line breaks as %0A, which GitHub shows as breaks inside the annotation.
+        message = printable(message, keep="\r\n")
         lines.append(f"::{command} {where}::{escape_data(message)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
@@ -93,7 +133,8 @@ def _sarif_rule(rule: Rule) -> dict[str, object]:
 def _sarif_location(path: str) -> dict[str, str]:
     if PurePosixPath(path).is_absolute():
         return {"uri": PurePosixPath(path).as_uri()}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    # A name that is not UTF-8 keeps its own bytes, percent-encoded, as the file system has them.
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def sarif(diagnostics: list[Diagnostic], files: int) -> str:
@@ -126,7 +167,7 @@ def sarif(diagnostics: list[Diagnostic], files: int) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return _json_text(log)
 
 
 Reporter = Callable[[list[Diagnostic], int], str]

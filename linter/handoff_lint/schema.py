@@ -26,8 +26,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
 _SINGLE_QUOTES = re.compile(r"[\u2018\u2019\u201b\u0060\u00b4]")
 _DOUBLE_QUOTES = re.compile(r"[\u201c\u201d\u201f]")
 _SPACE = re.compile(r"\s+")
-_AROUND_DASH = re.compile(r"\s*-\s*")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_AROUND_DASH = re.compile(r"(?<!\s)\s*-\s*")  # starts where a run of spaces starts: linear
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 DEFAULT_PHONE_REGION = "GB"
 
@@ -52,13 +52,26 @@ def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str |
     return by_normal[matches[0]] if matches else None
 
 
-def parse_date(text: str) -> dt.date | None:
-    if not _ISO_DATE.match(text):
+# The dates a handoff can hold. Everything that counts days (deadlines, working days, registers)
+# reads dates through parse_date, so a date in year 1 or 9999 can neither make a count run for
+# millions of days nor overflow date arithmetic: it is reported as not a date of a handoff.
+EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """A real calendar date written YYYY-MM-DD, whatever its year."""
+    if not _ISO_DATE.fullmatch(text):
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written YYYY-MM-DD that a handoff can hold: from EARLIEST_DATE to LATEST_DATE."""
+    day = parse_iso_date(text)
+    return day if day is not None and EARLIEST_DATE <= day <= LATEST_DATE else None
 
 
 # Plain ASCII addresses that email-validator always accepts: a dot-atom local part and a domain of
@@ -137,16 +150,49 @@ def packaged_schema_text() -> str:
         return (Path(__file__).resolve().parents[2] / "schema" / SCHEMA_FILE).read_text("utf-8")
 
 
+class SchemaFileError(ValueError):
+    """The schema the settings name cannot be used; the message says why."""
+
+
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024
+
+
+def _schema_text(path: str) -> str:
+    """A schema file's text: a regular file of bounded size (a FIFO or /dev/zero is never read)."""
+    file = Path(path)
+    try:
+        if not file.is_file():
+            raise SchemaFileError(f"{path} is not a regular file")
+        with file.open("rb") as handle:
+            data = handle.read(MAX_SCHEMA_BYTES + 1)
+        if len(data) > MAX_SCHEMA_BYTES:
+            raise SchemaFileError(f"{path} is over {MAX_SCHEMA_BYTES:,} bytes")
+        return data.decode("utf-8")
+    except OSError as error:
+        raise SchemaFileError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise SchemaFileError(f"{path} is not UTF-8 text") from None
+
+
 @lru_cache(maxsize=8)
 def load_schema(path: str | None = None) -> Schema:
-    text = Path(path).read_text("utf-8") if path else packaged_schema_text()
-    schema: Schema = json.loads(text)
+    text = _schema_text(path) if path else packaged_schema_text()
+    try:
+        schema: Schema = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise SchemaFileError(f"{path} is not JSON: {error}") from None
     if path:
         # The packaged schema is checked against the metaschema by the test suite; checking it on
         # every run would import jsonschema for nothing.
         from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError
 
-        Draft202012Validator.check_schema(schema)
+        if not isinstance(schema, dict):
+            raise SchemaFileError(f"{path} is not a JSON Schema: it must be a JSON object")
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as error:
+            raise SchemaFileError(f"{path} is not a valid JSON Schema: {error.message}") from None
     return schema
 
 

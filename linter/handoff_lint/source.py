@@ -14,6 +14,18 @@ MAX_BYTES = 1024 * 1024
 MAX_LINES = 5_000
 MAX_LINE_LENGTH = 10_000
 
+# Markdown renderers spend time on inline markup that grows with the square of how much of it one
+# paragraph holds (Python-Markdown, which the site uses, takes 18 s on 9,990 '[' in one paragraph),
+# and on brackets above all. A real paragraph holds a few dozen such characters; these limits keep
+# every paragraph, and so the whole page, quick to render.
+MAX_MARKUP_PER_BLOCK = 2_000
+MAX_MARKUP = 20_000  # a real doc holds about a hundred
+MAX_BRACKETS_PER_BLOCK = 200
+MAX_BRACKETS = 2_000
+_MARKUP = frozenset("[*_`\\<&")
+# A line that starts a block of its own for a renderer: a list item, a table row, a heading.
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\||#)")
+
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 # C0 controls other than tab, line feed, form feed and carriage return never belong in prose.
@@ -57,6 +69,42 @@ def _oversized(path: str, text: str) -> Diagnostic | None:
                 f"{MAX_LINE_LENGTH:,}",
                 "Remove the pasted data on this line (an image or a spreadsheet as text) and link "
                 "to it instead, or break the paragraph into several lines.",
+            )
+    return None
+
+
+def _too_complex(path: str, text: str) -> Diagnostic | None:
+    """HO107 where a paragraph (or the doc) first holds more inline markup than any renderer can
+    be trusted to read quickly; one pass over the text."""
+    if sum(text.count(char) for char in _MARKUP) <= MAX_BRACKETS_PER_BLOCK:
+        return None  # under the smallest limit in all: the usual case, at the cost of a count
+    block_markup = block_brackets = brackets = markup = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or _BLOCK_START.match(line):
+            block_markup = block_brackets = 0
+        if not _MARKUP.intersection(line):
+            continue
+        opening = line.count("[")
+        in_line = sum(line.count(char) for char in _MARKUP)
+        block_markup += in_line
+        markup += in_line
+        block_brackets += opening
+        brackets += opening
+        problem = (
+            f"this paragraph holds more than {MAX_BRACKETS_PER_BLOCK:,} '['"
+            if block_brackets > MAX_BRACKETS_PER_BLOCK else
+            f"the doc holds more than {MAX_BRACKETS:,} '['" if brackets > MAX_BRACKETS else
+            f"this paragraph holds more than {MAX_MARKUP_PER_BLOCK:,} Markdown markup characters "
+            "([ * _ ` \\ < &)" if block_markup > MAX_MARKUP_PER_BLOCK else
+            f"the doc holds more than {MAX_MARKUP:,} Markdown markup characters ([ * _ ` \\ < &)"
+            if markup > MAX_MARKUP else None
+        )
+        if problem:
+            return diagnostic(
+                path, number, 1, "HO107", f"{problem}; a doc like this takes a Markdown renderer "
+                "minutes to read, so it is neither checked nor published",
+                "Remove the pasted data or the long runs of brackets and symbols; link to data "
+                "instead of pasting it, and split long paragraphs.",
             )
     return None
 
@@ -106,7 +154,7 @@ def decode(path: str, data: bytes, limit: int = MAX_BYTES) -> Source | Diagnosti
             path, 1, 1, "HO103", "file is empty",
             "Run `handoff new <slug> --client \"<Legal name>\"` for a template and fill it in.",
         )
-    oversized = _oversized(path, text)
-    if oversized:
-        return oversized
+    refused = _oversized(path, text) or _too_complex(path, text)
+    if refused:
+        return refused
     return Source(path, text)

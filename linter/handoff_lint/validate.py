@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.extract import FRONT_MATTER, Extraction, Unplaced, iter_pointer_parents
-from handoff_lint.schema import Schema, closest, kind, properties, title_of
+from handoff_lint.schema import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    Schema,
+    closest,
+    kind,
+    parse_iso_date,
+    properties,
+    title_of,
+)
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
@@ -40,6 +49,12 @@ def _schema(error: ValidationError) -> Schema:
 
 def _value(error: ValidationError) -> Any:
     return error.validator_value
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: a 4,000-digit number is shown by its start and its length."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text):,} characters)"
 
 
 def _pointer(parts: Iterable[object]) -> str:
@@ -125,14 +140,20 @@ class _Reporter:
             self.choice(error, parts)
         elif keyword == "format":
             name = str(_value(error))
+            if name == "date" and isinstance(error.instance, str) and parse_iso_date(error.instance):
+                self.add("HO402", self.where(pointer),
+                         f"{self.describe(parts)}: {error.instance} is outside the years "
+                         f"{EARLIEST_DATE.year} to {LATEST_DATE.year} that a handoff's dates fall in",
+                         "Check the year: write the real date as YYYY-MM-DD, e.g. 2026-11-24.")
+                return
             self.add(_FORMAT_CODES.get(name, "HO405"), self.where(pointer),
-                     f"{self.describe(parts)}: '{error.instance}' is not a valid {name}",
+                     f"{self.describe(parts)}: '{shorten(error.instance)}' is not a valid {name}",
                      _FORMAT_HINTS.get(name, str(_schema(error).get("description", ""))))
         elif keyword in ("minimum", "maximum") or (
             keyword == "type" and _value(error) in ("integer", "number")
         ):
             self.add("HO406", self.where(pointer),
-                     f"{self.describe(parts)}: '{error.instance}' is not a whole number of at least "
+                     f"{self.describe(parts)}: '{shorten(error.instance)}' is not a whole number of at least "
                      f"{_schema(error).get('minimum', 0)}",
                      "Write the number only, with no words: e.g. 1,200 or 1200.")
         elif keyword == "minLength":

@@ -21,7 +21,8 @@ from handoff_lint.document import Document
 from handoff_lint.extract import FRONT_MATTER, Extraction
 from handoff_lint.money import Money, parse_money
 
-_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s?%$")
+# A share of a fee is written to a few decimals at most; 30 decimals is not a percentage.
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d{1,4})?)\s?%$")
 
 
 def parse_percent(text: object) -> Decimal | None:

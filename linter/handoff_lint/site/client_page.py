@@ -109,6 +109,11 @@ def page(view: ClientView, checked: Checked) -> str:
     """The page source: card (and banner) after the doc's title, the body as written, the e-mail."""
     header = "\n".join(part for part in (banner(view), card(view)) if part)
     document = checked.document
+    if document is not None and document.too_deep_line is not None:
+        # Nested past the limit (HO310): a renderer would recurse as deep as the doc goes, so the
+        # text is not handed to it; the findings above say what to fix.
+        return (meta(view) + f"# {text(view.name)}\n\n{header}\nThe doc is not shown: it is nested "
+                f"too deeply to publish safely; see the errors above.\n\n{intro_email(checked)}")
     if document is None:
         return meta(view) + f"# {text(view.name)}\n\n{header}\n{_raw(checked)}\n{intro_email(checked)}"
     lines = spaced_body(document).split("\n")

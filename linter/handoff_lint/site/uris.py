@@ -34,3 +34,13 @@ def anchor(prefix: str, value: str) -> str:
 
 def rule_anchor(code: str) -> str:
     return code.casefold()
+
+
+def is_utf8(path: str) -> bool:
+    """Whether a file's path is UTF-8 text: a name with other bytes (read as lone surrogates)
+    cannot become a URL, and MkDocs fails the whole build on one."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -1,0 +1,50 @@
+"""HO106: characters nobody sees (zero-width, bidi controls, fillers) and control characters, in the
+text as written and in front matter values, where a YAML escape such as "\\u200b", "\\e" or "\\n" spells
+what the file itself does not show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from handoff_lint.characters import describe, hidden
+from handoff_lint.codes import diagnostic
+from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.frontmatter import FrontMatter
+
+_HINT = ("Delete the character: retype the value, or paste it as plain text. It hides or reorders "
+         "what a reader sees, or would reach a terminal or an e-mail header.")
+
+
+def _strings(value: object, pointer: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, f"{pointer}/{key}")
+            yield from _strings(key, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, f"{pointer}/{index}")
+
+
+def check(path: str, text: str, front: FrontMatter) -> list[Diagnostic]:
+    """One finding per line that holds a hidden character, and per front matter value that does."""
+    found: dict[int, Diagnostic] = {}
+    if not text.isascii() and hidden(text):
+        for number, content in enumerate(text.split("\n"), 1):
+            characters = hidden(content)
+            if characters:
+                offset, char = characters[0]
+                found[number] = diagnostic(path, number, offset + 1, "HO106",
+                                           f"this line holds an invisible {describe(char)}", _HINT)
+    for pointer, value in _strings(front.data, "/front_matter") if front.data else ():
+        # Line breaks too: every front matter value is one line, and a YAML "\n" in a name would
+        # put a line of its own into an e-mail's headers.
+        characters = hidden(value) or [(i, c) for i, c in enumerate(value) if c in "\n\t"][:1]
+        line, column = front.source_map.get(pointer, (1, 1))
+        if characters and line not in found:
+            found[line] = diagnostic(
+                path, line, column, "HO106",
+                f"front matter '{pointer.removeprefix('/front_matter/').replace('/', '.')}' holds "
+                f"{describe(characters[0][1])}, written as a YAML escape", _HINT)
+    return list(found.values())
