@@ -119,3 +119,15 @@ def test_a_config_made_in_code_still_reports_a_doc_that_was_not_checked() -> Non
     found = [d.code for d in lint(b"", config=config)]
     assert found == ["HO103"]
     assert "HO304" not in [d.code for d in lint(without_item(example_text(), "- **Sector:**"), config=config)]
+
+
+def test_a_handoff_repo_is_the_nearest_pyproject_with_a_handoff_table(tmp_path: Path) -> None:
+    from handoff_lint.config import find_handoff_pyproject
+
+    (tmp_path / "pyproject.toml").write_text("[tool.handoff]\n")
+    inner = tmp_path / "tools" / "sub"
+    inner.mkdir(parents=True)
+    (tmp_path / "tools" / "pyproject.toml").write_text('[project]\nname = "tools"\n')
+    assert find_handoff_pyproject(inner) == tmp_path / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text("[tool.other]\n")
+    assert find_handoff_pyproject(inner) is None

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
 from handoff_lint.check import apply_severity, check_bytes
-from handoff_lint.config import Config, ConfigError, load
+from handoff_lint.config import Config, ConfigError, find_handoff_pyproject, load
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding
@@ -21,8 +21,19 @@ from handoff_lint.schema import load_schema, parse_date
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+def _missing_paths(paths: list[Path]) -> list[Path]:
+    return [p for p in paths if not p.exists() and not p.is_symlink()]
+
+
 def lint(arguments: argparse.Namespace, config: Config) -> int:
     paths = [Path(p) for p in arguments.paths] or [config.root / config.clients]
+    missing = _missing_paths([Path(p) for p in arguments.paths])
+    if missing:
+        # A mistyped path is a mistake in the command, not a finding in a doc: nothing was checked.
+        for path in missing:
+            print(f"handoff lint: {path}: no such file or folder; check the path (it is relative to "
+                  "the folder you run `handoff` in), e.g. clients/<slug>/01-handoff/", file=sys.stderr)
+        return EXIT_USAGE
     targets, problems = files.discover(paths, config.root, Path.cwd())
     found: list[Diagnostic] = list(problems)
     found += parallel.lint_targets(targets, config, arguments.jobs)
@@ -52,16 +63,41 @@ def _handoff_folders(targets: list[files.Target], named: bool) -> list[tuple[str
     return list(docs.values())
 
 
+RULES_WIDTH = 100
+
+
+def find_rule(wanted: str) -> codes.Rule | None:
+    """A rule by its code (any case) or its name (any case, spaces or underscores for hyphens)."""
+    key = wanted.strip().casefold().replace("_", "-").replace(" ", "-")
+    for rule in codes.REGISTRY.values():
+        if key in (rule.code.casefold(), rule.name.casefold()):
+            return rule
+    return None
+
+
 def rules(arguments: argparse.Namespace, config: Config) -> int:
     if arguments.code:
-        rule = codes.REGISTRY.get(arguments.code.upper())
+        rule = find_rule(arguments.code)
         if rule is None:
-            print(f"handoff: no rule '{arguments.code}'; `handoff rules` lists them all.", file=sys.stderr)
+            import difflib  # only a mistyped rule needs it
+
+            names = [r.name for r in codes.REGISTRY.values()]
+            near = difflib.get_close_matches(arguments.code.casefold(), names, n=1, cutoff=0.6)
+            suggestion = f"did you mean '{near[0]}'? " if near else ""
+            print(f"handoff: no rule '{arguments.code}'; {suggestion}`handoff rules` lists them all.",
+                  file=sys.stderr)
             return EXIT_USAGE
         print(f"{rule.code} {rule.name} [{_severity(rule, config)}]\n\n{rule.explanation()}")
         return EXIT_CLEAN
-    for rule in codes.REGISTRY.values():
-        print(f"{rule.code}  {rule.name:<28} {_severity(rule, config):<8} {rule.summary}")
+    import textwrap  # only the listing needs it
+
+    ordered = sorted(codes.REGISTRY.values(), key=lambda r: r.code)
+    name_width = max(len(r.name) for r in ordered)
+    for rule in ordered:
+        lead = f"{rule.code}  {rule.name:<{name_width}}  {_severity(rule, config):<7}  "
+        # One line per rule, so the listing can be searched line by line; `handoff rules CODE`
+        # gives the whole summary.
+        print(lead + textwrap.shorten(rule.summary, RULES_WIDTH - len(lead), placeholder=" …"))
     return EXIT_CLEAN
 
 
@@ -110,6 +146,12 @@ def _refuse(shown: str, message: str) -> None:
 
 
 def new(arguments: argparse.Namespace, config: Config) -> int:
+    if find_handoff_pyproject(Path.cwd().resolve()) is None:
+        # Without settings the command would write a clients/ folder wherever it was run.
+        print("handoff new: this folder is not inside a handoff repo (no pyproject.toml with a "
+              "[tool.handoff] table here or above); nothing was written. Run it from your clone "
+              "of the handoff docs repo.", file=sys.stderr)
+        return EXIT_USAGE
     date = arguments.date or dt.date.today().isoformat()
     root = config.root.resolve()
     clients = (root / config.clients).resolve()
@@ -226,7 +268,8 @@ def parser() -> argparse.ArgumentParser:
 
     rules_parser = commands.add_parser("rules", help="list the rules, or explain one",
                                        description="List every rule, or show one rule's full entry.")
-    rules_parser.add_argument("code", nargs="?", help="a rule code, e.g. HO301")
+    rules_parser.add_argument("code", nargs="?", metavar="RULE",
+                              help="a rule code or name, e.g. HO301 or missing-section")
     rules_parser.set_defaults(run=rules)
 
     new_parser = commands.add_parser(
@@ -251,8 +294,33 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def unknown_command(argv: Sequence[str], main_parser: argparse.ArgumentParser) -> str | None:
+    """The message for a mistyped command, with the command it was probably meant to be."""
+    words = list(argv)
+    while words and words[0] == "--debug":
+        words = words[1:]
+    if not words or words[0].startswith("-"):
+        return None  # --help, --version and mistyped options: argparse words those
+    commands = next(a for a in main_parser._actions if isinstance(a, argparse._SubParsersAction))
+    known = sorted(commands.choices)
+    if words[0] in known:
+        return None
+    import difflib  # only a mistyped command needs it
+
+    near = difflib.get_close_matches(words[0], known, n=1, cutoff=0.5)
+    guess = f"did you mean `handoff {near[0]}`? " if near else ""
+    return (f"handoff: unknown command '{words[0]}'; {guess}The commands are: {', '.join(known)} "
+            "(`handoff --help` says more).")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = parser().parse_args(argv)
+    main_parser = parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    mistyped = unknown_command(given, main_parser)
+    if mistyped:
+        print(mistyped, file=sys.stderr)
+        return EXIT_USAGE
+    arguments = main_parser.parse_args(given)
     try:
         config = load(Path.cwd())
         result: int = arguments.run(arguments, config)

@@ -54,6 +54,23 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+def find_handoff_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above start that has a [tool.handoff] table: what makes a
+    folder a handoff repo. An unreadable or broken file is passed over, as if it had no table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if not candidate.is_file():
+            continue
+        try:
+            data = tomllib.loads(candidate.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        tool = data.get("tool")
+        if isinstance(tool, dict) and isinstance(tool.get("handoff"), dict):
+            return candidate
+    return None
+
+
 def _severity(code: str, value: object, origin: str) -> Severity:
     """The severity an override sets. Refused: unknown codes and values, and turning down a code
     that means the doc was not checked (codes.ALWAYS_ERRORS)."""
