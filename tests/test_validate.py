@@ -8,8 +8,10 @@ from functools import partial
 import pytest
 from conftest import (
     errors,
+    findings,
     line_of,
     lint,
+    replace_once,
     without_column,
     without_item,
     without_line,
@@ -213,3 +215,34 @@ def test_section_given_twice_is_reported_at_the_second(northwind: str) -> None:
     found = errors(text)
     assert [d.code for d in found] == ["HO302"]
     assert "first on line 111" in found[0].message
+
+
+def test_titles_match_whatever_the_spacing_around_a_slash(northwind: str) -> None:
+    text = replace_once(northwind, "| Finance / AP contact |", "| Finance/AP contact |")
+    text = replace_once(text, "| IT / comms platform owner |", "| IT /comms platform owner |")
+    assert findings(text) == []
+
+
+def test_an_irish_client_is_recorded_with_its_cro_number(northwind: str) -> None:
+    text = replace_once(northwind, "- **Companies House number:** 04817263",
+                        "- **Companies House number:** Ireland: CRO 654321")
+    text = replace_once(text, "| 0113 496 0101 |", "| +353 1 555 0100 |")
+    assert findings(text) == []
+
+
+def test_a_client_not_registered_in_the_uk_says_where_it_is(northwind: str) -> None:
+    text = replace_once(northwind, "- **Companies House number:** 04817263",
+                        "- **Companies House number:** United States (Delaware): file 7654321")
+    assert findings(text) == []
+    unregistered = replace_once(northwind, "- **Companies House number:** 04817263",
+                                "- **Companies House number:** Not registered: an unincorporated association")
+    assert findings(unregistered) == []
+
+
+def test_a_uk_company_still_needs_a_companies_house_number(northwind: str) -> None:
+    for written in ("1234", "UK: 1234", "England and Wales: 04817", "Ireland:"):
+        text = replace_once(northwind, "- **Companies House number:** 04817263",
+                            f"- **Companies House number:** {written}")
+        [finding] = findings(text)
+        assert (finding.code, finding.line) == ("HO405", line_of(text, "Companies House number")), written
+        assert "Ireland: CRO 654321" in finding.hint

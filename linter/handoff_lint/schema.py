@@ -26,7 +26,7 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
 _SINGLE_QUOTES = re.compile(r"[\u2018\u2019\u201b\u0060\u00b4]")
 _DOUBLE_QUOTES = re.compile(r"[\u201c\u201d\u201f]")
 _SPACE = re.compile(r"\s+")
-_AROUND_DASH = re.compile(r"\s*-\s*")
+_AROUND_JOINER = re.compile(r"\s*([-/&])\s*")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 DEFAULT_PHONE_REGION = "GB"
@@ -34,13 +34,14 @@ DEFAULT_PHONE_REGION = "GB"
 
 @lru_cache(maxsize=4096)
 def normalise(title: str) -> str:
-    """The form titles are matched in: case, white space, quotes and dashes do not matter."""
+    """The form titles are matched in: case, white space (also around '/', '&' and dashes), quotes
+    and the kind of dash do not matter."""
     # Cached: every doc repeats the same headings, labels and column names.
     text = _DASHES.sub("-", title.casefold())
     text = _SINGLE_QUOTES.sub("'", text)
     text = _DOUBLE_QUOTES.sub('"', text)
     text = _SPACE.sub(" ", text).strip().rstrip(":.").strip()
-    return _AROUND_DASH.sub("-", text)
+    return _AROUND_JOINER.sub(r"\1", text)
 
 
 def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:

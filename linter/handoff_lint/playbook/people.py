@@ -13,11 +13,13 @@ NOTES_COVER = {
     "Exec sponsor": ("relationship strength", "how to address", "preferred channel"),
     "HR sponsor (primary contact)": ("engagement style", "what they care about most"),
 }
-_POINTS = re.compile(r"[;,.\n]+")
+# Points end at a ';', a line break or the end of a sentence. Not at a comma: "warm, long
+# relationship" is one point, and counting commas would pass notes that say one thing.
+_POINTS = re.compile(r"(?:[;\n]|\.(?=\s|$))+")
 
 
 def points(notes: str) -> list[str]:
-    return [point for point in (p.strip() for p in _POINTS.split(notes)) if point]
+    return [point for point in (p.strip(" \t,") for p in _POINTS.split(notes)) if point]
 
 
 def sponsor_notes(context: Context) -> list[Diagnostic]:
