@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from handoff_lint import document as markdown
@@ -46,10 +46,7 @@ def apply_severity(diagnostics: Iterable[Diagnostic], config: Config) -> list[Di
         if severity is Severity.OFF:
             continue
         if severity is not diagnostic.severity:
-            diagnostic = Diagnostic(
-                diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code, severity,
-                diagnostic.message, diagnostic.hint,
-            )
+            diagnostic = replace(diagnostic, severity=severity)
         result.append(diagnostic)
     # Diagnostic equality ignores the message, so a set would keep one of two different findings
     # at the same place (two items missing from one section); drop only exact repeats.

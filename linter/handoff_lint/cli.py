@@ -8,6 +8,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
@@ -35,6 +36,10 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
                   "the folder you run `handoff` in), e.g. clients/<slug>/01-handoff/", file=sys.stderr)
         return EXIT_USAGE
     targets, problems = files.discover(paths, config.root, Path.cwd())
+    if arguments.diff:
+        return _show_fixes(targets, config, arguments.unsafe_fixes)
+    if arguments.fix:
+        _apply_fixes(targets, config, arguments.unsafe_fixes)
     found: list[Diagnostic] = list(problems)
     found += parallel.lint_targets(targets, config, arguments.jobs)
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
@@ -47,6 +52,66 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     if crashed:
         return EXIT_USAGE
     return EXIT_FINDINGS if has_errors(found) else EXIT_CLEAN
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    target: files.Target
+    original: bytes
+    before: str
+    after: str
+    fixed: int
+    crlf: bool
+    bom: bool
+
+    def data(self) -> bytes:
+        """The fixed text as bytes the way the doc was saved: its line endings and BOM kept."""
+        text = self.after.replace("\n", "\r\n") if self.crlf else self.after
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
+
+
+def _fixed(target: files.Target, config: Config, unsafe: bool) -> _Fixed | None:
+    """A doc with its fixes applied in memory, or None if it cannot be read or nothing applies."""
+    from handoff_lint import fixes, source
+
+    data = files.read(target, config.max_bytes)
+    if isinstance(data, Diagnostic):
+        return None
+    decoded = source.decode(target.display, data, config.max_bytes)
+    if isinstance(decoded, Diagnostic):
+        return None
+    applied = fixes.fix_text(target.display, decoded.text, target.relative, config, unsafe)
+    if applied.text == decoded.text:
+        return None
+    return _Fixed(target, data, decoded.text, applied.text, len(applied.fixed),
+                  b"\r\n" in data, data.startswith(b"\xef\xbb\xbf"))
+
+
+def _show_fixes(targets: list[files.Target], config: Config, unsafe: bool) -> int:
+    """--diff: print what --fix would change, write nothing; exit 1 if anything would change."""
+    from handoff_lint import fixes
+
+    changes = [c for c in (_fixed(t, config, unsafe) for t in targets) if c is not None]
+    for change in changes:
+        sys.stdout.write(fixes.unified_diff(change.target.display, change.before, change.after))
+    total = sum(change.fixed for change in changes)
+    print(f"handoff lint --diff: {total} fix{'es' if total != 1 else ''} would change "
+          f"{len(changes)} doc{'s' if len(changes) != 1 else ''}; nothing was written.", file=sys.stderr)
+    return EXIT_FINDINGS if changes else EXIT_CLEAN
+
+
+def _apply_fixes(targets: list[files.Target], config: Config, unsafe: bool) -> None:
+    """--fix: write each doc's fixes in place, unless the doc changed since it was read."""
+    total = 0
+    for change in (_fixed(t, config, unsafe) for t in targets):
+        if change is None:
+            continue
+        if files.replace_if_unchanged(change.target.path, change.original, change.data()):
+            total += change.fixed
+        else:
+            print(f"handoff lint --fix: {change.target.display} changed while it was being fixed; "
+                  "it was left as it is. Run the command again.", file=sys.stderr)
+    print(f"handoff lint --fix: fixed {total} finding{'s' if total != 1 else ''}.", file=sys.stderr)
 
 
 def _handoff_folders(targets: list[files.Target], named: bool) -> list[tuple[str, PurePosixPath]]:
@@ -262,6 +327,14 @@ def parser() -> argparse.ArgumentParser:
     lint_parser.add_argument("--jobs", type=int, default=None, metavar="N",
                              help="check files in N processes (default: one per core; output is "
                              "the same whatever N)")
+    lint_parser.add_argument("--fix", action="store_true",
+                             help="apply the safe fixes findings carry, in place (each doc is "
+                             "written whole, and left alone if it changed meanwhile)")
+    lint_parser.add_argument("--unsafe-fixes", action="store_true",
+                             help="with --fix or --diff, also apply fixes that may change what the "
+                             "doc says")
+    lint_parser.add_argument("--diff", action="store_true",
+                             help="show the fixes as a diff and write nothing (exit 1 if any)")
     lint_parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="on an internal error, print the full traceback for a bug report")
     lint_parser.set_defaults(run=lint)

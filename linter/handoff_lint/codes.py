@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.diagnostics import Diagnostic, Fix, Severity
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,22 @@ _CORE_RULES = (
          + ALWAYS_AN_ERROR,
          "A bullet list nested 25 levels deep.",
          "Flatten the nesting to a few levels."),
+    Rule("HO311", "pasted-list", Severity.WARNING,
+         "A line starts with a bullet or number pasted from a word processor ('• ', '– ', '(1) ', "
+         "or '2. ' inside a paragraph), which Markdown does not take for a list item.",
+         "The linter and the site read each such line as the item the writer meant, but GitHub and "
+         "every other Markdown tool show the lines run together as one paragraph, so a reviewer "
+         "sees one item where there are three.",
+         "Three commitments pasted from Word as '• Free coaching call', '• Early report', ...",
+         "Start each item with '- ' (or '1. ', '2. ' after a blank line); `handoff lint --fix` "
+         "does it."),
+    Rule("HO312", "pasted-table-row", Severity.WARNING,
+         "A table row is separated by tabs, as pasted from a spreadsheet, instead of by '|'.",
+         "The linter and the site read the tabs as the cell borders the writer meant, but GitHub "
+         "and other Markdown tools show the row as one cell.",
+         "A row 'Champion<TAB>Dee Shah<TAB>dee@example.com<TAB>...' under a People table.",
+         "Separate the cells with ' | ' and start and end the row with '|'; `handoff lint --fix` "
+         "does it."),
     # Values
     Rule("HO401", "invalid-choice", Severity.ERROR,
          "A value is not one of the allowed choices (a People role, a Likelihood).",
@@ -409,6 +425,7 @@ def default_severity(code: str) -> Severity:
     return REGISTRY[code].severity
 
 
-def diagnostic(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+def diagnostic(path: str, line: int, column: int, code: str, message: str, hint: str = "",
+               fix: Fix | None = None) -> Diagnostic:
     """A finding of a registered rule, at the rule's own severity (settings apply later)."""
-    return Diagnostic(path, line, column, code, REGISTRY[code].severity, message, hint)
+    return Diagnostic(path, line, column, code, REGISTRY[code].severity, message, hint, fix)

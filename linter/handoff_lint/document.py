@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +58,20 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Pasted:
+    """Text pasted from a word processor or a spreadsheet that Markdown would misread, and how it
+    was read instead: `marker` (at file `line`, 1-based `column`) is a pasted bullet, a number
+    outside a list, or a tab between cells, and the document reads it as `reading`."""
+
+    kind: str  # "bullet", "number" or "tabs"
+    line: int
+    column: int
+    marker: str
+    reading: str
+    written: str  # the whole line as written
+
+
 @dataclass
 class Document:
     lines: list[str]
@@ -65,6 +79,7 @@ class Document:
     preamble: list[Block]
     sections: list[Section]
     too_deep_line: int | None = None
+    pasted: list[Pasted] = field(default_factory=list)
 
     @property
     def last_content_line(self) -> int:
@@ -223,13 +238,100 @@ def _sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
     return preamble, sections
 
 
-def parse(body: str, line_offset: int = 0) -> Document:
-    """Parse a doc's Markdown body; line_offset is the number of file lines before the body."""
+def _parse(body: str, line_offset: int) -> Document:
     lines = body.split("\n")
     tokens = markdown_parser(rules_not_needed(body)).parse(body)
     blocks, too_deep = _blocks(tokens, lines, line_offset)
     preamble, sections = _sections(blocks)
     return Document(lines, line_offset, preamble, sections, too_deep)
+
+
+# Bullets a word processor pastes as characters. A dash other than '-' is a bullet only beside
+# another pasted bullet: one line opening with a dash may be an attribution ("— Ruth").
+_PASTED_BULLET = re.compile(r"^([ \t]*)([•◦▪‣·●○■□▫►▸➢✓✔\u2010-\u2015\u2212])([ \t]+)\S")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# A numbered line Markdown does not take for a list item: "(1) ..." anywhere, or "2. ..." inside a
+# paragraph (only a list starting at 1 may interrupt one).
+_BRACKETED_NUMBER = re.compile(r"^([ \t]*)(\(\d{1,2}\))([ \t]+)\S")
+_NUMBER = re.compile(r"^([ \t]*)(\d{1,2}[.)])([ \t]+)\S")
+_SEPARATE = ("fence", "code_block", "html_block")
+
+
+def _all_blocks(blocks: list[Block]) -> Iterator[Block]:
+    for block in blocks:
+        yield block
+        yield from _all_blocks(block.children)
+
+
+def _document_blocks(document: Document) -> Iterator[Block]:
+    for block in document.top_level_blocks():
+        yield from _all_blocks([block])
+
+
+def _pasted(document: Document) -> list[Pasted]:
+    """What Markdown misreads in the parsed doc: see Pasted."""
+    offset = document.line_offset
+    found: dict[int, Pasted] = {}
+    code_lines = {line for block in _document_blocks(document) if block.kind in _SEPARATE
+                  for line in range(block.line, block.end_line + 1)}
+    bullets: dict[int, re.Match[str]] = {}
+    for index, text in enumerate(document.lines):
+        line = index + offset + 1
+        match = _PASTED_BULLET.match(text)
+        if match and line not in code_lines:
+            bullets[line] = match
+    for line, match in bullets.items():
+        lone_dash = match.group(2) in _DASHES and not ({line - 1, line + 1} & set(bullets))
+        if not lone_dash:
+            found[line] = Pasted("bullet", line, len(match.group(1)) + 1, match.group(2), "-",
+                                 match.string)
+    for block in _document_blocks(document):
+        if block.kind == "paragraph":
+            for line in range(block.line, block.end_line + 1):
+                text = document.lines[line - offset - 1]
+                bracketed = _BRACKETED_NUMBER.match(text)
+                number = _NUMBER.match(text) if line > block.line else None
+                marker = bracketed or number
+                if marker and line not in found:
+                    # Read as a bullet of the same width, so no column on the line moves.
+                    width = len(marker.group(2))
+                    found[line] = Pasted("number", line, len(marker.group(1)) + 1, marker.group(2),
+                                         "-" + " " * (width - 1), text)
+        elif block.kind == "table":
+            for row in block.rows:
+                text = document.lines[row.line - offset - 1]
+                if "\t" in text.strip() and "|" not in text:
+                    found[row.line] = Pasted("tabs", row.line, text.index("\t") + 1, "\t", "|", text)
+    return sorted(found.values(), key=lambda p: p.line)
+
+
+def _as_read(lines: list[str], pasted: list[Pasted], offset: int) -> str:
+    read = list(lines)
+    for item in pasted:
+        index = item.line - offset - 1
+        text = read[index]
+        if item.kind == "tabs":
+            read[index] = text.replace("\t", "|")
+        else:
+            start = item.column - 1
+            read[index] = text[:start] + item.reading + text[start + len(item.marker):]
+    return "\n".join(read)
+
+
+def parse(body: str, line_offset: int = 0) -> Document:
+    """Parse a doc's Markdown body; line_offset is the number of file lines before the body.
+
+    Pasted bullets, numbers and tab-separated rows (Pasted) are read as the writer meant them: the
+    document holds the lines as read, with every column where it was, and lists what it read
+    differently so the checks can report it with the fix.
+    """
+    document = _parse(body, line_offset)
+    pasted = _pasted(document)
+    if not pasted:
+        return document
+    document = _parse(_as_read(document.lines, pasted, line_offset), line_offset)
+    document.pasted = pasted
+    return document
 
 
 def item_text(document: Document, item: Block) -> str:

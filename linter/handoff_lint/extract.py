@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from handoff_lint.codes import diagnostic
-from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.diagnostics import Diagnostic, Edit, Fix
 from handoff_lint.document import Block, Document, Row, Section, block_text, item_text
 from handoff_lint.frontmatter import FrontMatter, SourceMap
 from handoff_lint.schema import Schema, kind, normalise, properties, title_of
@@ -353,12 +353,81 @@ def canonical_choice(text: str, choices: list[str]) -> str:
     return short[0] if len(short) == 1 else text
 
 
+def _heading_above(document: Document, line: int) -> str:
+    """The title of the section or subsection a line is in ('' above the first section)."""
+    title = ""
+    for section in document.sections:
+        if section.line > line:
+            break
+        title = section.title
+        for sub in section.subsections:
+            if sub.line > line:
+                break
+            title = sub.title
+    return title
+
+
+def pasted_findings(path: str, document: Document) -> list[Diagnostic]:
+    """Each pasted bullet, number or tab-separated row (Document.pasted), with its fix."""
+    found: list[Diagnostic] = []
+    numbered_runs: set[int] = set()
+    for item in document.pasted:
+        text = item.written
+        place = _heading_above(document, item.line)
+        where = f"'{place}': " if place else ""
+        if item.kind == "bullet":
+            found.append(diagnostic(
+                path, item.line, item.column, "HO311",
+                f"{where}'{item.marker}' is a bullet pasted from another program; it is read as a list "
+                "item, but Markdown shows these lines run together as one paragraph",
+                f"Start the line with '- ' instead of '{item.marker} '.",
+                Fix(f"Replace '{item.marker}' with '-'", (Edit(item.line, item.column, item.marker, "-"),))))
+        elif item.kind == "number" and item.marker.startswith("("):
+            number = item.marker.strip("()")
+            found.append(diagnostic(
+                path, item.line, item.column, "HO311",
+                f"{where}'{item.marker}' is not a Markdown list number; the line is read as a list "
+                "item, but Markdown shows it run together with the lines around it",
+                f"Number the item '{number}. ' instead of '{item.marker} '.",
+                Fix(f"Replace '{item.marker}' with '{number}.'",
+                    (Edit(item.line, item.column, item.marker, f"{number}."),))))
+        elif item.kind == "number":
+            # Only a list that starts at 1 may interrupt a paragraph: a blank line before the first
+            # numbered line makes them all a list, whatever number they start at.
+            first = item.line - 1 not in numbered_runs
+            numbered_runs.add(item.line)
+            above = document.lines[item.line - document.line_offset - 2]
+            fix = Fix("Put a blank line before the numbered lines",
+                      (Edit(item.line - 1, len(above) + 1, "", "\n"),)) if first else None
+            found.append(diagnostic(
+                path, item.line, item.column, "HO311",
+                f"{where}'{item.marker}' continues the paragraph above, so Markdown does not take it "
+                "for a list item; it is read as one",
+                "Put a blank line before the first numbered line, so the numbered lines are a list.",
+                fix))
+        else:
+            indent = len(text) - len(text.lstrip())
+            body = text.rstrip()
+            edits = [Edit(item.line, indent + 1, "", "| "), Edit(item.line, len(body) + 1, "", " |")]
+            edits += [Edit(item.line, column + 1, "\t", " | ")
+                      for column, character in enumerate(body) if character == "\t" and column >= indent]
+            cells = len(body[indent:].split("\t"))
+            found.append(diagnostic(
+                path, item.line, item.column, "HO312",
+                f"{where}this table row is separated by tabs, as pasted from a spreadsheet; it is read as "
+                f"{cells} cells, but Markdown shows it as one",
+                "Separate the cells with ' | ' and start and end the row with '|'.",
+                Fix("Replace each tab with ' | ' and put '|' at both ends", tuple(edits))))
+    return found
+
+
 def extract(path: str, document: Document, front: FrontMatter, schema: Schema) -> Extraction:
     extractor = _Extractor(path, document, schema)
     extractor.result.last_line = document.last_content_line
     extractor.front_matter(front)
     extractor.preamble()
     extractor.sections()
+    extractor.result.diagnostics += pasted_findings(path, document)
     if document.too_deep_line is not None:
         extractor.diagnose(
             "HO310", document.too_deep_line, 1,

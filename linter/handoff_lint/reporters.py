@@ -35,7 +35,11 @@ def finding(d: Diagnostic) -> str:
     """One finding as every command prints it: `path:line:col: CODE message`, then its fix line."""
     label = "" if d.severity is Severity.ERROR else f"({d.severity.value}) "
     where = f"{d.path}:{d.line}:{d.column}: {d.code} {label}{d.message}"
-    return f"{where}\n    fix: {d.hint}" if d.hint else where
+    shown = f"{where}\n    fix: {d.hint}" if d.hint else where
+    if d.fix is not None:
+        command = "handoff lint --fix" if d.fix.safe else "handoff lint --fix --unsafe-fixes"
+        shown += f"\n    `{command}` can do it: {d.fix.description}"
+    return shown
 
 
 def text(diagnostics: list[Diagnostic], files: int) -> str:
@@ -96,6 +100,23 @@ def _sarif_location(path: str) -> dict[str, str]:
     return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
 
 
+def _sarif_fix(d: Diagnostic) -> dict[str, object]:
+    """A finding's fix as SARIF states it: each edit a region of one line and its new text."""
+    assert d.fix is not None
+    return {
+        "description": {"text": d.fix.description + ("" if d.fix.safe else " (unsafe: may change "
+                                                      "what the doc says)")},
+        "artifactChanges": [{
+            "artifactLocation": _sarif_location(d.path),
+            "replacements": [{
+                "deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                                  "endLine": e.line, "endColumn": e.column + len(e.old)},
+                "insertedContent": {"text": e.new},
+            } for e in d.fix.edits],
+        }],
+    }
+
+
 def sarif(diagnostics: list[Diagnostic], files: int) -> str:
     """SARIF 2.1.0 for code scanning: every rule with its help text, one result per finding."""
     rules = list(REGISTRY.values())
@@ -113,6 +134,8 @@ def sarif(diagnostics: list[Diagnostic], files: int) -> str:
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
+        if d.fix is not None:
+            result["fixes"] = [_sarif_fix(d)]
         results.append(result)
     log = {
         "$schema": SARIF_SCHEMA,
