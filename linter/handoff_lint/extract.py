@@ -24,6 +24,7 @@ _LABEL = re.compile(r"^(?:\*\*(?P<bold>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__)[ \
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _LISTS = ("bullet_list", "ordered_list")
+_NAMED_ADDRESS = re.compile(r"[^<>\n]*?<(?P<address>[^<>\s]+@[^<>\s]+)>")
 # What a block is called in a message. Raw HTML is left out (HO617 reports it, and the guidance
 # notes are reference lines, which are not blocks), and so is a rule line, which holds no content.
 _NOUNS = {
@@ -340,6 +341,12 @@ def coerce(text: str, subschema: Schema) -> JSON:
     choices = subschema.get("enum")
     if isinstance(choices, list):
         return canonical_choice(text, [c for c in choices if isinstance(c, str)])
+    if subschema.get("format") == "email":
+        # 'Ruth Okonkwo <ruth@example.com>', as a mail program copies an address: the address is
+        # the value, and the name is what the row's Name says.
+        named = _NAMED_ADDRESS.fullmatch(text)
+        if named:
+            return named.group("address")
     return text
 
 

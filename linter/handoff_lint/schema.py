@@ -53,6 +53,28 @@ def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str |
     return by_normal[matches[0]] if matches else None
 
 
+# Words that mean a choice without sharing its spelling. Only suggestions: a value is never read as
+# one of these unless the writer (or `handoff lint --fix`) writes the choice itself.
+_SYNONYMS = {"medium": "med", "moderate": "med", "mid": "med", "middle": "med", "m": "med",
+             "h": "high", "hi": "high", "l": "low", "lo": "low"}
+
+
+def suggest_choice(text: str, choices: Iterable[str]) -> str | None:
+    """The choice a written value was probably meant to be: a common synonym ("Medium" for
+    "Med"), the choice it abbreviates or spells out, or the closest spelling."""
+    options = list(choices)
+    by_normal = {normalise(choice): choice for choice in options}
+    written = normalise(text)
+    synonym = _SYNONYMS.get(written)
+    if synonym in by_normal:
+        return by_normal[synonym]
+    if len(written) >= 3:
+        starts = [c for n, c in by_normal.items() if written.startswith(n) or n.startswith(written)]
+        if len(starts) == 1:
+            return starts[0]
+    return closest(text, options)
+
+
 def parse_date(text: str) -> dt.date | None:
     if not _ISO_DATE.match(text):
         return None
