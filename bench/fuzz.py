@@ -44,6 +44,9 @@ TOKENS = (
     "| x |", "|---|", "\\|", "`", "```\n", "~~~", "&a ", "*a", "!!str ", "!!python/object ", "? ",
     "{", "}", "[", "]", "'", '"', "#", "\t", "\r", "\r\n", "\ufeff", "\u2028", "\u00a0", "—", "é",
     "<!--", "-->", "<script>", "<div>", "    ", "  \n", "[x](", "![", "\\", "%YAML 1.1\n", "%TAG ",
+    # What text pasted from Word, a spreadsheet or a mail program brings, and what --fix rewrites.
+    "\n• ", "\n◦ ", "\n– ", "\n(1) ", "\n2. ", "Medium", "12 Jan 2027", "01/02/2027", "£7k",
+    "Ann <a@b.example>", "\tx\ty",
 )
 
 Mutation = tuple[str, float, float, bytes]

@@ -59,11 +59,10 @@ _SYNONYMS = {"medium": "med", "moderate": "med", "mid": "med", "middle": "med", 
              "h": "high", "hi": "high", "l": "low", "lo": "low"}
 
 
-def suggest_choice(text: str, choices: Iterable[str]) -> str | None:
-    """The choice a written value was probably meant to be: a common synonym ("Medium" for
-    "Med"), the choice it abbreviates or spells out, or the closest spelling."""
-    options = list(choices)
-    by_normal = {normalise(choice): choice for choice in options}
+def known_choice(text: str, choices: Iterable[str]) -> str | None:
+    """The choice a written value means for certain: a common synonym ("Medium" for "Med") or
+    the one choice it abbreviates or spells out."""
+    by_normal = {normalise(choice): choice for choice in choices}
     written = normalise(text)
     synonym = _SYNONYMS.get(written)
     if synonym in by_normal:
@@ -72,7 +71,7 @@ def suggest_choice(text: str, choices: Iterable[str]) -> str | None:
         starts = [c for n, c in by_normal.items() if written.startswith(n) or n.startswith(written)]
         if len(starts) == 1:
             return starts[0]
-    return closest(text, options)
+    return None
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -18,9 +18,9 @@ from handoff_lint.schema import (
     Schema,
     closest,
     kind,
+    known_choice,
     normalise,
     properties,
-    suggest_choice,
     title_of,
 )
 
@@ -95,13 +95,15 @@ class _Reporter:
     def add(self, code: str, where: _Where, message: str, hint: str = "", fix: Fix | None = None) -> None:
         self.diagnostics.append(diagnostic(self.path, where.line, where.column, code, message, hint, fix))
 
-    def rename(self, where: _Where, old: str, new: str, what: str) -> Fix:
-        """The fix that writes a near-miss as the exact title or choice it was meant to be."""
+    def rename(self, where: _Where, old: str, new: str, what: str, certain: bool = False) -> Fix:
+        """The fix that writes a near-miss as the exact title or choice it was meant to be. Safe
+        when the meaning is certain (a synonym) or the spelling all but the same; otherwise (e.g.
+        'Headcount' for 'Headcount (org-wide)', when there is also one in scope) unsafe."""
         import difflib  # only a doc with a near miss needs it
 
         ratio = difflib.SequenceMatcher(None, normalise(old), normalise(new)).ratio()
-        safe = ratio >= _SAFE_RATIO or normalise(new).startswith(normalise(old)[:3])
-        return Fix(f"Rename {what} '{old}' to '{new}'", (Edit(where.line, where.column, old, new),), safe)
+        return Fix(f"Rename {what} '{old}' to '{new}'", (Edit(where.line, where.column, old, new),),
+                   certain or ratio >= _SAFE_RATIO)
 
     def optional(self, parts: list[str]) -> str:
         """'' for a required item; otherwise what the writer may delete when it does not apply:
@@ -335,13 +337,14 @@ class _Reporter:
     def choice(self, error: ValidationError, parts: list[str]) -> None:
         choices = _value(error) if isinstance(_value(error), list) else [_value(error)]
         names = [str(c) for c in choices]
-        suggestion = suggest_choice(str(error.instance), names)
+        known = known_choice(str(error.instance), names)
+        suggestion = known or closest(str(error.instance), names)
         if suggestion and len(parts) >= 2:
             table = _pointer(parts[:-2]) if parts[-2].isdigit() else _pointer(parts[:-1])
             self.suggested_choices.setdefault(table, set()).add(suggestion)
         hint = f"Did you mean '{suggestion}'?" if suggestion else "Use one of: " + ", ".join(names) + "."
         where = self.where(_pointer(parts))
-        fix = (self.rename(where, str(error.instance), suggestion, "the value")
+        fix = (self.rename(where, str(error.instance), suggestion, "the value", known is not None)
                if suggestion and isinstance(error.instance, str) and error.instance.strip() else None)
         self.add("HO401", where,
                  f"{self.describe(parts)}: '{error.instance}' is not one of: {', '.join(names)}", hint, fix)
