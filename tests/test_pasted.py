@@ -130,3 +130,29 @@ def test_fix_turns_a_tab_row_into_a_table_row(northwind: str) -> None:
     fixed = fix_text(str(NORTHWIND), text, NORTHWIND, Config()).text
     assert MANCHESTER in fixed
     assert lint(fixed) == []
+
+
+def test_a_row_mixing_pipes_and_tabs_names_its_table_and_the_tabs(northwind: str) -> None:
+    text = replace_once(northwind, MANCHESTER,
+                        "| 2 | 32\tManchester shift leads, days and nights\t2027-03-01 |")
+    [finding] = lint(text, None)
+    assert (finding.code, finding.line) == ("HO306", line_of(text, "| 2 | 32\t"))
+    assert finding.message == ("'Cohorts': this row has 2 cells but the table has 4 columns (some cells "
+                               "are separated by tabs, as pasted from a spreadsheet)")
+    assert finding.hint.startswith("Separate every cell with ' | ', not a tab;")
+
+
+def test_a_table_pasted_whole_with_tabs_is_reported_with_an_unsafe_fix(northwind: str) -> None:
+    table = ("| Cohort | Size | Composition | Start date |\n|---|---|---|---|\n"
+             "| 1 | 32 | Leeds shift leads, days and nights | 2027-01-11 |\n" + MANCHESTER + "\n")
+    pasted = ("Cohort\tSize\tComposition\tStart date\n1\t32\tLeeds shift leads, days and nights\t2027-01-11\n"
+              "2\t32\tManchester shift leads, days and nights\t2027-03-01\n")
+    text = replace_once(northwind, table, pasted)
+    found = [d for d in lint(text, None) if d.code == "HO312"]
+    assert [(d.line, d.column) for d in found] == [(line_of(text, "Cohort\tSize"), 7)]
+    assert found[0].message == ("'Cohorts': these 3 lines are separated by tabs, as pasted from a "
+                                "spreadsheet; they are not a table, so they are not read")
+    assert found[0].fix is not None and not found[0].fix.safe
+    assert fix_text(str(NORTHWIND), text, NORTHWIND, Config()).text == text  # safe fixes only
+    fixed = fix_text(str(NORTHWIND), text, NORTHWIND, Config(), unsafe=True).text
+    assert fixed == northwind

@@ -64,12 +64,13 @@ class Pasted:
     was read instead: `marker` (at file `line`, 1-based `column`) is a pasted bullet, a number
     outside a list, or a tab between cells, and the document reads it as `reading`."""
 
-    kind: str  # "bullet", "number" or "tabs"
+    kind: str  # "bullet", "number", "tabs" (a table row) or "table" (rows outside a table, not read)
     line: int
     column: int
     marker: str
     reading: str
     written: str  # the whole line as written
+    last_line: int = 0  # for a "table": its last line
 
 
 @dataclass
@@ -255,6 +256,9 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _BRACKETED_NUMBER = re.compile(r"^([ \t]*)(\(\d{1,2}\))([ \t]+)\S")
 _NUMBER = re.compile(r"^([ \t]*)(\d{1,2}[.)])([ \t]+)\S")
 _SEPARATE = ("fence", "code_block", "html_block")
+# What a body must hold somewhere for _pasted to find anything (nearly every doc holds none of it,
+# and one search is far cheaper than walking the lines and blocks).
+_MAY_BE_PASTED = re.compile(r"(?m)^[ \t]*(?:[•◦▪‣·●○■□▫►▸➢✓✔\u2010-\u2015\u2212]|\(\d|\d{1,2}[.)])|\t")
 
 
 def _all_blocks(blocks: list[Block]) -> Iterator[Block]:
@@ -286,7 +290,13 @@ def _pasted(document: Document) -> list[Pasted]:
             found[line] = Pasted("bullet", line, len(match.group(1)) + 1, match.group(2), "-",
                                  match.string)
     for block in _document_blocks(document):
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and _tab_separated(document, block):
+            # A table pasted whole: not read as one (which line is its header is the writer's to
+            # say), but reported once, at its first line.
+            text = document.lines[block.line - offset - 1]
+            found[block.line] = Pasted("table", block.line, text.index("\t") + 1, "\t", "", text,
+                                       block.end_line)
+        elif block.kind == "paragraph":
             for line in range(block.line, block.end_line + 1):
                 text = document.lines[line - offset - 1]
                 bracketed = _BRACKETED_NUMBER.match(text)
@@ -305,11 +315,20 @@ def _pasted(document: Document) -> list[Pasted]:
     return sorted(found.values(), key=lambda p: p.line)
 
 
+def _tab_separated(document: Document, block: Block) -> bool:
+    """Whether a paragraph is rows pasted from a spreadsheet: two or more lines, each with a tab
+    between its cells and no '|'."""
+    lines = document.source(block.line, block.end_line)
+    return len(lines) >= 2 and all("\t" in line.strip() and "|" not in line for line in lines)
+
+
 def _as_read(lines: list[str], pasted: list[Pasted], offset: int) -> str:
     read = list(lines)
     for item in pasted:
         index = item.line - offset - 1
         text = read[index]
+        if item.kind == "table":
+            continue
         if item.kind == "tabs":
             read[index] = text.replace("\t", "|")
         else:
@@ -326,8 +345,9 @@ def parse(body: str, line_offset: int = 0) -> Document:
     differently so the checks can report it with the fix.
     """
     document = _parse(body, line_offset)
-    pasted = _pasted(document)
-    if not pasted:
+    pasted = _pasted(document) if _MAY_BE_PASTED.search(body) else []
+    if not any(item.kind != "table" for item in pasted):
+        document.pasted = pasted
         return document
     document = _parse(_as_read(document.lines, pasted, line_offset), line_offset)
     document.pasted = pasted

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic, Edit, Fix
-from handoff_lint.document import Block, Document, Row, Section, block_text, item_text
+from handoff_lint.document import Block, Document, Pasted, Row, Section, block_text, item_text
 from handoff_lint.frontmatter import FrontMatter, SourceMap
 from handoff_lint.schema import Schema, kind, normalise, properties, title_of
 
@@ -308,19 +308,24 @@ class _Extractor:
             else:
                 keys.append(key)
         self.result.columns[pointer] = {key for key in keys if key}
-        return [self._row(row, keys, columns_schema, f"{pointer}/{index}", len(table.header.cells))
+        title = title_of(subschema, "")
+        return [self._row(row, keys, columns_schema, f"{pointer}/{index}", len(table.header.cells), title)
                 for index, row in enumerate(table.rows)]
 
     def _row(self, row: Row, keys: list[str | None], columns: dict[str, Schema], pointer: str,
-             width: int) -> dict[str, JSON]:
+             width: int, title: str) -> dict[str, JSON]:
         self.result.source_map[pointer] = (row.line, 1)
         if len(row.cells) != width:
             self.result.incomplete_rows.add(pointer)
+            tabs = "\t" in self.document.source(row.line, row.line)[0]
+            count = f"{len(row.cells)} cell{'' if len(row.cells) == 1 else 's'}"
             self.diagnose(
                 "HO306", row.line, row.cells[-1].column if row.cells else 1,
-                f"this row has {len(row.cells)} cells but the table has {width} columns",
-                "Give every row one cell per column, separated by |; leave a cell empty as '| |' "
-                "only where the column is optional.",
+                f"'{title}': this row has {count} but the table has {width} columns"
+                + (" (some cells are separated by tabs, as pasted from a spreadsheet)" if tabs else ""),
+                ("Separate every cell with ' | ', not a tab; " if tabs else "")
+                + "give every row one cell per column; leave a cell empty as '| |' only where the column "
+                "is optional.",
             )
         values: dict[str, JSON] = {}
         # A short row's missing cells were reported above; an over-long row's extras have no column.
@@ -374,6 +379,34 @@ def _heading_above(document: Document, line: int) -> str:
     return title
 
 
+def _as_row(line: int, text: str) -> list[Edit]:
+    """Edits that make a tab-separated line a table row: '| a | b |'."""
+    indent = len(text) - len(text.lstrip())
+    body = text.rstrip()
+    edits = [Edit(line, indent + 1, "", "| "), Edit(line, len(body) + 1, "", " |")]
+    return edits + [Edit(line, column + 1, "\t", " | ")
+                    for column, character in enumerate(body) if character == "\t" and column >= indent]
+
+
+def _pasted_table(path: str, document: Document, item: Pasted, where: str) -> Diagnostic:
+    """Rows pasted from a spreadsheet as a paragraph: the fix makes them a table with the first
+    line as its header, which only the writer can confirm (unsafe)."""
+    lines = range(item.line, item.last_line + 1)
+    edits = [edit for line in lines
+             for edit in _as_row(line, document.lines[line - document.line_offset - 1])]
+    columns = len(item.written.strip().split("\t"))
+    header_end = len(item.written.rstrip()) + 1
+    edits = [e for e in edits if not (e.line == item.line and e.column == header_end and e.old == "")]
+    edits.append(Edit(item.line, header_end, "", " |\n" + "|---" * columns + "|"))
+    return diagnostic(
+        path, item.line, item.column, "HO312",
+        f"{where}these {len(lines)} lines are separated by tabs, as pasted from a spreadsheet; they are "
+        "not a table, so they are not read",
+        "Make them a table: start and end each line with '|', put ' | ' between cells, and put a "
+        "line '|---|---|' (one '---' per column) under the header.",
+        Fix("Make the lines a table, the first line its header", tuple(edits), safe=False))
+
+
 def pasted_findings(path: str, document: Document) -> list[Diagnostic]:
     """Each pasted bullet, number or tab-separated row (Document.pasted), with its fix."""
     found: list[Diagnostic] = []
@@ -412,19 +445,17 @@ def pasted_findings(path: str, document: Document) -> list[Diagnostic]:
                 "for a list item; it is read as one",
                 "Put a blank line before the first numbered line, so the numbered lines are a list.",
                 fix))
+        elif item.kind == "table":
+            found.append(_pasted_table(path, document, item, where))
         else:
-            indent = len(text) - len(text.lstrip())
-            body = text.rstrip()
-            edits = [Edit(item.line, indent + 1, "", "| "), Edit(item.line, len(body) + 1, "", " |")]
-            edits += [Edit(item.line, column + 1, "\t", " | ")
-                      for column, character in enumerate(body) if character == "\t" and column >= indent]
-            cells = len(body[indent:].split("\t"))
+            cells = len(text.strip().split("\t"))
             found.append(diagnostic(
                 path, item.line, item.column, "HO312",
                 f"{where}this table row is separated by tabs, as pasted from a spreadsheet; it is read as "
                 f"{cells} cells, but Markdown shows it as one",
                 "Separate the cells with ' | ' and start and end the row with '|'.",
-                Fix("Replace each tab with ' | ' and put '|' at both ends", tuple(edits))))
+                Fix("Replace each tab with ' | ' and put '|' at both ends",
+                    tuple(_as_row(item.line, text)))))
     return found
 
 
