@@ -80,3 +80,17 @@ def test_a_doc_that_cannot_be_parsed_is_shown_as_plain_text_never_lost() -> None
 def test_a_doc_that_cannot_be_read_gets_a_banner_only() -> None:
     source = render(b"\xff\xfe\x00\x00")
     assert "Incomplete handoff" in source and "could not be read" in source
+
+
+def test_pasted_bullets_and_numbers_show_as_separate_items() -> None:
+    import markdown
+
+    promises = ("- \"We'll send the manager attrition baseline report at Week 4.\"\n"
+                "- \"Our facilitator will mention the Manchester cross-dock pilot in the kickoff.\"\n"
+                "- \"We can attend your leadership away-day on 4 February.\"\n")
+    for pasted in (promises.replace("- ", "• "),
+                   "Promised:\n" + "".join(f"{n}. {line[2:]}\n"
+                                           for n, line in enumerate(promises.splitlines(), start=2))):
+        text = example_text().replace(promises, pasted)
+        html = markdown.markdown(render(text).split("## Section G")[1].split("## ")[0])
+        assert html.count("<li>") == 3, pasted
