@@ -156,3 +156,14 @@ def test_json_and_sarif_carry_the_fixes(repo: Path, capsys: pytest.CaptureFixtur
     assert change["replacements"] == [{
         "deletedRegion": {"startLine": line, "startColumn": 1, "endLine": line, "endColumn": 2},
         "insertedContent": {"text": "-"}}]
+
+
+def test_a_linked_doc_is_never_replaced_by_a_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = write(repo, LISTED, PASTED)
+    real = doc.parent / "northwind.txt"
+    doc.rename(real)
+    doc.symlink_to(real.name)
+    before = real.read_bytes()
+    main(["lint", "--fix", str(NORTHWIND)])
+    assert "is a link; fix the doc it leads to instead" in capsys.readouterr().err
+    assert doc.is_symlink() and real.read_bytes() == before

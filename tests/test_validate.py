@@ -352,3 +352,14 @@ def test_an_empty_optional_item_may_be_deleted(northwind: str) -> None:
     assert hints and all(h.endswith(", or delete the row if it does not apply.") for h in hints)
     required = only(replace_once(northwind, "| Marcus Bell |", "| |"))
     assert "delete" not in required.hint
+
+
+def test_a_number_hint_says_what_is_around_the_number(northwind: str) -> None:
+    headcount = "- **Headcount (in scope):** 64"
+    text = replace_once(northwind, headcount, f"{headcount.removesuffix('64')}about 64 people")
+    finding = only(text)
+    assert (finding.code, finding.line) == ("HO406", line_of(text, "about 64 people"))
+    assert finding.hint == ("'about 64 people' has words or signs around the number: write the number "
+                            "only, 64, and put anything else in a note elsewhere.")
+    ranged = only(replace_once(northwind, headcount, f"{headcount.removesuffix('64')}60-70"))
+    assert ranged.hint.startswith("'60-70' holds 2 numbers or a decimal: write one whole number")

@@ -106,6 +106,11 @@ def _apply_fixes(targets: list[files.Target], config: Config, unsafe: bool) -> N
     for change in (_fixed(t, config, unsafe) for t in targets):
         if change is None:
             continue
+        if change.target.path.is_symlink():
+            # Writing would replace the link with a file: the doc it leads to stays as it is.
+            print(f"handoff lint --fix: {change.target.display} is a link; fix the doc it leads to "
+                  "instead. It was left as it is.", file=sys.stderr)
+            continue
         if files.replace_if_unchanged(change.target.path, change.original, change.data()):
             total += change.fixed
         else:

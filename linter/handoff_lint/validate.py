@@ -189,7 +189,7 @@ class _Reporter:
             self.add("HO406", self.where(pointer),
                      f"{self.describe(parts)}: '{error.instance}' is not a whole number of at least "
                      f"{_schema(error).get('minimum', 0)}",
-                     "Write the number only, with no words: e.g. 1,200 or 1200.")
+                     _number_hint(error.instance, _schema(error).get("minimum", 0)))
         elif keyword == "minLength":
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
                      self.fill_in(parts, str(_schema(error).get("description", ""))))
@@ -377,6 +377,26 @@ class _Reporter:
                          else "Known: " + ", ".join(options) + ".",
                          self.rename(where, item.text, suggestion, f"the {item.what}")
                          if suggestion else None)
+
+
+def _number_hint(written: object, minimum: object) -> str:
+    """What to change in a value that is not a whole number, by what it holds."""
+    import re
+
+    if isinstance(written, int):
+        return f"{written} is below {minimum}: write the real count."
+    text = str(written)
+    if normalise(text) in _PLACEHOLDERS:
+        return (f"'{text}' stands in for a number not known yet: find it out and write it here "
+                "before the handoff.")
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", text)
+    if len(numbers) == 1 and "." not in numbers[0]:
+        return (f"'{text}' has words or signs around the number: write the number only, "
+                f"{numbers[0]}, and put anything else in a note elsewhere.")
+    if numbers:
+        return (f"'{text}' holds {len(numbers)} numbers or a decimal: write one whole number, "
+                "e.g. 1,200; a range or estimate belongs in a note elsewhere.")
+    return "Write the number in digits, with no words: e.g. 1,200 or 1200."
 
 
 def _date_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
