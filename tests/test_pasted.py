@@ -25,22 +25,24 @@ NIGHT_RISK = ("| Night shifts miss the virtual workshops | Med | Run the night-s
 
 
 def pasted_commitments(northwind: str, marker: str) -> str:
-    return replace_once(northwind, COMMITMENTS, COMMITMENTS.replace("- ", f"{marker} "))
+    spaced = marker if marker.endswith("\t") else f"{marker} "
+    return replace_once(northwind, COMMITMENTS, COMMITMENTS.replace("- ", spaced))
 
 
 def codes_and_lines(text: str) -> list[tuple[str, int]]:
     return [(d.code, d.line) for d in lint(text, None)]
 
 
-@pytest.mark.parametrize("marker", ["•", "◦", "▪", "‣", "·", "–", "—"])
+@pytest.mark.parametrize("marker", ["•", "◦", "▪", "‣", "·", "–", "—", "\uf0b7", "o\t"])
 def test_pasted_bullets_are_read_as_items_and_reported_with_the_fix(northwind: str, marker: str) -> None:
     text = pasted_commitments(northwind, marker)
     first = line_of(text, "We'll send the manager")
     assert codes_and_lines(text) == [("HO311", first), ("HO311", first + 1), ("HO311", first + 2)]
     finding = lint(text, None)[0]
     assert (finding.column, finding.severity.value) == (1, "warning")
-    assert finding.message.startswith(f"'Section G — Commitments AE made': '{marker}' is a bullet pasted")
-    assert finding.hint == f"Start the line with '- ' instead of '{marker} '."
+    bullet = marker.rstrip("\t")
+    assert finding.message.startswith(f"'Section G — Commitments AE made': '{bullet}' is a bullet pasted")
+    assert finding.hint == f"Start the line with '- ' instead of '{bullet} '."
     assert finding.fix is not None and finding.fix.safe
     view = site_view(text)
     assert len(view.commitments) == 3
@@ -48,10 +50,11 @@ def test_pasted_bullets_are_read_as_items_and_reported_with_the_fix(northwind: s
     assert "## AE commitments (Section G) (3)" in commitments([view])
 
 
-def test_a_single_line_opening_with_a_dash_is_not_taken_for_a_bullet(northwind: str) -> None:
-    text = replace_once(northwind, COMMITMENTS, "— We will send the report at Week 4.\n")
-    assert codes_and_lines(text) == []
-    assert len(site_view(text).commitments) == 1
+def test_a_single_line_opening_with_a_dash_or_an_o_is_not_taken_for_a_bullet(northwind: str) -> None:
+    for line in ("— We will send the report at Week 4.\n", "o The report at Week 4, as agreed.\n"):
+        text = replace_once(northwind, COMMITMENTS, line)
+        assert codes_and_lines(text) == []
+        assert len(site_view(text).commitments) == 1
 
 
 def test_nested_pasted_bullets_are_nested_items(northwind: str) -> None:
@@ -77,7 +80,9 @@ def test_numbered_lines_inside_a_paragraph_are_items(northwind: str) -> None:
         ("HO311", first), ("HO311", first + 1), ("HO311", first + 2)]
     assert findings[1].hint == ("Put a blank line before the first numbered line, so the numbered "
                                 "lines are a list.")
-    assert len(site_view(text).commitments) == 3
+    view = site_view(text)
+    assert len(view.commitments) == 3 and "3 by the AE" in card(view)
+    assert "## AE commitments (Section G) (3)" in commitments([view])
 
 
 def test_bracketed_numbers_are_items(northwind: str) -> None:
@@ -86,7 +91,8 @@ def test_bracketed_numbers_are_items(northwind: str) -> None:
     findings = lint(text, None)
     assert [d.code for d in findings] == ["HO311"] * 3
     assert findings[0].hint == "Number the item '1. ' instead of '(1) '."
-    assert len(site_view(text).commitments) == 3
+    view = site_view(text)
+    assert "## AE commitments (Section G) (3)" in commitments([view]) and "3 by the AE" in card(view)
 
 
 def test_a_row_pasted_with_tabs_is_read_as_its_cells(northwind: str) -> None:

@@ -247,10 +247,13 @@ def _parse(body: str, line_offset: int) -> Document:
     return Document(lines, line_offset, preamble, sections, too_deep)
 
 
-# Bullets a word processor pastes as characters. A dash other than '-' is a bullet only beside
-# another pasted bullet: one line opening with a dash may be an attribution ("— Ruth").
-_PASTED_BULLET = re.compile(r"^([ \t]*)([•◦▪‣·●○■□▫►▸➢✓✔\u2010-\u2015\u2212])([ \t]+)\S")
-_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# Bullets a word processor pastes as characters, Word's Symbol-font ones (private use) included.
+# A dash other than '-', and the 'o' Word pastes for a second-level bullet, are bullets only beside
+# another pasted bullet (or, for 'o', before a tab, as Word pastes it): one line opening with a dash
+# may be an attribution ("— Ruth").
+_PASTED_BULLET = re.compile(
+    r"^([ \t]*)([•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212o])([ \t]+)\S")
+_ONLY_BESIDE_BULLETS = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212o")
 # A numbered line Markdown does not take for a list item: "(1) ..." anywhere, or "2. ..." inside a
 # paragraph (only a list starting at 1 may interrupt one).
 _BRACKETED_NUMBER = re.compile(r"^([ \t]*)(\(\d{1,2}\))([ \t]+)\S")
@@ -258,7 +261,8 @@ _NUMBER = re.compile(r"^([ \t]*)(\d{1,2}[.)])([ \t]+)\S")
 _SEPARATE = ("fence", "code_block", "html_block")
 # What a body must hold somewhere for _pasted to find anything (nearly every doc holds none of it,
 # and one search is far cheaper than walking the lines and blocks).
-_MAY_BE_PASTED = re.compile(r"(?m)^[ \t]*(?:[•◦▪‣·●○■□▫►▸➢✓✔\u2010-\u2015\u2212]|\(\d|\d{1,2}[.)])|\t")
+_MAY_BE_PASTED = re.compile(
+    r"(?m)^[ \t]*(?:[•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212]|o[ \t]|\(\d|\d{1,2}[.)])|\t")
 
 
 def _all_blocks(blocks: list[Block]) -> Iterator[Block]:
@@ -285,12 +289,15 @@ def _pasted(document: Document) -> list[Pasted]:
         if match and line not in code_lines:
             bullets[line] = match
     for line, match in bullets.items():
-        lone_dash = match.group(2) in _DASHES and not ({line - 1, line + 1} & set(bullets))
-        if not lone_dash:
+        word_paste = match.group(2) == "o" and match.group(3).startswith("\t")
+        alone = (match.group(2) in _ONLY_BESIDE_BULLETS and not word_paste
+                 and not ({line - 1, line + 1} & set(bullets)))
+        if not alone:
             found[line] = Pasted("bullet", line, len(match.group(1)) + 1, match.group(2), "-",
                                  match.string)
     for block in _document_blocks(document):
-        if block.kind == "paragraph" and _tab_separated(document, block):
+        bulleted = any(line in found for line in range(block.line, block.end_line + 1))
+        if block.kind == "paragraph" and not bulleted and _tab_separated(document, block):
             # A table pasted whole: not read as one (which line is its header is the writer's to
             # say), but reported once, at its first line.
             text = document.lines[block.line - offset - 1]
