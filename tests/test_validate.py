@@ -7,6 +7,7 @@ from functools import partial
 
 import pytest
 from conftest import (
+    check_doc,
     errors,
     findings,
     line_of,
@@ -318,9 +319,12 @@ def test_a_placeholder_where_a_date_goes_says_what_was_found(northwind: str) -> 
 
 
 def test_an_address_with_a_display_name_is_read_as_the_address(northwind: str) -> None:
-    text = replace_once(northwind, "| marcus.bell@northwind-logistics.example |",
-                        "| Marcus Bell <marcus.bell@northwind-logistics.example> |")
-    assert findings(text) == []
+    for written in ("Marcus Bell <marcus.bell@northwind-logistics.example>",
+                    "[Marcus Bell](mailto:marcus.bell@northwind-logistics.example)"):
+        text = replace_once(northwind, "| marcus.bell@northwind-logistics.example |", f"| {written} |")
+        assert findings(text) == [], written
+        [exec_sponsor] = [row for row in check_doc(text).instance["people"] if row["role"] == "Exec sponsor"]
+        assert exec_sponsor["email"] == "marcus.bell@northwind-logistics.example"
     broken = replace_once(northwind, "| marcus.bell@northwind-logistics.example |",
                           "| Marcus Bell <marcus.bell@> |")
     finding = only(broken)

@@ -24,7 +24,10 @@ _LABEL = re.compile(r"^(?:\*\*(?P<bold>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__)[ \
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _LISTS = ("bullet_list", "ordered_list")
-_NAMED_ADDRESS = re.compile(r"[^<>\n]*?<(?P<address>[^<>\s]+@[^<>\s]+)>")
+# An address as mail programs and editors copy it: 'Ruth Okonkwo <ruth@example.com>', or a link
+# '[Ruth](mailto:ruth@example.com)'.
+_NAMED_ADDRESS = re.compile(r"[^<>\n]*?<(?:mailto:)?(?P<address>[^<>\s]+@[^<>\s]+)>"
+                            r"|\[[^\[\]\n]*\]\(mailto:(?P<linked>[^()\s]+@[^()\s]+)\)")
 # What a block is called in a message. Raw HTML is left out (HO617 reports it, and the guidance
 # notes are reference lines, which are not blocks), and so is a rule line, which holds no content.
 _NOUNS = {
@@ -347,11 +350,10 @@ def coerce(text: str, subschema: Schema) -> JSON:
     if isinstance(choices, list):
         return canonical_choice(text, [c for c in choices if isinstance(c, str)])
     if subschema.get("format") == "email":
-        # 'Ruth Okonkwo <ruth@example.com>', as a mail program copies an address: the address is
-        # the value, and the name is what the row's Name says.
+        # The address is the value; the name is what the row's Name column says.
         named = _NAMED_ADDRESS.fullmatch(text)
         if named:
-            return named.group("address")
+            return named.group("address") or named.group("linked")
     return text
 
 
