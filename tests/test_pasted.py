@@ -162,3 +162,18 @@ def test_a_table_pasted_whole_with_tabs_is_reported_with_an_unsafe_fix(northwind
     assert fix_text(str(NORTHWIND), text, NORTHWIND, Config()).text == text  # safe fixes only
     fixed = fix_text(str(NORTHWIND), text, NORTHWIND, Config(), unsafe=True).text
     assert fixed == northwind
+
+
+def test_a_tab_at_the_end_of_a_pasted_row_is_an_empty_last_cell(northwind: str) -> None:
+    procurement = ("| Procurement contact | Gareth Price | gareth.price@northwind-logistics.example | "
+                   "0113 496 0103 | PO raised (PO-88120); on the 2025 training framework until August 2027 |")
+    pasted = "Procurement contact\tGareth Price\tgareth.price@northwind-logistics.example\t0113 496 0103\t"
+    text = replace_once(northwind, procurement, pasted)
+    [finding] = lint(text, None)
+    assert finding.code == "HO312" and "read as 5 cells" in finding.message
+    [row] = [r for r in check_doc(text).instance["people"] if r["role"] == "Procurement contact"]
+    assert row["notes"] == "" and row["phone"] == "0113 496 0103"
+    fixed = fix_text(str(NORTHWIND), text, NORTHWIND, Config()).text
+    assert ("| Procurement contact | Gareth Price | gareth.price@northwind-logistics.example | "
+            "0113 496 0103 |  |") in fixed
+    assert lint(fixed) == []

@@ -337,7 +337,9 @@ def _as_read(lines: list[str], pasted: list[Pasted], offset: int) -> str:
         if item.kind == "table":
             continue
         if item.kind == "tabs":
-            read[index] = text.replace("\t", "|")
+            # A tab at the end is an empty last cell, as a spreadsheet copies it: one more '|' at
+            # the end keeps it a cell (and moves no column before it).
+            read[index] = text.replace("\t", "|") + ("|" if text.rstrip(" \r").endswith("\t") else "")
         else:
             start = item.column - 1
             read[index] = text[:start] + item.reading + text[start + len(item.marker):]

@@ -382,9 +382,10 @@ def _heading_above(document: Document, line: int) -> str:
 
 
 def _as_row(line: int, text: str) -> list[Edit]:
-    """Edits that make a tab-separated line a table row: '| a | b |'."""
+    """Edits that make a tab-separated line a table row: '| a | b |' (a tab at the end, as a
+    spreadsheet copies an empty last cell, stays a cell: '| a | b |  |')."""
     indent = len(text) - len(text.lstrip())
-    body = text.rstrip()
+    body = text.rstrip(" \r")
     edits = [Edit(line, indent + 1, "", "| "), Edit(line, len(body) + 1, "", " |")]
     return edits + [Edit(line, column + 1, "\t", " | ")
                     for column, character in enumerate(body) if character == "\t" and column >= indent]
@@ -396,8 +397,8 @@ def _pasted_table(path: str, document: Document, item: Pasted, where: str) -> Di
     lines = range(item.line, item.last_line + 1)
     edits = [edit for line in lines
              for edit in _as_row(line, document.lines[line - document.line_offset - 1])]
-    columns = len(item.written.strip().split("\t"))
-    header_end = len(item.written.rstrip()) + 1
+    columns = len(item.written.strip(" \r").split("\t"))
+    header_end = len(item.written.rstrip(" \r")) + 1
     edits = [e for e in edits if not (e.line == item.line and e.column == header_end and e.old == "")]
     edits.append(Edit(item.line, header_end, "", " |\n" + "|---" * columns + "|"))
     return diagnostic(
@@ -450,7 +451,7 @@ def pasted_findings(path: str, document: Document) -> list[Diagnostic]:
         elif item.kind == "table":
             found.append(_pasted_table(path, document, item, where))
         else:
-            cells = len(text.strip().split("\t"))
+            cells = len(text.strip(" \r").split("\t"))
             found.append(diagnostic(
                 path, item.line, item.column, "HO312",
                 f"{where}this table row is separated by tabs, as pasted from a spreadsheet; it is read as "
