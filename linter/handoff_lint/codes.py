@@ -94,7 +94,9 @@ _CORE_RULES = (
          "Broken YAML hides every fact in it; it is reported once instead of one error per key."
          + ALWAYS_AN_ERROR,
          "client: Acme: Widgets",
-         "Quote values that contain a colon: client: \"Acme: Widgets\"."),
+         "The message names the likely cause at its own line: quote values that contain ': ' "
+         "(client: \"Acme: Widgets\"), put a space after each key's colon (ae: Priya Shah), indent "
+         "with spaces, close every quote. `handoff lint --fix` adds a missing space or the quotes."),
     Rule("HO204", "front-matter-duplicate-key", Severity.ERROR,
          "A front matter key is given twice.",
          "YAML silently keeps the last of two duplicate keys; the first value would be lost without a word.",
@@ -127,7 +129,8 @@ _CORE_RULES = (
          "A heading does not match any section of the handoff format.",
          "Content under an unknown heading is not checked and may be a misspelt required section.",
          "## Section F — Risk",
-         "Rename the heading to the section it is meant to be, or remove it."),
+         "Rename the heading to the section it is meant to be, or remove it; `handoff lint --fix` "
+         "renames a near miss."),
     Rule("HO304", "missing-field", Severity.ERROR,
          "A required labelled item, front matter key or table column is missing.",
          PLAYBOOK_PACKAGE + " Every item the playbook lists has a place in the doc.",
@@ -137,7 +140,8 @@ _CORE_RULES = (
          "A labelled item, front matter key or table column is not part of the format.",
          "An unknown label is usually a misspelt required one; its content is not checked.",
          "- **Legal nme:** Acme Widgets Ltd",
-         "Use the label from the format (the message suggests the nearest one)."),
+         "Use the label from the format (the message suggests the nearest one; `handoff lint --fix` "
+         "renames it)."),
     Rule("HO306", "table-cells", Severity.ERROR,
          "A table row has fewer or more cells than the table's header.",
          "A row with a missing cell shifts every value after it into the wrong column.",
@@ -188,22 +192,27 @@ _CORE_RULES = (
          "A value is not one of the allowed choices (a People role, a Likelihood).",
          "Fixed choices keep the cross-client registers sortable and comparable.",
          "| Exec sponser | ...",
-         "Use one of the listed values (the message suggests the nearest)."),
+         "Use one of the listed values. The message suggests the one meant, a common synonym "
+         "included ('Medium' for 'Med'), and `handoff lint --fix` writes it."),
     Rule("HO402", "invalid-date", Severity.ERROR,
          "A date is not a real calendar date written YYYY-MM-DD.",
          "Deadlines are counted in working days from these dates; a wrong date hides a late handoff.",
          "handoff_call: 2026-11-31",
-         "Write the date as YYYY-MM-DD, e.g. 2026-11-30."),
+         "Write the date as YYYY-MM-DD, e.g. 2026-11-30. `handoff lint --fix` rewrites a date in "
+         "words (12 Jan 2027); a date such as 01/02/2027, which is 1 February in the UK and 2 "
+         "January in the US, is never guessed."),
     Rule("HO403", "invalid-email", Severity.ERROR,
          "An e-mail address is not valid.",
          "The Account Manager must be able to reach every contact without asking the AE.",
          "| jane.doe@acme |",
-         "Write the full address, e.g. jane.doe@acme.co.uk."),
+         "Write the address alone, e.g. jane.doe@acme.co.uk ('Jane Doe <jane.doe@acme.co.uk>' is "
+         "read as the address; the hint says what is wrong with the one written)."),
     Rule("HO404", "invalid-phone", Severity.ERROR,
          "A phone number is not a valid number for the region.",
          "The Account Manager must be able to reach every contact without asking the AE.",
          "| 0207 946 |",
-         "Write the full number, e.g. 020 7946 0000 or +44 20 7946 0000."),
+         "Check the number against what the hint says is wrong (digits missing or too many, an "
+         "area code not in use); write it e.g. 020 7946 0000 or +353 1 555 0100."),
     Rule("HO405", "invalid-format", Severity.ERROR,
          "A value does not have the expected form (a slug, a Companies House number, a percentage).",
          "Values in a fixed form can be checked and linked; free text here hides mistakes.",
@@ -218,12 +227,14 @@ _CORE_RULES = (
          "An amount of money is not written with its currency, e.g. £48,000.00.",
          "Fees are checked to add up; an amount without a currency cannot be.",
          "- **Total fee:** 48k",
-         "Write the amount with its currency symbol or code: £48,000 or GBP 48,000."),
+         "Write the amount in full with its currency symbol or code: £48,000 or GBP 48,000; "
+         "`handoff lint --fix` writes '£7k' as £7,000."),
     Rule("HO408", "empty-value", Severity.ERROR,
          "A labelled item or table cell is empty.",
          PLAYBOOK_PACKAGE,
          "- **Sector:**",
-         "Write the value after the label."),
+         "Write the value after the label; an optional item (a sign-off reference, the Champion "
+         "row) may be deleted instead if it does not apply."),
     # Paths
     Rule("HO501", "misplaced-doc", Severity.ERROR,
          "The doc is not at clients/<slug>/01-handoff/handoff-<slug>-<YYYY-MM-DD>.md.",
