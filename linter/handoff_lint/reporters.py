@@ -42,9 +42,22 @@ def finding(d: Diagnostic) -> str:
     return shown
 
 
+def fixable(diagnostics: list[Diagnostic]) -> str:
+    """How many findings `handoff lint --fix` can resolve ('' if none), as ruff says it."""
+    safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    unsafe = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with `--fix --unsafe-fixes`)" if unsafe and safe else ""
+    if not safe:
+        return f"{_plural(unsafe, 'finding')} can be fixed with `handoff lint --fix --unsafe-fixes`."
+    return f"{_plural(safe, 'finding')} can be fixed with `handoff lint --fix`{more}."
+
+
 def text(diagnostics: list[Diagnostic], files: int) -> str:
-    """For people: each finding with its fix, then the summary."""
-    return "\n".join([*(finding(d) for d in diagnostics), summary(diagnostics, files)]) + "\n"
+    """For people: each finding with its fix, what --fix can do, then the summary."""
+    closing = [line for line in (fixable(diagnostics), summary(diagnostics, files)) if line]
+    return "\n".join([*(finding(d) for d in diagnostics), *closing]) + "\n"
 
 
 def json_array(diagnostics: list[Diagnostic], files: int) -> str:
