@@ -57,5 +57,7 @@ def test_commas_do_not_count_as_points(northwind: str) -> None:
     text = replace_once(northwind, EXEC_NOTES, "Good relationship, warm, friendly")
     [finding] = findings(text, "HO610")
     assert finding.message.startswith("Exec sponsor notes give 1 point; the playbook asks for 3")
-    sentences = replace_once(northwind, EXEC_NOTES, "Strong relationship. Call him Marcus. Prefers Teams.")
-    assert findings(sentences, "HO610") == []
+    for separated in ("Strong relationship. Call him Marcus. Prefers Teams.",
+                      "Strong relationship – call him Marcus – prefers Teams",
+                      "Strong relationship / Marcus / Teams, then e-mail"):
+        assert findings(replace_once(northwind, EXEC_NOTES, separated), "HO610") == [], separated

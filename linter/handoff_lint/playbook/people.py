@@ -13,9 +13,10 @@ NOTES_COVER = {
     "Exec sponsor": ("relationship strength", "how to address", "preferred channel"),
     "HR sponsor (primary contact)": ("engagement style", "what they care about most"),
 }
-# Points end at a ';', a line break or the end of a sentence. Not at a comma: "warm, long
-# relationship" is one point, and counting commas would pass notes that say one thing.
-_POINTS = re.compile(r"(?:[;\n]|\.(?=\s|$))+")
+# Points end at a ';', a line break, the end of a sentence, or a dash, slash or bar between spaces
+# ("Strong – call him Marcus – Teams"). Not at a comma: "warm, long relationship" is one point,
+# and counting commas would pass notes that say one thing.
+_POINTS = re.compile(r"(?:[;\n]|\.(?=\s|$)|\s[-–—/|]\s)+")
 
 
 def points(notes: str) -> list[str]:
