@@ -102,3 +102,10 @@ def test_a_tab_indent_and_an_unclosed_quote_are_named() -> None:
     finding = yaml_finding(quoted)
     assert finding.line == line_of(quoted, 'ae: "Priya')
     assert "opens a quote (\") that is never closed" in finding.message
+
+
+def test_front_matter_of_one_key_without_its_space_is_named_too() -> None:
+    text = "---\nclient:Acme Widgets Ltd\n---\n\n# Handoff\n"
+    finding = yaml_finding(text)
+    assert (finding.line, finding.column) == (2, 8)
+    assert finding.hint == "Put a space after the colon: 'client: Acme Widgets Ltd'."

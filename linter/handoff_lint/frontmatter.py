@@ -275,6 +275,10 @@ def _compose(lines: list[str]) -> yaml.MappingNode:
     if node is None:
         return yaml.MappingNode(_TAG + "map", [])
     if not isinstance(node, yaml.MappingNode):
+        # e.g. a single 'ae:Priya Shah', which YAML reads as one string rather than a key.
+        cause = _likely_cause(lines, len(lines) + 1, "")
+        if cause is not None:
+            raise cause
         raise _Refused("HO203", node.start_mark.line + 2, 1,
                        "front matter must be a set of key: value lines",
                        "Write one key per line, e.g. client: Acme Widgets Ltd.")
