@@ -129,6 +129,7 @@ def test_sarif_is_valid_against_the_published_schema() -> None:
     run = log["runs"][0]
     assert run["tool"]["driver"]["name"] == "handoff"
     assert len(run["results"]) == len(diagnostics)
+    assert any("fixes" in result for result in run["results"])  # fixes are valid SARIF too
 
 
 def test_sarif_has_one_rule_per_code_with_its_help() -> None:
