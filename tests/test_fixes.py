@@ -30,6 +30,13 @@ def test_fixes_apply_right_to_left_and_only_where_the_text_is_still_there() -> N
     assert len(applied.fixed) == 2
 
 
+def test_fixes_that_add_lines_keep_the_others_on_their_lines() -> None:
+    text = "a\n2. b\nc\n3. d"
+    applied = fixes.apply(text, [finding(1, Edit(1, 2, "", "\n")), finding(2, Edit(2, 1, "2.", "1.")),
+                                 finding(4, Edit(4, 1, "3.", "1."))])
+    assert applied.text == "a\n\n1. b\nc\n1. d"
+
+
 def test_a_fix_that_would_remove_text_is_never_applied() -> None:
     empties = finding(1, Edit(1, 1, "keep me", ""))
     assert fixes.apply("keep me\nnext", [empties]).text == "keep me\nnext"

@@ -296,7 +296,9 @@ def _pasted(document: Document) -> list[Pasted]:
             found[line] = Pasted("bullet", line, len(match.group(1)) + 1, match.group(2), "-",
                                  match.string)
     for block in _document_blocks(document):
-        bulleted = any(line in found for line in range(block.line, block.end_line + 1))
+        # (Paragraphs never hold one another, so this looks at each line once.)
+        bulleted = block.kind == "paragraph" and any(
+            line in found for line in range(block.line, block.end_line + 1))
         if block.kind == "paragraph" and not bulleted and _tab_separated(document, block):
             # A table pasted whole: not read as one (which line is its header is the writer's to
             # say), but reported once, at its first line.

@@ -36,24 +36,27 @@ def _locate(line: str, edit: Edit) -> int | None:
     return found if found >= 0 else None
 
 
-def _keeps_text(before: str, after: str) -> bool:
-    """No line is lost and none that had text is emptied: the guard every applied fix passes."""
-    old_lines, new_lines = before.split("\n"), after.split("\n")
-    filled = [line for line in old_lines if line.strip()]
-    return len(new_lines) >= len(old_lines) and sum(1 for line in new_lines if line.strip()) >= len(filled)
+def _keeps_text(before: list[str], changed: dict[int, str]) -> bool:
+    """No line is lost and none that had text is emptied: the guard every applied fix passes.
+    Only the changed lines differ (an edit stays within its line, and adds lines only by the line
+    breaks in its new text), so only they are compared."""
+    return all(not before[line - 1].strip() or any(part.strip() for part in text.split("\n"))
+               for line, text in changed.items())
 
 
-def _apply_one(lines: list[str], fix: Fix) -> list[str] | None:
-    changed = list(lines)
+def _apply_one(lines: list[str], fix: Fix) -> dict[int, str] | None:
+    """The lines the fix changes, by number, with its edits made (a line may then hold line
+    breaks); None if an edit's text is no longer where the finding saw it."""
+    changed: dict[int, str] = {}
     # Right to left on a line, so an edit does not move the columns of those before it.
     for edit in sorted(fix.edits, key=lambda e: (e.line, e.column), reverse=True):
-        if not 1 <= edit.line <= len(changed):
+        if not 1 <= edit.line <= len(lines) or "\n" in edit.old:
             return None
-        text = changed[edit.line - 1]
+        text = changed.get(edit.line, lines[edit.line - 1])
         start = _locate(text, edit)
         if start is None:
             return None
-        changed[edit.line - 1] = text[:start] + edit.new + text[start + len(edit.old):]
+        changed[edit.line] = text[:start] + edit.new + text[start + len(edit.old):]
     return changed
 
 
@@ -70,15 +73,14 @@ def apply(text: str, diagnostics: Iterable[Diagnostic]) -> Applied:
         if touched & taken:
             continue
         changed = _apply_one(lines, fix)
-        if changed is None:
+        if changed is None or not _keeps_text(lines, changed):
             continue
-        if not _keeps_text("\n".join(lines), "\n".join(changed)):
-            continue
-        lines = changed
+        for line, new in changed.items():
+            lines[line - 1] = new
         taken |= touched
         fixed.append(diagnostic)
-        if any("\n" in edit.new for edit in fix.edits):
-            break  # the lines below have moved: their fixes wait for the next pass
+    # A line given a line break stays one entry until here, so the line numbers of every finding
+    # of this pass stay right however many lines the fixes before them added.
     return Applied("\n".join(lines), fixed)
 
 
