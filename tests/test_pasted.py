@@ -177,3 +177,24 @@ def test_a_tab_at_the_end_of_a_pasted_row_is_an_empty_last_cell(northwind: str) 
     assert ("| Procurement contact | Gareth Price | gareth.price@northwind-logistics.example | "
             "0113 496 0103 |  |") in fixed
     assert lint(fixed) == []
+
+
+def test_a_label_that_lost_its_bold_is_read_and_fixed(northwind: str) -> None:
+    text = replace_once(northwind, "- **Legal name:** Northwind", "- Legal name: Northwind")
+    text = replace_once(text, "- **Side commitments:**", "- Side commitments:")
+    found = lint(text, None)
+    assert [(d.code, d.line, d.column) for d in found] == [
+        ("HO309", line_of(text, "- Legal name:"), 1), ("HO309", line_of(text, "- Side commitments:"), 1)]
+    assert found[0].message == ("Section A — Client basics: the label 'Legal name' is not in bold; it is "
+                                "read as the label, but every other Markdown tool shows it as plain text")
+    assert found[0].hint == "Put the label in bold: - **Legal name:** ..."
+    view = site_view(text)
+    assert len(view.side_commitments) == 2
+    assert check_doc(text).instance["client_basics"]["legal_name"] == "Northwind Logistics Ltd"
+    assert fix_text(str(NORTHWIND), text, NORTHWIND, Config()).text == northwind
+
+
+def test_a_plain_line_that_is_not_a_label_is_still_reported_as_not_read(northwind: str) -> None:
+    text = replace_once(northwind, "- **Trading name:** Northwind", "- Note: the trading name is Northwind")
+    codes = [(d.code, d.message) for d in lint(text, None)]
+    assert ("HO309", "Section A — Client basics: a bullet without a bold label is not read") in codes

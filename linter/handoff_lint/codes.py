@@ -164,7 +164,9 @@ _CORE_RULES = (
          "Unplaced content is not checked and does not reach the site's registers: a risk written "
          "as a bullet above Section F's table is one Delivery never sees in the risk register.",
          "'- Budget freeze in Q2 (High)' above the table of Section F — Risks flagged in sales cycle.",
-         "Move the content into the table row, bullet or labelled item it belongs to, or delete it."),
+         "Move the content into the table row, bullet or labelled item it belongs to, or delete it. "
+         "A label that lost its bold in a paste ('- Legal name: ...') is read, and reported so that "
+         "it is put in bold again (`handoff lint --fix` does it)."),
     Rule("HO310", "nested-too-deep", Severity.ERROR,
          "Lists, quotes or front matter values are nested so deeply that the rest cannot be read.",
          "Markdown parsers stop reading past a nesting limit; content after it would vanish unseen."

@@ -22,6 +22,7 @@ JSON = object
 
 _LABEL = re.compile(r"^(?:\*\*(?P<bold>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__)[ \t]*:?[ \t]*")
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_PLAIN_LABEL = re.compile(r"(?P<label>[^:\n*_`\[<]{1,80}?)[ \t]*:")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _LISTS = ("bullet_list", "ordered_list")
 # An address as mail programs and editors copy it: 'Ruth Okonkwo <ruth@example.com>', or a link
@@ -176,6 +177,8 @@ class _Extractor:
                 for item in block.children:
                     label, rest, column = self._label(item)
                     if label is None:
+                        label, rest = self._plain_label(item, rest, column, by_title, subschema)
+                    if label is None:
                         self.diagnose(
                             "HO309", item.line, column,
                             f"{title_of(subschema, '')}: a bullet without a bold label is not read",
@@ -213,6 +216,22 @@ class _Extractor:
             return None, text, column
         label = (match.group("bold") or match.group("under") or "").strip().rstrip(":").strip()
         return label, text[match.end():].strip(), column
+
+    def _plain_label(self, item: Block, text: str, column: int, by_title: dict[str, str],
+                     subschema: Schema) -> tuple[str | None, str]:
+        """A label written without bold (pasted from Word, which drops it): 'Legal name: Acme'.
+        Read as the label when it is exactly one of the section's, and reported with the fix."""
+        match = _PLAIN_LABEL.match(text)
+        if match is None or normalise(match.group("label")) not in by_title:
+            return None, text
+        label = match.group("label").strip()
+        self.result.diagnostics.append(diagnostic(
+            self.path, item.line, column, "HO309",
+            f"{title_of(subschema, '')}: the label '{label}' is not in bold; it is read as the label, "
+            "but every other Markdown tool shows it as plain text",
+            f"Put the label in bold: - **{label}:** ...",
+            Fix(f"Put '{label}:' in bold", (Edit(item.line, column, match.group(0), f"**{label}:**"),))))
+        return label, text[match.end():].strip()
 
     def _labelled(self, item: Block, rest: str, subschema: Schema, pointer: str) -> JSON:
         value_kind = kind(subschema)
