@@ -174,3 +174,11 @@ def test_a_linked_doc_is_never_replaced_by_a_file(repo: Path, capsys: pytest.Cap
     main(["lint", "--fix", str(NORTHWIND)])
     assert "is a link; fix the doc it leads to instead" in capsys.readouterr().err
     assert doc.is_symlink() and real.read_bytes() == before
+
+
+def test_a_key_without_its_space_and_a_date_in_words_are_fixed_together(northwind: str) -> None:
+    text = replace_once(northwind, "ae: Priya Shah", "ae:Priya Shah")
+    text = replace_once(text, "| 2027-01-11 |", "| 11 January 2027 |")
+    once = fixes.fix_text(str(NORTHWIND), text, NORTHWIND, Config())
+    assert once.text == northwind
+    assert [d.code for d in once.fixed] == ["HO203", "HO402"]  # the dates are read once YAML is
