@@ -49,7 +49,7 @@ TOKENS = (
     "<!--", "-->", "<script>", "<div>", "    ", "  \n", "[x](", "![", "\\", "%YAML 1.1\n", "%TAG ",
     # What text pasted from Word, a spreadsheet or a mail program brings, and what --fix rewrites.
     "\n• ", "\n◦ ", "\n– ", "\n(1) ", "\n2. ", "Medium", "12 Jan 2027", "01/02/2027", "£7k",
-    "Ann <a@b.example>", "\tx\ty",
+    "Ann <a@b.example>", "\tx\ty", "\n•\u00a0\u00a0", "\n2.\u00a0\u00a0", "\n(3)\u00a0",
 )
 
 Mutation = tuple[str, float, float, bytes]

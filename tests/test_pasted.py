@@ -198,3 +198,24 @@ def test_a_plain_line_that_is_not_a_label_is_still_reported_as_not_read(northwin
     text = replace_once(northwind, "- **Trading name:** Northwind", "- Note: the trading name is Northwind")
     codes = [(d.code, d.message) for d in lint(text, None)]
     assert ("HO309", "Section A — Client basics: a bullet without a bold label is not read") in codes
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize("marker", [f"•{NBSP * 5}", f"·{NBSP * 6} ", f"1.{NBSP * 3}"])
+def test_bullets_and_numbers_word_pastes_with_no_break_spaces_are_items(northwind: str, marker: str) -> None:
+    lines = COMMITMENTS.splitlines()
+    pasted = "".join(f"{marker.replace('1', str(n))}{line[2:]}\n" for n, line in enumerate(lines, start=1))
+    text = replace_once(northwind, COMMITMENTS, pasted)
+    found = lint(text, None)
+    assert [(d.code, d.column) for d in found] == [("HO311", 1)] * 3
+    symbol = marker.rstrip("\u00a0 ")
+    assert f"'{symbol}'" in found[0].message
+    view = site_view(text)
+    assert len(view.commitments) == 3 and view.commitments[0].startswith('"We\'ll send')
+    fixed = fix_text(str(NORTHWIND), text, NORTHWIND, Config()).text
+    assert lint(fixed) == []
+    expected = COMMITMENTS if symbol != "1." else "".join(
+        f"{n}. {line[2:]}\n" for n, line in enumerate(lines, start=1))
+    assert replace_once(northwind, COMMITMENTS, expected) == fixed

@@ -67,10 +67,16 @@ class Pasted:
     kind: str  # "bullet", "number", "tabs" (a table row) or "table" (rows outside a table, not read)
     line: int
     column: int
-    marker: str
+    marker: str  # with the space after it when that is not plain (no-break spaces, as Word pastes)
     reading: str
     written: str  # the whole line as written
     last_line: int = 0  # for a "table": its last line
+    continues: bool = False  # for a "number": it continues a paragraph (only "1." may interrupt one)
+
+    @property
+    def symbol(self) -> str:
+        """The bullet or number as the writer sees it, without the space after it."""
+        return self.marker.rstrip(_GAP_CHARACTERS)
 
 
 @dataclass
@@ -81,6 +87,11 @@ class Document:
     sections: list[Section]
     too_deep_line: int | None = None
     pasted: list[Pasted] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # the lines as written, when read otherwise
+
+    def as_written(self, line: int) -> str:
+        """A file line of the body as the writer wrote it (lines holds it as read)."""
+        return (self.written or self.lines)[line - self.line_offset - 1]
 
     @property
     def last_content_line(self) -> int:
@@ -251,18 +262,22 @@ def _parse(body: str, line_offset: int) -> Document:
 # A dash other than '-', and the 'o' Word pastes for a second-level bullet, are bullets only beside
 # another pasted bullet (or, for 'o', before a tab, as Word pastes it): one line opening with a dash
 # may be an attribution ("— Ruth").
+# Word pastes the space after a bullet or number as no-break spaces, which Markdown does not take
+# for the space a list item needs.
+_GAP_CHARACTERS = " \t\u00a0"
 _PASTED_BULLET = re.compile(
-    r"^([ \t]*)([•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212o])([ \t]+)\S")
+    r"^([ \t]*)([•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212o])([ \t\u00a0]+)\S")
 _ONLY_BESIDE_BULLETS = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212o")
 # A numbered line Markdown does not take for a list item: "(1) ..." anywhere, or "2. ..." inside a
 # paragraph (only a list starting at 1 may interrupt one).
-_BRACKETED_NUMBER = re.compile(r"^([ \t]*)(\(\d{1,2}\))([ \t]+)\S")
-_NUMBER = re.compile(r"^([ \t]*)(\d{1,2}[.)])([ \t]+)\S")
+_BRACKETED_NUMBER = re.compile(r"^([ \t]*)(\(\d{1,2}\))([ \t\u00a0]+)\S")
+_NUMBER = re.compile(r"^([ \t]*)(\d{1,2}[.)])([ \t\u00a0]+)\S")
 _SEPARATE = ("fence", "code_block", "html_block")
 # What a body must hold somewhere for _pasted to find anything (nearly every doc holds none of it,
 # and one search is far cheaper than walking the lines and blocks).
 _MAY_BE_PASTED = re.compile(
-    r"(?m)^[ \t]*(?:[•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212]|o[ \t]|\(\d|\d{1,2}[.)])|\t")
+    r"(?m)^[ \t]*(?:[•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212]|o[ \t\u00a0]|\(\d|"
+    r"\d{1,2}[.)])|\t")
 
 
 def _all_blocks(blocks: list[Block]) -> Iterator[Block]:
@@ -274,6 +289,18 @@ def _all_blocks(blocks: list[Block]) -> Iterator[Block]:
 def _document_blocks(document: Document) -> Iterator[Block]:
     for block in document.top_level_blocks():
         yield from _all_blocks([block])
+
+
+def _marker(kind: str, line: int, match: re.Match[str], continues: bool = False) -> Pasted:
+    """A pasted bullet or number, read as a '-' item. Where the space after it is plain, the
+    reading keeps every column (the marker becomes '-' and spaces of its width); after no-break
+    spaces it is the marker and its space made '- ', so the columns after it move left, and a
+    search from a reported column still finds what it looks for."""
+    indent, symbol, gap = match.group(1), match.group(2), match.group(3)
+    if "\u00a0" not in gap:
+        return Pasted(kind, line, len(indent) + 1, symbol, "-" + " " * (len(symbol) - 1), match.string,
+                      continues=continues)
+    return Pasted(kind, line, len(indent) + 1, symbol + gap, "- ", match.string, continues=continues)
 
 
 def _pasted(document: Document) -> list[Pasted]:
@@ -293,8 +320,7 @@ def _pasted(document: Document) -> list[Pasted]:
         alone = (match.group(2) in _ONLY_BESIDE_BULLETS and not word_paste
                  and not ({line - 1, line + 1} & set(bullets)))
         if not alone:
-            found[line] = Pasted("bullet", line, len(match.group(1)) + 1, match.group(2), "-",
-                                 match.string)
+            found[line] = _marker("bullet", line, match)
     for block in _document_blocks(document):
         # (Paragraphs never hold one another, so this looks at each line once.)
         bulleted = block.kind == "paragraph" and any(
@@ -308,14 +334,12 @@ def _pasted(document: Document) -> list[Pasted]:
         elif block.kind == "paragraph":
             for line in range(block.line, block.end_line + 1):
                 text = document.lines[line - offset - 1]
-                bracketed = _BRACKETED_NUMBER.match(text)
-                number = _NUMBER.match(text) if line > block.line else None
-                marker = bracketed or number
-                if marker and line not in found:
-                    # Read as a bullet of the same width, so no column on the line moves.
-                    width = len(marker.group(2))
-                    found[line] = Pasted("number", line, len(marker.group(1)) + 1, marker.group(2),
-                                         "-" + " " * (width - 1), text)
+                number = _BRACKETED_NUMBER.match(text) or _NUMBER.match(text)
+                # A plain "2. " opening a paragraph would have been a list: only its no-break
+                # spaces keep it out, and the reading takes them for the space they stand for.
+                if number and line not in found and (
+                        line > block.line or number.group(2).startswith("(") or "\u00a0" in number.group(3)):
+                    found[line] = _marker("number", line, number, continues=line > block.line)
         elif block.kind == "table":
             for row in block.rows:
                 text = document.lines[row.line - offset - 1]
@@ -360,8 +384,10 @@ def parse(body: str, line_offset: int = 0) -> Document:
     if not any(item.kind != "table" for item in pasted):
         document.pasted = pasted
         return document
-    document = _parse(_as_read(document.lines, pasted, line_offset), line_offset)
+    written = document.lines
+    document = _parse(_as_read(written, pasted, line_offset), line_offset)
     document.pasted = pasted
+    document.written = written
     return document
 
 

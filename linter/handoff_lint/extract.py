@@ -400,6 +400,35 @@ def _heading_above(document: Document, line: int) -> str:
     return title
 
 
+def _pasted_number(path: str, document: Document, item: Pasted, where: str, first: bool) -> Diagnostic:
+    """A numbered line Markdown does not take for a list item, and the edits that make it one:
+    '(1)' written '1.', no-break spaces after the number a plain one, and, because only a list
+    starting at 1 may interrupt a paragraph, a blank line before the first of the numbered lines."""
+    symbol = item.symbol
+    number = symbol.strip("()").rstrip(".)")
+    plain = f"{number}." if symbol.startswith("(") else symbol
+    edits = []
+    if plain != symbol or item.marker != symbol:
+        new = plain if item.marker == symbol else f"{plain} "
+        edits.append(Edit(item.line, item.column, item.marker, new))
+    if item.continues and first:
+        above = document.as_written(item.line - 1)
+        edits.append(Edit(item.line - 1, len(above) + 1, "", "\n"))
+    if item.continues:
+        message = f"'{symbol}' continues the paragraph above, so Markdown does not take it for a list item"
+        hint = "Put a blank line before the first numbered line, so the numbered lines are a list."
+    elif plain != symbol:
+        message = f"'{symbol}' is not a Markdown list number"
+        hint = f"Number the item '{plain} ' instead of '{symbol} '."
+    else:
+        message = f"'{symbol}' is followed by no-break spaces, so Markdown does not take it for a list item"
+        hint = f"Put one plain space after '{symbol}'."
+    if plain != symbol and item.continues:
+        hint += f" Number it '{plain} ' instead of '{symbol} '."
+    return diagnostic(path, item.line, item.column, "HO311", f"{where}{message}; it is read as one", hint,
+                      Fix("Make the numbered line a list item", tuple(edits)) if edits else None)
+
+
 def _as_row(line: int, text: str) -> list[Edit]:
     """Edits that make a tab-separated line a table row: '| a | b |' (a tab at the end, as a
     spreadsheet copies an empty last cell, stays a cell: '| a | b |  |')."""
@@ -438,35 +467,16 @@ def pasted_findings(path: str, document: Document) -> list[Diagnostic]:
         place = _heading_above(document, item.line)
         where = f"'{place}': " if place else ""
         if item.kind == "bullet":
+            new = "-" if item.marker == item.symbol else "- "
             found.append(diagnostic(
                 path, item.line, item.column, "HO311",
-                f"{where}'{item.marker}' is a bullet pasted from another program; it is read as a list "
+                f"{where}'{item.symbol}' is a bullet pasted from another program; it is read as a list "
                 "item, but Markdown shows these lines run together as one paragraph",
-                f"Start the line with '- ' instead of '{item.marker} '.",
-                Fix(f"Replace '{item.marker}' with '-'", (Edit(item.line, item.column, item.marker, "-"),))))
-        elif item.kind == "number" and item.marker.startswith("("):
-            number = item.marker.strip("()")
-            found.append(diagnostic(
-                path, item.line, item.column, "HO311",
-                f"{where}'{item.marker}' is not a Markdown list number; the line is read as a list "
-                "item, but Markdown shows it run together with the lines around it",
-                f"Number the item '{number}. ' instead of '{item.marker} '.",
-                Fix(f"Replace '{item.marker}' with '{number}.'",
-                    (Edit(item.line, item.column, item.marker, f"{number}."),))))
+                f"Start the line with '- ' instead of '{item.symbol} '.",
+                Fix(f"Replace '{item.symbol}' with '-'", (Edit(item.line, item.column, item.marker, new),))))
         elif item.kind == "number":
-            # Only a list that starts at 1 may interrupt a paragraph: a blank line before the first
-            # numbered line makes them all a list, whatever number they start at.
-            first = item.line - 1 not in numbered_runs
+            found.append(_pasted_number(path, document, item, where, item.line - 1 not in numbered_runs))
             numbered_runs.add(item.line)
-            above = document.lines[item.line - document.line_offset - 2]
-            fix = Fix("Put a blank line before the numbered lines",
-                      (Edit(item.line - 1, len(above) + 1, "", "\n"),)) if first else None
-            found.append(diagnostic(
-                path, item.line, item.column, "HO311",
-                f"{where}'{item.marker}' continues the paragraph above, so Markdown does not take it "
-                "for a list item; it is read as one",
-                "Put a blank line before the first numbered line, so the numbered lines are a list.",
-                fix))
         elif item.kind == "table":
             found.append(_pasted_table(path, document, item, where))
         else:
