@@ -444,7 +444,7 @@ def _pasted_table(path: str, document: Document, item: Pasted, where: str) -> Di
     line as its header, which only the writer can confirm (unsafe)."""
     lines = range(item.line, item.last_line + 1)
     edits = [edit for line in lines
-             for edit in _as_row(line, document.lines[line - document.line_offset - 1])]
+             for edit in _as_row(line, document.as_written(line))]
     columns = len(item.written.strip(" \r").split("\t"))
     header_end = len(item.written.rstrip(" \r")) + 1
     edits = [e for e in edits if not (e.line == item.line and e.column == header_end and e.old == "")]
