@@ -8,6 +8,7 @@ with a registered code and a fix hint.
 
     python bench/fuzz.py --examples 100000            # the long profile, one core
     python bench/fuzz.py --examples 2000 --seed 7     # a quick look
+    python bench/fuzz.py --examples 20000 --fixes     # also: --fix never loses a line of text
 
 Failing inputs are written to bench/results/fuzz-failures/ (one .md per failure, with the
 reason in a .txt next to it) and the run's figures to bench/results/fuzz.json. The quick profile
@@ -29,6 +30,8 @@ from handoff_lint.check import check_bytes
 from handoff_lint.codes import REGISTRY
 from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.fixes import fix_text
+from handoff_lint.source import Source, decode
 
 REPO = Path(__file__).resolve().parents[1]
 SLOW_SECONDS = 2  # the most one doc may take to lint, whatever it holds
@@ -45,6 +48,9 @@ TOKENS = (
     "| x |", "|---|", "\\|", "`", "```\n", "~~~", "&a ", "*a", "!!str ", "!!python/object ", "? ",
     "{", "}", "[", "]", "'", '"', "#", "\t", "\r", "\r\n", "\ufeff", "\u2028", "\u00a0", "—", "é",
     "<!--", "-->", "<script>", "<div>", "    ", "  \n", "[x](", "![", "\\", "%YAML 1.1\n", "%TAG ",
+    # What text pasted from Word, a spreadsheet or a mail program brings, and what --fix rewrites.
+    "\n• ", "\n◦ ", "\n– ", "\n(1) ", "\n2. ", "Medium", "12 Jan 2027", "01/02/2027", "£7k",
+    "Ann <a@b.example>", "\tx\ty", "\n•\u00a0\u00a0", "\n2.\u00a0\u00a0", "\n(3)\u00a0",
 )
 
 # What an attacker (rather than a hand edit) puts into a doc: characters nobody sees, bidi controls,
@@ -137,6 +143,38 @@ def examine(data: bytes, relative: PurePosixPath, config: Config) -> tuple[list[
     return found, problems
 
 
+def _filled(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def fix_violations(data: bytes, relative: PurePosixPath, config: Config) -> list[str]:
+    """What `handoff lint --fix --unsafe-fixes` would do wrong to data: lose a line, empty one,
+    change a line no fix touched, or leave something for a second run to fix."""
+    decoded = decode(str(relative), data, config.max_bytes)
+    if not isinstance(decoded, Source):
+        return []  # unreadable: --fix leaves it alone
+    try:
+        fixed = fix_text(str(relative), decoded.text, relative, config, unsafe=True)
+        again = fix_text(str(relative), fixed.text, relative, config, unsafe=True)
+    except Exception:
+        return ["--fix raised:\n" + traceback.format_exc()]
+    before, after = decoded.text.split("\n"), fixed.text.split("\n")
+    problems = []
+    if len(after) < len(before):
+        problems.append(f"--fix lost lines: {len(before)} before, {len(after)} after")
+    if _filled(fixed.text) < _filled(decoded.text):
+        problems.append("--fix emptied a line that had text")
+    edits = [e for d in fixed.fixed if d.fix for e in d.fix.edits]
+    if not any("\n" in e.new for e in edits):
+        touched = {e.line for e in edits}
+        if [b for n, b in enumerate(before, 1) if n not in touched] != [
+                a for n, a in enumerate(after, 1) if n not in touched]:
+            problems.append("--fix changed a line no fix touched")
+    if again.fixed:
+        problems.append(f"--fix is not idempotent: a second run fixes {[d.code for d in again.fixed]}")
+    return problems
+
+
 def violations(data: bytes, relative: PurePosixPath, config: Config) -> list[str]:
     return examine(data, relative, config)[1]
 
@@ -165,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=100_000, help="inputs to try (default 100,000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--max-mutations", type=int, default=6, help="mutations per input (default 6)")
+    parser.add_argument("--fixes", action="store_true",
+                        help="also apply every fix to each input and check no line of text is lost "
+                        "(several checks per input: slower)")
     arguments = parser.parse_args(argv)
 
     rng = random.Random(arguments.seed)
@@ -182,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         data = apply(original, mutations)
         begun = time.perf_counter()
         found, problems = examine(data, relative, config)
+        if arguments.fixes:
+            problems += fix_violations(data, relative, config)
         spent = time.perf_counter() - begun
         if spent > slowest[0]:
             slowest = (spent, f"input {number}")

@@ -63,7 +63,7 @@ NOTES = {
     "Exec sponsor": ("Strong relationship; first-name terms; prefers a short call to e-mail",
                      "New in role, relationship still forming; formal, by title; e-mail first"),
     "HR sponsor (primary contact)": ("Hands-on, replies same day; cares most about retention",
-                                     "Collaborative, likes to co-design the workshops"),
+                                     "Collaborative, co-designs; cares most about the workshops' fit"),
     "Procurement contact": ("PO raised; on the training framework until next August",
                             "Framework agreement renews next summer"),
     "Finance / AP contact": ("Invoices must quote the PO number, PDF to the AP mailbox",

@@ -33,11 +33,16 @@ def test_values_that_show_as_nothing_are_blank(blank: str) -> None:
 
 @pytest.mark.parametrize(("text", "first"), [
     ("a\u200bb", "\u200b"), ("\u202eabc", "\u202e"), ("x\x1b[2J", "\x1b"), ("x\x9b31m", "\x9b"),
-    ("a\u2028b", "\u2028"), ("a\ue000", "\ue000"), ("a\U000e0041", "\U000e0041"),
+    ("a\u2028b", "\u2028"), ("a\U000e0041", "\U000e0041"),
 ])
 def test_hidden_characters_are_found(text: str, first: str) -> None:
     assert hidden(text)[0][1] == first
     assert describe(first).startswith(f"U+{ord(first):04X}")
+
+
+def test_private_use_characters_show() -> None:
+    # Word pastes its symbol-font bullet as U+F0B7: it shows, and HO311 reads it as a bullet.
+    assert hidden("\uf0b7\tSend the baseline report") == []
 
 
 def test_emoji_sequences_are_not_hidden_text() -> None:

@@ -69,12 +69,23 @@ def test_severity_can_be_raised_in_pyproject(repo: Path, capsys: pytest.CaptureF
     assert main(["lint"]) == 1
 
 
-def test_folders_are_searched_and_missing_paths_reported(repo: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["lint", "clients/glenmore-distillers", "nowhere.md"]) == 1
-    out = capsys.readouterr().out
-    assert "nowhere.md:1:1: HO101 no such file or folder" in out
-    assert out.rstrip().endswith("Fix the errors before you merge.")
+def test_folders_are_searched(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "clients/glenmore-distillers"]) == 0
+    assert capsys.readouterr().out == "1 handoff doc checked: all complete.\n"
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "clients/glenmore-distillers", "clients/does-not-exist"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "handoff lint: clients/does-not-exist: no such file or folder; check the path" in captured.err
+
+
+def test_a_mistyped_command_gets_a_suggestion(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lnt", "clients"]) == 2
+    assert "unknown command 'lnt'; did you mean `handoff lint`?" in capsys.readouterr().err
+    assert main(["--debug", "rulez"]) == 2
+    assert "did you mean `handoff rules`?" in capsys.readouterr().err
 
 
 def test_a_second_doc_for_a_client_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,3 +113,20 @@ def test_rules_lists_every_code_and_explains_one(repo: Path, capsys: pytest.Capt
     assert entry.startswith("HO301 missing-section [error]")
     assert "Fix: " in entry and "Why: " in entry
     assert main(["rules", "HO000"]) == 2
+
+
+def test_rules_finds_a_rule_by_its_name(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "sponsor-notes"]) == 0
+    assert capsys.readouterr().out.startswith("HO610 sponsor-notes [error]")
+    assert main(["rules", "Sponsor_Notes"]) == 0
+    assert capsys.readouterr().out.startswith("HO610 ")
+    assert main(["rules", "sponsor-note"]) == 2
+    assert "did you mean 'sponsor-notes'?" in capsys.readouterr().err
+
+
+def test_rules_list_in_code_order_within_100_columns(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    listed = [line.split()[0] for line in lines if line.startswith("HO")]
+    assert listed == sorted(listed) and len(listed) == len(set(listed)) > 30

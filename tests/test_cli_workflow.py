@@ -157,6 +157,16 @@ def test_new_works_from_a_subfolder_of_the_repo(repo: Path, capsys: pytest.Captu
     assert (repo / ACME).is_file()
 
 
+def test_new_refuses_outside_a_handoff_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "not-handoff"\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "new", "acme-widgets", "--client", "Acme Widgets Ltd")
+    assert (code, out) == (2, "")
+    assert "not inside a handoff repo (no pyproject.toml with a [tool.handoff] table" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pyproject.toml"]
+
+
 def test_create_new_is_exclusive_and_leaves_nothing_behind(tmp_path: Path) -> None:
     target = tmp_path / "doc.md"
     files.create_new(target, "first\n")
@@ -247,10 +257,13 @@ def test_rules_lists_each_rule_on_one_line(repo: Path, capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "rules")
     assert code == 0
     lines = out.splitlines()
-    assert [line.split()[0] for line in lines] == list(REGISTRY)
-    for line, rule in zip(lines, REGISTRY.values(), strict=True):
+    assert [line.split()[0] for line in lines] == sorted(REGISTRY)
+    for line, code in zip(lines, sorted(REGISTRY), strict=True):
+        rule = REGISTRY[code]
         assert line.split()[1:3] == [rule.name, rule.severity.value]
-        assert line.endswith(rule.summary)
+        shown = line.split(maxsplit=3)[3]
+        assert len(line) <= 100
+        assert rule.summary == shown or rule.summary.startswith(shown.removesuffix(" …"))
 
 
 def test_rules_code_shows_the_full_entry_with_configured_severity(

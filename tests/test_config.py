@@ -136,3 +136,13 @@ def test_the_handoff_repo_is_found_from_a_path_not_the_working_folder(tmp_path: 
     assert find_handoff_pyproject(repo / "clients" / "not-yet-there.md") == repo / "pyproject.toml"
     assert find_handoff_pyproject(tmp_path) is None
     assert load(doc).root == repo and load(doc).region == "scotland"
+def test_a_handoff_repo_is_the_nearest_pyproject_with_a_handoff_table(tmp_path: Path) -> None:
+    from handoff_lint.config import find_handoff_pyproject
+
+    (tmp_path / "pyproject.toml").write_text("[tool.handoff]\n")
+    inner = tmp_path / "tools" / "sub"
+    inner.mkdir(parents=True)
+    (tmp_path / "tools" / "pyproject.toml").write_text('[project]\nname = "tools"\n')
+    assert find_handoff_pyproject(inner) == tmp_path / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text("[tool.other]\n")
+    assert find_handoff_pyproject(inner) is None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import example_text, line_of, lint
+from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.frontmatter import parse, split
 
 
@@ -63,3 +65,47 @@ def test_empty_front_matter_is_an_empty_mapping() -> None:
     front = parse("doc.md", "---\n---\n# Body\n")
     assert front.data == {}
     assert front.diagnostics == []
+
+
+# The mistake behind a YAML error, at its own line, in plain words ------------------------------
+
+
+def yaml_finding(text: str) -> Diagnostic:
+    [finding] = [d for d in lint(text, None) if d.code == "HO203"]
+    return finding
+
+
+def test_a_key_without_a_space_after_its_colon_is_named_at_its_line() -> None:
+    text = example_text().replace("ae: Priya Shah", "ae:Priya Shah")
+    finding = yaml_finding(text)
+    assert (finding.line, finding.column) == (line_of(text, "ae:Priya Shah"), 4)
+    assert finding.message == ("front matter: 'ae:Priya Shah' has no space after the colon, so YAML "
+                               "does not read 'ae' as a key")
+    assert finding.hint == "Put a space after the colon: 'ae: Priya Shah'."
+    assert finding.fix is not None and finding.fix.edits[0].new == " "
+
+
+def test_a_value_holding_colon_space_is_named_with_the_quoting_fix() -> None:
+    text = example_text().replace("client: Northwind Logistics Ltd", "client: Northwind: Logistics Ltd")
+    finding = yaml_finding(text)
+    assert finding.line == line_of(text, "client: Northwind:")
+    assert finding.hint == 'Put the value in double quotes: client: "Northwind: Logistics Ltd"'
+
+
+def test_a_tab_indent_and_an_unclosed_quote_are_named() -> None:
+    tabbed = example_text().replace("  sow_signed:", "\tsow_signed:")
+    finding = yaml_finding(tabbed)
+    assert (finding.line, finding.message) == (
+        line_of(tabbed, "\tsow_signed"),
+        "front matter: this line is indented with a tab, which YAML does not allow")
+    quoted = example_text().replace("ae: Priya Shah", 'ae: "Priya Shah')
+    finding = yaml_finding(quoted)
+    assert finding.line == line_of(quoted, 'ae: "Priya')
+    assert "opens a quote (\") that is never closed" in finding.message
+
+
+def test_front_matter_of_one_key_without_its_space_is_named_too() -> None:
+    text = "---\nclient:Acme Widgets Ltd\n---\n\n# Handoff\n"
+    finding = yaml_finding(text)
+    assert (finding.line, finding.column) == (2, 8)
+    assert finding.hint == "Put a space after the colon: 'client: Acme Widgets Ltd'."

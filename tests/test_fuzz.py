@@ -89,6 +89,24 @@ def test_the_linter_answers_any_mutated_doc(doc: tuple[PurePosixPath, bytes]) ->
     assert fuzz.violations(data, relative, CONFIG) == []
 
 
+@settings(QUICK, max_examples=100)
+@given(mutated_doc)
+def test_fixes_never_make_a_doc_lose_a_line_of_text(doc: tuple[PurePosixPath, bytes]) -> None:
+    """--fix --unsafe-fixes on any mutated doc: no line lost or emptied, a line no fix touched
+    unchanged, and nothing left for a second run (bench/fuzz.py --fixes, the long profile)."""
+    relative, data = doc
+    assert fuzz.fix_violations(data, relative, CONFIG) == []
+
+
+def test_the_fix_property_catches_a_lost_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from handoff_lint.fixes import Applied
+
+    monkeypatch.setattr(fuzz, "fix_text", lambda *args, **kwargs: Applied("one line", []))
+    assert fuzz.fix_violations(b"two\nlines", PurePosixPath("doc.md"), CONFIG) == [
+        "--fix lost lines: 2 before, 1 after", "--fix emptied a line that had text",
+        "--fix changed a line no fix touched"]
+
+
 # Each example gets its own repo and its own chdir (monkeypatch.context) and reads capsys dry, so
 # sharing the function-scoped fixtures between examples is safe.
 @settings(QUICK, max_examples=25, suppress_health_check=[

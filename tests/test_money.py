@@ -26,3 +26,11 @@ def test_anything_loose_is_not_money(text: str) -> None:
 def test_money_prints_as_written() -> None:
     assert str(Money("GBP", Decimal("-2000.00"))) == "-£2,000"
     assert str(Money("CHF", Decimal("10.50"))) == "CHF 10.50"
+
+
+def test_shorthand_amounts_expand_to_what_they_are_short_for() -> None:
+    from handoff_lint.money import expand_shorthand
+
+    assert [str(expand_shorthand(t)) for t in ("£7k", "£7.5K", "£1.2m", "-£2k", "€3bn")] == [
+        "£7,000", "£7,500", "£1,200,000", "-£2,000", "€3,000,000,000"]
+    assert [expand_shorthand(t) for t in ("7k", "£7", "£7.000001k", "about £7k")] == [None] * 4

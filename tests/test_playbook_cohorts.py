@@ -70,3 +70,19 @@ def test_scottish_schools_break_up_earlier(northwind: str) -> None:
 def test_a_cohort_size_that_is_not_a_positive_number_is_reported_once_by_the_schema(northwind: str) -> None:
     text = replace_once(northwind, COHORT_2, COHORT_2.replace("| 32 |", "| 0 |"))
     assert [(d.code, d.line) for d in findings(text)] == [("HO406", line_of(text, "| 2 | 0 |"))]
+
+
+
+def test_a_risk_naming_the_july_holidays_answers_it(northwind: str) -> None:
+    text = starting(northwind, "2027-06-14")
+    for risk in ("Cohort 1 runs into the July holidays", "Attendance dips over the August break",
+                 "Staff away over the school break", "Leads are on holiday"):
+        said = replace_once(text, "| Night shifts miss the virtual workshops |", f"| {risk} |")
+        assert findings(said, "HO615") == [], risk
+
+
+def test_a_risk_about_another_holiday_does_not_answer_it(northwind: str) -> None:
+    text = starting(northwind, "2027-06-14")
+    other = replace_once(text, "| Night shifts miss the virtual workshops |",
+                         "| Christmas holidays slow the sign-off |")
+    assert [d.code for d in findings(other, "HO615")] == ["HO615"]

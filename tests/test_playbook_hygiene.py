@@ -38,6 +38,17 @@ def test_a_placeholder_in_a_value_fails_where_it_is(northwind: str, value: str, 
     assert message == f"Section A — Client basics, Sector: '{token}' is template text, not a value"
 
 
+def test_a_placeholder_hint_speaks_of_what_was_found(northwind: str) -> None:
+    tbc = findings(replace_once(northwind, "- **Sector:** Transport and logistics", "- **Sector:** TBC"),
+                   "HO616")
+    assert [d.hint for d in tbc] == [
+        "Find out the real value and write it here before the handoff: Delivery cannot act on 'TBC'."]
+    assert "square brackets" not in tbc[0].hint
+    bracket = findings(replace_once(northwind, "- **Sector:** Transport and logistics",
+                                    "- **Sector:** [Sector]"), "HO616")
+    assert bracket[0].hint.startswith("Replace the [...] placeholder with the real value.")
+
+
 def test_placeholders_in_front_matter_and_table_cells(northwind: str) -> None:
     text = with_front_matter(northwind, account_manager='"[AM name]"', deposit_invoice_ref="INV-2026-XXXX")
     text = replace_once(text, "| Gareth Price |", "| [Name] |")

@@ -51,3 +51,13 @@ def test_an_invalid_phone_is_reported_once_by_the_schema(northwind: str) -> None
     text = replace_once(northwind, "| 0113 496 0102 |", "| 0113 496 |")
     assert [(d.code, d.line) for d in findings(text)] == [
         ("HO404", line_of(text, "| HR sponsor (primary contact) |"))]
+
+
+def test_commas_do_not_count_as_points(northwind: str) -> None:
+    text = replace_once(northwind, EXEC_NOTES, "Good relationship, warm, friendly")
+    [finding] = findings(text, "HO610")
+    assert finding.message.startswith("Exec sponsor notes give 1 point; the playbook asks for 3")
+    for separated in ("Strong relationship. Call him Marcus. Prefers Teams.",
+                      "Strong relationship – call him Marcus – prefers Teams",
+                      "Strong relationship / Marcus / Teams, then e-mail"):
+        assert findings(replace_once(northwind, EXEC_NOTES, separated), "HO610") == [], separated

@@ -52,12 +52,18 @@ def test_the_published_hook_and_this_repos_config_are_valid() -> None:
     assert config.returncode == 0, config.stdout + config.stderr
 
 
-def test_the_hook_is_given_every_file_under_clients() -> None:
-    # Docs are checked; anything else there is refused (HO505), as the site never publishes it.
-    (hook,) = load(".pre-commit-hooks.yaml")
-    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
-        "handoff-lint", "handoff lint", "python", True)
-    pattern = re.compile(hook["files"])
+def test_the_hooks_are_given_what_they_check() -> None:
+    # Every file under clients/ goes to the lint: docs are checked, anything else there is refused
+    # (HO505), as the site never publishes it. Only docs go to the fix.
+    hooks = {hook["id"]: hook for hook in load(".pre-commit-hooks.yaml")}
+    assert {k: hooks["handoff-lint"][k] for k in ("entry", "language", "pass_filenames", "verbose")} == {
+        "entry": "handoff lint", "language": "python", "pass_filenames": True, "verbose": True}
+    assert {k: hooks["handoff-fix"][k] for k in ("entry", "language", "pass_filenames")} == {
+        "entry": "handoff lint --fix", "language": "python", "pass_filenames": True}
+    fixed = re.compile(hooks["handoff-fix"]["files"])
+    assert EXAMPLES and all(fixed.search(p.relative_to(REPO).as_posix()) for p in EXAMPLES)
+    assert not fixed.search("clients/acme/01-handoff/x.svg")
+    pattern = re.compile(hooks["handoff-lint"]["files"])
     assert EXAMPLES and all(pattern.search(p.relative_to(REPO).as_posix()) for p in EXAMPLES)
     for stray in ("clients/acme/notes.md", "clients/acme/01-handoff/old/handoff-acme-2026-11-24.md",
                   "clients/acme/01-handoff/handoff-acme-2026-11-24.md.orig", "clients/acme/01-handoff/x.svg"):
@@ -67,15 +73,29 @@ def test_the_hook_is_given_every_file_under_clients() -> None:
 
 
 def test_this_repo_runs_the_same_hook_plus_hygiene_and_ruff() -> None:
-    (published,) = load(".pre-commit-hooks.yaml")
+    published = {hook["id"]: hook for hook in load(".pre-commit-hooks.yaml")}["handoff-lint"]
     hooks = {hook["id"]: (repo["repo"], hook) for repo in load(".pre-commit-config.yaml")["repos"]
              for hook in repo["hooks"]}
     source, local = hooks["handoff-lint"]
     assert source == "local"
-    assert {k: local[k] for k in ("entry", "files", "pass_filenames")} == {
-        k: published[k] for k in ("entry", "files", "pass_filenames")}
+    assert {k: local[k] for k in ("entry", "files", "pass_filenames", "verbose")} == {
+        k: published[k] for k in ("entry", "files", "pass_filenames", "verbose")}
     assert {"trailing-whitespace", "end-of-file-fixer", "check-yaml", "check-json", "check-toml",
-            "check-merge-conflict", "check-added-large-files", "ruff-check"} <= set(hooks)
+            "check-merge-conflict", "check-added-large-files", "ruff-check",
+            "check-github-workflows"} <= set(hooks)
+
+
+def test_the_hook_config_names_no_git_url() -> None:
+    """Every hook comes from this checkout or the package index, so a commit works where only a
+    package index is reachable; a dependency is pinned to one version, never a git URL."""
+    for repo in load(".pre-commit-config.yaml")["repos"]:
+        assert repo["repo"] == "local", repo["repo"]
+        for hook in repo["hooks"]:
+            assert hook["language"] in ("python", "system"), hook["id"]
+            for dependency in hook.get("additional_dependencies", []):
+                assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][0-9A-Za-z.]*", dependency), dependency
+    text = (REPO / ".pre-commit-config.yaml").read_text("utf-8")
+    assert not re.search(r"https?://|git@|git\+|\.git\b", text)
 
 
 def git(cwd: Path, *arguments: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -112,11 +132,11 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
     return source, git(source, "rev-parse", "HEAD", env=env).stdout.strip()
 
 
-@pytest.fixture
-def client_repo(tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]) -> Path:
-    """A handoff repo that uses the published hook, with it installed in .git/hooks."""
+def use_hooks(repo: Path, hook_repo: tuple[Path, str], env: dict[str, str], *ids: str) -> Path:
+    """Make repo a git repo that uses these published hooks, installed in .git/hooks."""
     source, commit = hook_repo
-    config = {"repos": [{"repo": str(source), "rev": commit, "hooks": [{"id": "handoff-lint"}]}]}
+    config = {"repos": [{"repo": str(source), "rev": commit, "hooks": [{"id": i} for i in ids]}]}
+    tmp_path = repo
     (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), "utf-8")
     assert git(tmp_path, "init", "-q", "-b", "main", env=env).returncode == 0
     installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=env,
@@ -124,6 +144,12 @@ def client_repo(tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert (tmp_path / ".git/hooks/pre-commit").is_file()
     return tmp_path
+
+
+@pytest.fixture
+def client_repo(tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]) -> Path:
+    """A handoff repo that uses the published hook, with it installed in .git/hooks."""
+    return use_hooks(tmp_path, hook_repo, env, "handoff-lint")
 
 
 def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
@@ -189,3 +215,63 @@ def test_only_handoff_docs_are_passed_to_the_hook(client_repo: Path, env: dict[s
     assert accepted.returncode == 0, output
     assert "(no files to check)" in output and "HO501" not in output
     assert commits(client_repo, env) == 1
+
+
+@pytest.mark.slow
+def test_a_warning_is_shown_on_a_commit_that_succeeds(client_repo: Path, env: dict[str, str]) -> None:
+    doc = client_repo / NORTHWIND
+    doc.parent.mkdir(parents=True)
+    text = example_text() + "\n## Notes\n\nAnything else.\n"
+    doc.write_text(text, "utf-8")
+    accepted = commit(client_repo, env, "Handoff for Northwind, with notes")
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    assert f"{NORTHWIND}:{line_of(text, '## Notes')}:1: HO303 (warning) heading 'Notes'" in output
+    assert "1 handoff doc checked: 1 warning, no errors." in output
+    assert commits(client_repo, env) == 1
+
+
+@pytest.mark.slow
+def test_the_fix_hook_fixes_pasted_bullets_and_stops_the_commit_for_review(
+        tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]) -> None:
+    repo = use_hooks(tmp_path, hook_repo, env, "handoff-fix", "handoff-lint")
+    doc = repo / NORTHWIND
+    doc.parent.mkdir(parents=True)
+    listed = "- \"We'll send the manager attrition baseline report at Week 4.\"\n"
+    doc.write_text(example_text().replace(listed, listed.replace("- ", "• ")), "utf-8")
+    stopped = commit(repo, env, "Handoff for Northwind")
+    output = stopped.stdout + stopped.stderr
+    assert stopped.returncode != 0 and "files were modified by this hook" in output, output
+    assert doc.read_text("utf-8") == example_text()
+    accepted = commit(repo, env, "Handoff for Northwind")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+THIS_REPO_FILES = (".pre-commit-config.yaml", "pyproject.toml", "README.md", "mkdocs.yml", ".gitignore")
+THIS_REPO_FOLDERS = (".github", "clients", "guide", "linter", "schema", "hooks", "bench")
+
+
+@pytest.mark.slow
+def test_this_repos_hooks_install_from_the_package_index_alone(tmp_path: Path, env: dict[str, str]) -> None:
+    """This repo's own config, for real, with git allowed no network at all (GIT_ALLOW_PROTOCOL):
+    every hook installs from the package index, and a commit of the repo passes them."""
+    for name in THIS_REPO_FILES:
+        shutil.copy2(REPO / name, tmp_path / name)
+    for folder in THIS_REPO_FOLDERS:
+        shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns(
+            "__pycache__", "*.pyc", "*.egg-info", "results"))
+    offline_git = {**env, "GIT_ALLOW_PROTOCOL": "file",
+                   # handoff itself runs from the checkout's environment (language: system).
+                   "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"}
+    assert git(tmp_path, "init", "-q", "-b", "main", env=offline_git).returncode == 0
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--install-hooks"],
+                               cwd=tmp_path, env=offline_git, capture_output=True, text=True,
+                               check=False, timeout=600)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    accepted = commit(tmp_path, offline_git, "Everything")
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    for name in ("handoff lint", "trim trailing whitespace", "check yaml", "ruff check",
+                 "validate GitHub workflows"):
+        assert re.search(rf"{re.escape(name)}\.+Passed", output), name
+    assert "3 handoff docs checked: all complete." in output

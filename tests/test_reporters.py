@@ -64,6 +64,7 @@ def test_the_text_report_ends_with_the_summary() -> None:
     _, diagnostics = broken_northwind()
     report = text(diagnostics, 1)
     assert report == "".join(finding(d) + "\n" for d in diagnostics) + (
+        "1 finding can be fixed with `handoff lint --fix`.\n"
         "1 handoff doc checked: 2 errors in 1 file, 1 warning. Fix the errors before you merge.\n")
     assert text([], 3) == "3 handoff docs checked: all complete.\n"
 
@@ -128,6 +129,7 @@ def test_sarif_is_valid_against_the_published_schema() -> None:
     run = log["runs"][0]
     assert run["tool"]["driver"]["name"] == "handoff"
     assert len(run["results"]) == len(diagnostics)
+    assert any("fixes" in result for result in run["results"])  # fixes are valid SARIF too
 
 
 def test_sarif_has_one_rule_per_code_with_its_help() -> None:
@@ -194,3 +196,18 @@ def test_control_characters_never_reach_the_output(format_name: str) -> None:
         result = json.loads(output)["runs"][0]["results"][0]
         assert "\x1b" in result["message"]["text"]
         assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("%FF.md")
+def test_the_text_report_says_how_many_findings_fix_can_resolve() -> None:
+    from handoff_lint.diagnostics import Edit, Fix
+
+    def fixed(safe: bool) -> Diagnostic:
+        return Diagnostic("doc.md", 3, 1, "HO311", Severity.WARNING, "m", "h",
+                          Fix("f", (Edit(3, 1, "•", "-"),), safe))
+
+    plain = Diagnostic("doc.md", 1, 1, "HO304", Severity.ERROR, "m", "h")
+    lines = text([plain, fixed(True), fixed(True), fixed(False)], 1).splitlines()
+    assert lines[-2] == ("2 findings can be fixed with `handoff lint --fix` (1 more with "
+                         "`--fix --unsafe-fixes`).")
+    assert lines[-1].startswith("1 handoff doc checked: 1 error")
+    assert "can be fixed" not in text([plain], 1)
+    only_unsafe = text([fixed(False)], 1).splitlines()[-2]
+    assert only_unsafe == "1 finding can be fixed with `handoff lint --fix --unsafe-fixes`."

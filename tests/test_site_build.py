@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -19,9 +20,11 @@ from conftest import (
     check_doc,
     copy_site_project,
     example_text,
+    example_views,
     without_section,
 )
 from handoff_lint.extract import extract
+from handoff_lint.site.registers import commitments
 
 NORTHWIND_PAGE = Path("northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/index.html")
 NORTHWIND_DOC = "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
@@ -77,6 +80,29 @@ def test_every_page_is_private_and_loads_nothing_from_elsewhere(built_site: Path
             assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), (page, tag)
     for asset in built_site.rglob("*.css"):
         assert "fonts.googleapis.com" not in asset.read_text("utf-8")
+
+
+def test_pasted_bullets_build_strict_and_show_as_separate_items(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    section_g = example_text().split("## Section G")[1]
+    promises = [line for line in section_g.splitlines() if line.startswith("- ")]
+    assert len(promises) == 3
+    text = example_text()
+    for promise in promises:
+        text = text.replace(promise, "•" + promise[1:])
+    (config.parent / NORTHWIND_DOC).write_text(text, "utf-8")
+    built = build_site(config, tmp_path / "site")
+    assert built.returncode == 0, built.stderr  # the HO311 warnings do not fail a strict build
+    page = (tmp_path / "site" / NORTHWIND_PAGE).read_text("utf-8")
+    section_g = page.split('id="h-section-g-commitments-ae-made"')[1].split("<h2")[0]
+    assert section_g.count("<li>") == 3 and "•" not in section_g
+    # The register lists the same promises as for the examples as written: each pasted one a row.
+    expected = re.search(r"## AE commitments \(Section G\) \((\d+)\)", commitments(example_views()))
+    assert expected is not None
+    registers = (tmp_path / "site" / "registers" / "commitments" / "index.html").read_text("utf-8")
+    assert f"AE commitments (Section G) ({expected.group(1)})" in registers
+    for promise in promises:
+        assert html.escape(promise[2:], quote=False) in registers
 
 
 def test_an_incomplete_doc_fails_the_strict_build_and_shows_a_banner_otherwise(tmp_path: Path) -> None:

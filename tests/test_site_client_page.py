@@ -89,3 +89,15 @@ def test_a_doc_nested_past_the_limit_is_not_handed_to_the_renderer() -> None:
     source = page(site_view(example_text() + "\n" + nested), checked)
     assert "HO310" in source and "nested too deeply" in source
     assert "    " * 30 + "- a" not in source
+def test_pasted_bullets_and_numbers_show_as_separate_items() -> None:
+    import markdown
+
+    promises = ("- \"We'll send the manager attrition baseline report at Week 4.\"\n"
+                "- \"Our facilitator will mention the Manchester cross-dock pilot in the kickoff.\"\n"
+                "- \"We can attend your leadership away-day on 4 February.\"\n")
+    for pasted in (promises.replace("- ", "• "),
+                   "Promised:\n" + "".join(f"{n}. {line[2:]}\n"
+                                           for n, line in enumerate(promises.splitlines(), start=2))):
+        text = example_text().replace(promises, pasted)
+        html = markdown.markdown(render(text).split("## Section G")[1].split("## ")[0])
+        assert html.count("<li>") == 3, pasted

@@ -10,6 +10,7 @@ from handoff_lint.codes import REGISTRY, Rule
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
 from handoff_lint.diagnostics import Severity
 from handoff_lint.schema import load_schema, properties, title_of
+from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.guide import format_reference, rules_reference, writing_guide
 
@@ -108,3 +109,16 @@ def test_the_format_guides_front_matter_example_is_accepted_by_the_linter() -> N
     doc = front_matter + example_text().split("---\n", 2)[2]  # Northwind's body under it
     in_front_matter = [d for d in lint(doc, None) if d.line <= front_matter.count("\n")]
     assert in_front_matter == []
+
+
+def test_the_browser_guide_walks_an_ae_through_without_a_terminal() -> None:
+    page = (REPO / "guide" / "in-the-browser.md").read_text("utf-8")
+    steps = [line for line in page.splitlines() if line.startswith("## ")]
+    assert steps == ["## 1. Start the doc", "## 2. Paste with care", "## 3. Open a pull request",
+                     "## 4. Read the annotations"]
+    for words in ("Create new file", "pull request", "Files changed", "fix:", "warning"):
+        assert words in page, words
+    # Every link is to a page of the guide that the site has.
+    pages = {uri.removeprefix("guide/") for uri in (uris.FORMAT_REFERENCE, uris.RULES, uris.FORMAT_GUIDE)}
+    assert set(re.findall(r"\]\(([^)]+)\)", page)) <= pages
+    assert "The whole layout" in format_reference(load_schema(None), "2026-11-24")

@@ -7,14 +7,19 @@ from functools import partial
 
 import pytest
 from conftest import (
+    check_doc,
     errors,
+    findings,
     line_of,
     lint,
+    replace_once,
+    with_front_matter,
     without_column,
     without_item,
     without_line,
     without_section,
 )
+from handoff_lint.diagnostics import Diagnostic
 
 FRONT_MATTER_KEYS = [
     "client", "slug", "doc_date", "ae", "delivery_lead", "account_manager", "trigger",
@@ -225,3 +230,150 @@ def test_a_value_that_shows_as_nothing_is_empty(blank: str) -> None:
         ("HO408", line_of(text, "- **Trading name:**"))]
     front = replace_once(text, "ae: Priya Shah", f'ae: "{blank}"')
     assert line_of(front, "ae:") in [f.line for f in findings(front, "HO408")]
+def test_titles_match_whatever_the_spacing_around_a_slash(northwind: str) -> None:
+    text = replace_once(northwind, "| Finance / AP contact |", "| Finance/AP contact |")
+    text = replace_once(text, "| IT / comms platform owner |", "| IT /comms platform owner |")
+    assert findings(text) == []
+
+
+def test_an_irish_client_is_recorded_with_its_cro_number(northwind: str) -> None:
+    text = replace_once(northwind, "- **Companies House number:** 04817263",
+                        "- **Companies House number:** Ireland: CRO 654321")
+    text = replace_once(text, "| 0113 496 0101 |", "| +353 1 555 0100 |")
+    assert findings(text) == []
+
+
+def test_a_client_not_registered_in_the_uk_says_where_it_is(northwind: str) -> None:
+    text = replace_once(northwind, "- **Companies House number:** 04817263",
+                        "- **Companies House number:** United States (Delaware): file 7654321")
+    assert findings(text) == []
+    unregistered = replace_once(northwind, "- **Companies House number:** 04817263",
+                                "- **Companies House number:** Not registered: an unincorporated association")
+    assert findings(unregistered) == []
+
+
+def test_a_uk_company_still_needs_a_companies_house_number(northwind: str) -> None:
+    for written in ("1234", "UK: 1234", "England and Wales: 04817", "Ireland:"):
+        text = replace_once(northwind, "- **Companies House number:** 04817263",
+                            f"- **Companies House number:** {written}")
+        [finding] = findings(text)
+        assert (finding.code, finding.line) == ("HO405", line_of(text, "Companies House number")), written
+        assert "Ireland: CRO 654321" in finding.hint
+
+
+# Messages: a suggestion for every near miss, hints about what was written, fixes where certain ---
+
+
+def only(text: str) -> Diagnostic:
+    [finding] = findings(text)
+    return finding
+
+
+def test_a_synonym_of_a_choice_gets_the_choice_and_a_safe_fix(northwind: str) -> None:
+    text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
+                        "| Night shifts miss the virtual workshops | Medium |")
+    finding = only(text)
+    assert (finding.code, finding.line) == ("HO401", line_of(text, "| Medium |"))
+    assert finding.hint == "Did you mean 'Med'?"
+    assert finding.fix is not None and finding.fix.safe
+    assert finding.fix.edits[0].old == "Medium" and finding.fix.edits[0].new == "Med"
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Moderate", "Med"), ("H", "High"), ("Lo", "Low"),
+                                                ("Hihg", "High")])
+def test_every_near_miss_of_a_choice_is_suggested(northwind: str, written: str, meant: str) -> None:
+    text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
+                        f"| Night shifts miss the virtual workshops | {written} |")
+    assert only(text).hint == f"Did you mean '{meant}'?"
+
+
+def test_near_miss_titles_carry_a_rename(northwind: str) -> None:
+    cases = [
+        ("## Section F — Risks flagged in sales cycle", "## Section F — Risks flaged in sales cycle",
+         "HO301", "Section F — Risks flagged in sales cycle"),
+        ("- **Trading name:**", "- **Tradng name:**", "HO304", "Trading name"),
+        ("| Risk | Likelihood |", "| Risk | Likelyhood |", "HO304", "Likelihood"),
+    ]
+    for old, new, code, title in cases:
+        text = replace_once(northwind, old, new)
+        finding = only(text)
+        assert (finding.code, finding.line) == (code, line_of(text, new)), new
+        assert finding.fix is not None and finding.fix.safe and finding.fix.edits[0].new == title
+
+
+def test_a_date_in_words_is_fixed_and_an_ambiguous_one_never_guessed(northwind: str) -> None:
+    words = replace_once(northwind, "| 2027-01-11 |", "| 11 Jan 2027 |")
+    finding = only(words)
+    assert (finding.code, finding.line, finding.hint) == (
+        "HO402", line_of(words, "11 Jan 2027"), "Write it as 2027-01-11 (YYYY-MM-DD).")
+    assert finding.fix is not None and finding.fix.edits[0].new == "2027-01-11"
+    ambiguous = only(replace_once(northwind, "| 2027-01-11 |", "| 01/02/2027 |"))
+    assert ambiguous.fix is None
+    assert ambiguous.hint.startswith("'01/02/2027' could be 1 February 2027 (day first, as in the UK) "
+                                     "or 2 January 2027 (month first, as in the US)")
+
+
+def test_money_shorthand_is_written_in_full(northwind: str) -> None:
+    text = replace_once(northwind, "- **Total fee:** £48,000", "- **Total fee:** £48k")
+    finding = only(text)
+    assert (finding.code, finding.line) == ("HO407", line_of(text, "£48k"))
+    assert finding.message.endswith("'£48k' is not a valid amount of money")
+    assert finding.hint == "'£48k' is short for £48,000: write the amount in full, as it is on the SoW."
+    assert finding.fix is not None and finding.fix.edits[0].new == "£48,000"
+
+
+def test_a_placeholder_where_a_date_goes_says_what_was_found(northwind: str) -> None:
+    finding = only(with_front_matter(northwind, handoff_call="TBC"))
+    assert (finding.code, finding.line) == ("HO402", 14)
+    assert finding.hint.startswith("'TBC' stands in for a date not known yet: find it out")
+
+
+def test_an_address_with_a_display_name_is_read_as_the_address(northwind: str) -> None:
+    for written in ("Marcus Bell <marcus.bell@northwind-logistics.example>",
+                    "[Marcus Bell](mailto:marcus.bell@northwind-logistics.example)"):
+        text = replace_once(northwind, "| marcus.bell@northwind-logistics.example |", f"| {written} |")
+        assert findings(text) == [], written
+        [exec_sponsor] = [row for row in check_doc(text).instance["people"] if row["role"] == "Exec sponsor"]
+        assert exec_sponsor["email"] == "marcus.bell@northwind-logistics.example"
+    broken = replace_once(northwind, "| marcus.bell@northwind-logistics.example |",
+                          "| Marcus Bell <marcus.bell@> |")
+    finding = only(broken)
+    assert (finding.code, finding.line) == ("HO403", line_of(broken, "| Exec sponsor |"))
+    assert finding.hint.startswith("Write only the address, without the name or the < >")
+
+
+def test_a_phone_hint_says_what_is_wrong_with_the_number(northwind: str) -> None:
+    long = only(replace_once(northwind, "| 0113 496 0101 |", "| 0113 496 0101 5 |"))
+    assert long.hint == ("'0113 496 0101 5' has 12 digits, too many for one number: check for a digit "
+                         "too many.")
+    full = only(replace_once(northwind, "| 0113 496 0101 |", "| 0513 496 0101 |"))
+    assert full.code == "HO404"
+    assert full.hint.startswith("'0513 496 0101' has the right number of digits but is not a number in use")
+    assert "write the full number" not in full.hint.casefold()
+
+
+def test_an_empty_optional_item_may_be_deleted(northwind: str) -> None:
+    text = replace_once(northwind, "- **Discount sign-off reference:** DS-2026-114 (Sales Director, "
+                        "30 October 2026)", "- **Discount sign-off reference:**")
+    finding = only(text)
+    assert (finding.code, finding.line) == ("HO408", line_of(text, "Discount sign-off reference"))
+    assert finding.hint.endswith(", or delete it if it does not apply.")
+    champion = replace_once(
+        northwind, "| IT / comms platform owner |",
+        "| Champion (if different from sponsor) | | | | |\n| IT / comms platform owner |")
+    row = line_of(champion, "| Champion")
+    hints = {d.hint for d in findings(champion) if d.line == row}
+    assert hints and all(h.endswith(", or delete the row if it does not apply.") for h in hints)
+    required = only(replace_once(northwind, "| Marcus Bell |", "| |"))
+    assert "delete" not in required.hint
+
+
+def test_a_number_hint_says_what_is_around_the_number(northwind: str) -> None:
+    headcount = "- **Headcount (in scope):** 64"
+    text = replace_once(northwind, headcount, f"{headcount.removesuffix('64')}about 64 people")
+    finding = only(text)
+    assert (finding.code, finding.line) == ("HO406", line_of(text, "about 64 people"))
+    assert finding.hint == ("'about 64 people' has words or signs around the number: write the number "
+                            "only, 64, and put anything else in a note elsewhere.")
+    ranged = only(replace_once(northwind, headcount, f"{headcount.removesuffix('64')}60-70"))
+    assert ranged.hint.startswith("'60-70' holds 2 numbers or a decimal: write one whole number")

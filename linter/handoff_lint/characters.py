@@ -17,9 +17,11 @@ import regex
 # Shown as nothing, or acting on the text around them: default-ignorable code points (zero-width
 # characters, fillers such as U+3164 and U+115F, variation selectors, tag characters), format
 # characters (bidi controls included), control characters other than tab and line feed, line and
-# paragraph separators, and code points with no character (unassigned, private use, surrogates).
+# paragraph separators, and code points with no character (unassigned, surrogates). Private-use
+# characters are not among them: they show (Word pastes its symbol-font bullet as U+F0B7, which
+# HO311 reads as a bullet).
 _HIDDEN = regex.compile(
-    r"[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}[\p{Cc}--[\t\n]]]", regex.V1
+    r"[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Cn}\p{Cs}[\p{Cc}--[\t\n]]]", regex.V1
 )
 # An emoji may carry a variation selector or be joined to the next one; those are not hidden text.
 _EMOJI_PART = regex.compile(r"(?<=\p{Extended_Pictographic}[\uFE0E\uFE0F]?)[\u200D\uFE0E\uFE0F]")

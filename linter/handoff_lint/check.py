@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import cast
 
@@ -48,10 +48,7 @@ def apply_severity(diagnostics: Iterable[Diagnostic], config: Config) -> list[Di
         if severity is Severity.OFF:
             continue
         if severity is not diagnostic.severity:
-            diagnostic = Diagnostic(
-                diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code, severity,
-                diagnostic.message, diagnostic.hint,
-            )
+            diagnostic = replace(diagnostic, severity=severity)
         result.append(diagnostic)
     # Diagnostic equality ignores the message, so a set would keep one of two different findings
     # at the same place (two items missing from one section); drop only exact repeats.
@@ -79,7 +76,7 @@ def check_text(path: str, text: str, relative: PurePosixPath | None, config: Con
         valid = quick_validator(config.schema_path, config.phone_region)
         rules = (None if valid is not None and valid(extraction.instance)
                  else validator(config.schema_path, config.phone_region))
-        schema_found = check_schema(path, extraction, schema, rules)
+        schema_found = check_schema(path, extraction, schema, rules, config.phone_region)
         if document.too_deep_line is not None:
             # The parser stops reading at the nesting limit, so everything after it would be reported
             # missing; HO310 says once that the rest of the doc was not read.

@@ -8,6 +8,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
@@ -33,12 +34,32 @@ def _by_repo(paths: list[Path], here: Config) -> list[tuple[Config, list[Path]]]
              else load(pyproject.parent), group) for pyproject, group in groups.items()]
 
 
+def _missing_paths(paths: list[Path]) -> list[Path]:
+    return [p for p in paths if not p.exists() and not p.is_symlink()]
+
+
 def lint(arguments: argparse.Namespace, config: Config) -> int:
     named = [Path(p) for p in arguments.paths]
+    missing = _missing_paths(named)
+    if missing:
+        # A mistyped path is a mistake in the command, not a finding in a doc: nothing was checked.
+        for path in missing:
+            print(f"handoff lint: {printable(str(path))}: no such file or folder; check the path (it is "
+                  "relative to the folder you run `handoff` in), e.g. clients/<slug>/01-handoff/",
+                  file=sys.stderr)
+        return EXIT_USAGE
+    groups = _by_repo(named, config) if named else [(config, [config.root / config.clients])]
+    discovered = [(settings, *files.discover(paths, settings.root, Path.cwd(), settings.clients))
+                  for settings, paths in groups]
+    if arguments.diff:
+        return max(_show_fixes(targets, settings, arguments.unsafe_fixes)
+                   for settings, targets, _ in discovered)
+    if arguments.fix:
+        for settings, targets, _ in discovered:
+            _apply_fixes(targets, settings, arguments.unsafe_fixes)
     found: list[Diagnostic] = []
     checked = 0
-    for settings, paths in _by_repo(named, config) if named else [(config, [config.root / config.clients])]:
-        targets, problems = files.discover(paths, settings.root, Path.cwd(), settings.clients)
+    for settings, targets, problems in discovered:
         in_repo: list[Diagnostic] = list(problems)
         in_repo += parallel.lint_targets(targets, settings, arguments.jobs)
         in_repo += check_one_doc_per_client(_handoff_folders(targets, bool(named)), settings.clients)
@@ -55,6 +76,71 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     return EXIT_FINDINGS if has_errors(found) else EXIT_CLEAN
 
 
+@dataclass(frozen=True)
+class _Fixed:
+    target: files.Target
+    original: bytes
+    before: str
+    after: str
+    fixed: int
+    crlf: bool
+    bom: bool
+
+    def data(self) -> bytes:
+        """The fixed text as bytes the way the doc was saved: its line endings and BOM kept."""
+        text = self.after.replace("\n", "\r\n") if self.crlf else self.after
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
+
+
+def _fixed(target: files.Target, config: Config, unsafe: bool) -> _Fixed | None:
+    """A doc with its fixes applied in memory, or None if it cannot be read or nothing applies."""
+    from handoff_lint import fixes, source
+
+    data = files.read(target, config.max_bytes)
+    if isinstance(data, Diagnostic):
+        return None
+    decoded = source.decode(target.display, data, config.max_bytes)
+    if isinstance(decoded, Diagnostic):
+        return None
+    applied = fixes.fix_text(target.display, decoded.text, target.relative, config, unsafe)
+    if applied.text == decoded.text:
+        return None
+    return _Fixed(target, data, decoded.text, applied.text, len(applied.fixed),
+                  b"\r\n" in data, data.startswith(b"\xef\xbb\xbf"))
+
+
+def _show_fixes(targets: list[files.Target], config: Config, unsafe: bool) -> int:
+    """--diff: print what --fix would change, write nothing; exit 1 if anything would change."""
+    from handoff_lint import fixes
+
+    changes = [c for c in (_fixed(t, config, unsafe) for t in targets) if c is not None]
+    for change in changes:
+        sys.stdout.write(fixes.unified_diff(change.target.display, change.before, change.after))
+    total = sum(change.fixed for change in changes)
+    print(f"handoff lint --diff: {total} fix{'es' if total != 1 else ''} would change "
+          f"{len(changes)} doc{'s' if len(changes) != 1 else ''}; nothing was written.", file=sys.stderr)
+    return EXIT_FINDINGS if changes else EXIT_CLEAN
+
+
+def _apply_fixes(targets: list[files.Target], config: Config, unsafe: bool) -> None:
+    """--fix: write each doc's fixes in place, unless the doc changed since it was read."""
+    total = 0
+    for change in (_fixed(t, config, unsafe) for t in targets):
+        if change is None:
+            continue
+        if change.target.path.is_symlink():
+            # Writing would replace the link with a file: the doc it leads to stays as it is.
+            print(f"handoff lint --fix: {change.target.display} is a link; fix the doc it leads to "
+                  "instead. It was left as it is.", file=sys.stderr)
+            continue
+        if files.replace_if_unchanged(change.target.path, change.original, change.data()):
+            total += change.fixed
+        else:
+            print(f"handoff lint --fix: {change.target.display} changed while it was being fixed; "
+                  "it was left as it is. Run the command again.", file=sys.stderr)
+    print(f"handoff lint --fix: fixed {total} finding{'s' if total != 1 else ''}.", file=sys.stderr)
+
+
 def _handoff_folders(targets: list[files.Target], named: bool) -> list[tuple[str, PurePosixPath]]:
     """The docs one-doc-per-client (HO504) compares: the targets and, when docs were named (the
     pre-commit case, which passes only the staged docs), the others already in their folders, so
@@ -69,16 +155,41 @@ def _handoff_folders(targets: list[files.Target], named: bool) -> list[tuple[str
     return list(docs.values())
 
 
+RULES_WIDTH = 100
+
+
+def find_rule(wanted: str) -> codes.Rule | None:
+    """A rule by its code (any case) or its name (any case, spaces or underscores for hyphens)."""
+    key = wanted.strip().casefold().replace("_", "-").replace(" ", "-")
+    for rule in codes.REGISTRY.values():
+        if key in (rule.code.casefold(), rule.name.casefold()):
+            return rule
+    return None
+
+
 def rules(arguments: argparse.Namespace, config: Config) -> int:
     if arguments.code:
-        rule = codes.REGISTRY.get(arguments.code.upper())
+        rule = find_rule(arguments.code)
         if rule is None:
-            print(f"handoff: no rule '{arguments.code}'; `handoff rules` lists them all.", file=sys.stderr)
+            import difflib  # only a mistyped rule needs it
+
+            names = [r.name for r in codes.REGISTRY.values()]
+            near = difflib.get_close_matches(arguments.code.casefold(), names, n=1, cutoff=0.6)
+            suggestion = f"did you mean '{near[0]}'? " if near else ""
+            print(f"handoff: no rule '{arguments.code}'; {suggestion}`handoff rules` lists them all.",
+                  file=sys.stderr)
             return EXIT_USAGE
         print(f"{rule.code} {rule.name} [{_severity(rule, config)}]\n\n{rule.explanation()}")
         return EXIT_CLEAN
-    for rule in codes.REGISTRY.values():
-        print(f"{rule.code}  {rule.name:<28} {_severity(rule, config):<8} {rule.summary}")
+    import textwrap  # only the listing needs it
+
+    ordered = sorted(codes.REGISTRY.values(), key=lambda r: r.code)
+    name_width = max(len(r.name) for r in ordered)
+    for rule in ordered:
+        lead = f"{rule.code}  {rule.name:<{name_width}}  {_severity(rule, config):<7}  "
+        # One line per rule, so the listing can be searched line by line; `handoff rules CODE`
+        # gives the whole summary.
+        print(lead + textwrap.shorten(rule.summary, RULES_WIDTH - len(lead), placeholder=" …"))
     return EXIT_CLEAN
 
 
@@ -129,6 +240,12 @@ def _refuse(shown: str, message: str) -> None:
 
 
 def new(arguments: argparse.Namespace, config: Config) -> int:
+    if find_handoff_pyproject(Path.cwd()) is None:
+        # Without settings the command would write a clients/ folder wherever it was run.
+        print("handoff new: this folder is not inside a handoff repo (no pyproject.toml with a "
+              "[tool.handoff] table here or above); nothing was written. Run it from your clone "
+              "of the handoff docs repo.", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return _new(arguments, config)
     except (OSError, RuntimeError) as error:  # a loop of links, a name the file system refuses
@@ -250,13 +367,22 @@ def parser() -> argparse.ArgumentParser:
     lint_parser.add_argument("--jobs", type=int, default=None, metavar="N",
                              help="check files in N processes (default: one per core; output is "
                              "the same whatever N)")
+    lint_parser.add_argument("--fix", action="store_true",
+                             help="apply the safe fixes findings carry, in place (each doc is "
+                             "written whole, and left alone if it changed meanwhile)")
+    lint_parser.add_argument("--unsafe-fixes", action="store_true",
+                             help="with --fix or --diff, also apply fixes that may change what the "
+                             "doc says")
+    lint_parser.add_argument("--diff", action="store_true",
+                             help="show the fixes as a diff and write nothing (exit 1 if any)")
     lint_parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="on an internal error, print the full traceback for a bug report")
     lint_parser.set_defaults(run=lint)
 
     rules_parser = commands.add_parser("rules", help="list the rules, or explain one",
                                        description="List every rule, or show one rule's full entry.")
-    rules_parser.add_argument("code", nargs="?", help="a rule code, e.g. HO301")
+    rules_parser.add_argument("code", nargs="?", metavar="RULE",
+                              help="a rule code or name, e.g. HO301 or missing-section")
     rules_parser.set_defaults(run=rules)
 
     new_parser = commands.add_parser(
@@ -281,8 +407,33 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def unknown_command(argv: Sequence[str], main_parser: argparse.ArgumentParser) -> str | None:
+    """The message for a mistyped command, with the command it was probably meant to be."""
+    words = list(argv)
+    while words and words[0] == "--debug":
+        words = words[1:]
+    if not words or words[0].startswith("-"):
+        return None  # --help, --version and mistyped options: argparse words those
+    commands = next(a for a in main_parser._actions if isinstance(a, argparse._SubParsersAction))
+    known = sorted(commands.choices)
+    if words[0] in known:
+        return None
+    import difflib  # only a mistyped command needs it
+
+    near = difflib.get_close_matches(words[0], known, n=1, cutoff=0.5)
+    guess = f"did you mean `handoff {near[0]}`? " if near else ""
+    return (f"handoff: unknown command '{words[0]}'; {guess}The commands are: {', '.join(known)} "
+            "(`handoff --help` says more).")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = parser().parse_args(argv)
+    main_parser = parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    mistyped = unknown_command(given, main_parser)
+    if mistyped:
+        print(mistyped, file=sys.stderr)
+        return EXIT_USAGE
+    arguments = main_parser.parse_args(given)
     try:
         config = load(Path.cwd())
         result: int = arguments.run(arguments, config)

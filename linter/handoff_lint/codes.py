@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.diagnostics import Diagnostic, Fix, Severity
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,9 @@ _CORE_RULES = (
          "Broken YAML hides every fact in it; it is reported once instead of one error per key."
          + ALWAYS_AN_ERROR,
          "client: Acme: Widgets",
-         "Quote values that contain a colon: client: \"Acme: Widgets\"."),
+         "The message names the likely cause at its own line: quote values that contain ': ' "
+         "(client: \"Acme: Widgets\"), put a space after each key's colon (ae: Priya Shah), indent "
+         "with spaces, close every quote. `handoff lint --fix` adds a missing space or the quotes."),
     Rule("HO204", "front-matter-duplicate-key", Severity.ERROR,
          "A front matter key is given twice.",
          "YAML silently keeps the last of two duplicate keys; the first value would be lost without a word.",
@@ -147,7 +149,8 @@ _CORE_RULES = (
          "A heading does not match any section of the handoff format.",
          "Content under an unknown heading is not checked and may be a misspelt required section.",
          "## Section F — Risk",
-         "Rename the heading to the section it is meant to be, or remove it."),
+         "Rename the heading to the section it is meant to be, or remove it; `handoff lint --fix` "
+         "renames a near miss."),
     Rule("HO304", "missing-field", Severity.ERROR,
          "A required labelled item, front matter key or table column is missing.",
          PLAYBOOK_PACKAGE + " Every item the playbook lists has a place in the doc.",
@@ -157,7 +160,8 @@ _CORE_RULES = (
          "A labelled item, front matter key or table column is not part of the format.",
          "An unknown label is usually a misspelt required one; its content is not checked.",
          "- **Legal nme:** Acme Widgets Ltd",
-         "Use the label from the format (the message suggests the nearest one)."),
+         "Use the label from the format (the message suggests the nearest one; `handoff lint --fix` "
+         "renames it)."),
     Rule("HO306", "table-cells", Severity.ERROR,
          "A table row has fewer or more cells than the table's header.",
          "A row with a missing cell shifts every value after it into the wrong column.",
@@ -180,34 +184,57 @@ _CORE_RULES = (
          "Unplaced content is not checked and does not reach the site's registers: a risk written "
          "as a bullet above Section F's table is one Delivery never sees in the risk register.",
          "'- Budget freeze in Q2 (High)' above the table of Section F — Risks flagged in sales cycle.",
-         "Move the content into the table row, bullet or labelled item it belongs to, or delete it."),
+         "Move the content into the table row, bullet or labelled item it belongs to, or delete it. "
+         "A label that lost its bold in a paste ('- Legal name: ...') is read, and reported so that "
+         "it is put in bold again (`handoff lint --fix` does it)."),
     Rule("HO310", "nested-too-deep", Severity.ERROR,
          "Lists, quotes or front matter values are nested so deeply that the rest cannot be read.",
          "Markdown parsers stop reading past a nesting limit; content after it would vanish unseen."
          + ALWAYS_AN_ERROR,
          "A bullet list nested 25 levels deep.",
          "Flatten the nesting to a few levels."),
+    Rule("HO311", "pasted-list", Severity.WARNING,
+         "A line starts with a bullet or number pasted from a word processor ('• ', '– ', '(1) ', "
+         "or '2. ' inside a paragraph), which Markdown does not take for a list item.",
+         "The linter and the site read each such line as the item the writer meant, but GitHub and "
+         "every other Markdown tool show the lines run together as one paragraph, so a reviewer "
+         "sees one item where there are three.",
+         "Three commitments pasted from Word as '• Free coaching call', '• Early report', ...",
+         "Start each item with '- ' (or '1. ', '2. ' after a blank line); `handoff lint --fix` "
+         "does it."),
+    Rule("HO312", "pasted-table-row", Severity.WARNING,
+         "A table row is separated by tabs, as pasted from a spreadsheet, instead of by '|'.",
+         "The linter and the site read the tabs as the cell borders the writer meant, but GitHub "
+         "and other Markdown tools show the row as one cell.",
+         "A row 'Champion<TAB>Dee Shah<TAB>dee@example.com<TAB>...' under a People table.",
+         "Separate the cells with ' | ' and start and end the row with '|'; `handoff lint --fix` "
+         "does it."),
     # Values
     Rule("HO401", "invalid-choice", Severity.ERROR,
          "A value is not one of the allowed choices (a People role, a Likelihood).",
          "Fixed choices keep the cross-client registers sortable and comparable.",
          "| Exec sponser | ...",
-         "Use one of the listed values (the message suggests the nearest)."),
+         "Use one of the listed values. The message suggests the one meant, a common synonym "
+         "included ('Medium' for 'Med'), and `handoff lint --fix` writes it."),
     Rule("HO402", "invalid-date", Severity.ERROR,
          "A date is not a real calendar date written YYYY-MM-DD.",
          "Deadlines are counted in working days from these dates; a wrong date hides a late handoff.",
          "handoff_call: 2026-11-31",
-         "Write the date as YYYY-MM-DD, e.g. 2026-11-30."),
+         "Write the date as YYYY-MM-DD, e.g. 2026-11-30. `handoff lint --fix` rewrites a date in "
+         "words (12 Jan 2027); a date such as 01/02/2027, which is 1 February in the UK and 2 "
+         "January in the US, is never guessed."),
     Rule("HO403", "invalid-email", Severity.ERROR,
          "An e-mail address is not valid.",
          "The Account Manager must be able to reach every contact without asking the AE.",
          "| jane.doe@acme |",
-         "Write the full address, e.g. jane.doe@acme.co.uk."),
+         "Write the address alone, e.g. jane.doe@acme.co.uk ('Jane Doe <jane.doe@acme.co.uk>' is "
+         "read as the address; the hint says what is wrong with the one written)."),
     Rule("HO404", "invalid-phone", Severity.ERROR,
          "A phone number is not a valid number for the region.",
          "The Account Manager must be able to reach every contact without asking the AE.",
          "| 0207 946 |",
-         "Write the full number, e.g. 020 7946 0000 or +44 20 7946 0000."),
+         "Check the number against what the hint says is wrong (digits missing or too many, an "
+         "area code not in use); write it e.g. 020 7946 0000 or +353 1 555 0100."),
     Rule("HO405", "invalid-format", Severity.ERROR,
          "A value does not have the expected form (a slug, a Companies House number, a percentage).",
          "Values in a fixed form can be checked and linked; free text here hides mistakes.",
@@ -222,12 +249,14 @@ _CORE_RULES = (
          "An amount of money is not written with its currency, e.g. £48,000.00.",
          "Fees are checked to add up; an amount without a currency cannot be.",
          "- **Total fee:** 48k",
-         "Write the amount with its currency symbol or code: £48,000 or GBP 48,000."),
+         "Write the amount in full with its currency symbol or code: £48,000 or GBP 48,000; "
+         "`handoff lint --fix` writes '£7k' as £7,000."),
     Rule("HO408", "empty-value", Severity.ERROR,
          "A labelled item or table cell is empty.",
          PLAYBOOK_PACKAGE,
          "- **Sector:**",
-         "Write the value after the label."),
+         "Write the value after the label; an optional item (a sign-off reference, the Champion "
+         "row) may be deleted instead if it does not apply."),
     # Paths
     Rule("HO501", "misplaced-doc", Severity.ERROR,
          "The doc is not at clients/<slug>/01-handoff/handoff-<slug>-<YYYY-MM-DD>.md.",
@@ -358,7 +387,8 @@ PLAYBOOK_RULES = (
          "Playbook, Section B: Exec sponsor notes: \"Relationship strength; how to address; preferred "
          "channel\"; HR sponsor notes: \"Engagement style; what they care about most\". The Account "
          "Manager \"should not have to ask the client a single question that the AE already asked\". "
-         "Notes need one point per item, separated by ';' or ','. (Names, e-mails and phone numbers "
+         "Notes need one point per item, separated by ';', ' – ' or ' / ', or written as sentences; a "
+         "comma does not end a point. (Names, e-mails and phone numbers "
          "are checked by the schema: HO408, HO403, HO404.)",
          "| Exec sponsor | Marcus Bell | ... | Good relationship |, or an empty Notes cell.",
          "Write each point the playbook asks for, e.g. 'Strong relationship; \"Marcus\"; prefers "
@@ -442,6 +472,7 @@ def default_severity(code: str) -> Severity:
     return REGISTRY[code].severity
 
 
-def diagnostic(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+def diagnostic(path: str, line: int, column: int, code: str, message: str, hint: str = "",
+               fix: Fix | None = None) -> Diagnostic:
     """A finding of a registered rule, at the rule's own severity (settings apply later)."""
-    return Diagnostic(path, line, column, code, REGISTRY[code].severity, message, hint)
+    return Diagnostic(path, line, column, code, REGISTRY[code].severity, message, hint, fix)

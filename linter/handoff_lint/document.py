@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +58,27 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Pasted:
+    """Text pasted from a word processor or a spreadsheet that Markdown would misread, and how it
+    was read instead: `marker` (at file `line`, 1-based `column`) is a pasted bullet, a number
+    outside a list, or a tab between cells, and the document reads it as `reading`."""
+
+    kind: str  # "bullet", "number", "tabs" (a table row) or "table" (rows outside a table, not read)
+    line: int
+    column: int
+    marker: str  # with the space after it when that is not plain (no-break spaces, as Word pastes)
+    reading: str
+    written: str  # the whole line as written
+    last_line: int = 0  # for a "table": its last line
+    continues: bool = False  # for a "number": it continues a paragraph (only "1." may interrupt one)
+
+    @property
+    def symbol(self) -> str:
+        """The bullet or number as the writer sees it, without the space after it."""
+        return self.marker.rstrip(_GAP_CHARACTERS)
+
+
 @dataclass
 class Document:
     lines: list[str]
@@ -65,6 +86,12 @@ class Document:
     preamble: list[Block]
     sections: list[Section]
     too_deep_line: int | None = None
+    pasted: list[Pasted] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # the lines as written, when read otherwise
+
+    def as_written(self, line: int) -> str:
+        """A file line of the body as the writer wrote it (lines holds it as read)."""
+        return (self.written or self.lines)[line - self.line_offset - 1]
 
     @property
     def last_content_line(self) -> int:
@@ -241,13 +268,145 @@ def _sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
     return preamble, sections
 
 
-def parse(body: str, line_offset: int = 0) -> Document:
-    """Parse a doc's Markdown body; line_offset is the number of file lines before the body."""
+def _parse(body: str, line_offset: int) -> Document:
     lines = body.split("\n")
     tokens = markdown_parser(rules_not_needed(body)).parse(body)
     blocks, too_deep = _blocks(tokens, lines, line_offset)
     preamble, sections = _sections(blocks)
     return Document(lines, line_offset, preamble, sections, too_deep)
+
+
+# Bullets a word processor pastes as characters, Word's Symbol-font ones (private use) included.
+# A dash other than '-', and the 'o' Word pastes for a second-level bullet, are bullets only beside
+# another pasted bullet (or, for 'o', before a tab, as Word pastes it): one line opening with a dash
+# may be an attribution ("— Ruth").
+# Word pastes the space after a bullet or number as no-break spaces, which Markdown does not take
+# for the space a list item needs.
+_GAP_CHARACTERS = " \t\u00a0"
+_PASTED_BULLET = re.compile(
+    r"^([ \t]*)([•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212o])([ \t\u00a0]+)\S")
+_ONLY_BESIDE_BULLETS = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212o")
+# A numbered line Markdown does not take for a list item: "(1) ..." anywhere, or "2. ..." inside a
+# paragraph (only a list starting at 1 may interrupt one).
+_BRACKETED_NUMBER = re.compile(r"^([ \t]*)(\(\d{1,2}\))([ \t\u00a0]+)\S")
+_NUMBER = re.compile(r"^([ \t]*)(\d{1,2}[.)])([ \t\u00a0]+)\S")
+_SEPARATE = ("fence", "code_block", "html_block")
+# What a body must hold somewhere for _pasted to find anything (nearly every doc holds none of it,
+# and one search is far cheaper than walking the lines and blocks).
+_MAY_BE_PASTED = re.compile(
+    r"(?m)^[ \t]*(?:[•◦▪‣·●○■□▫►▸➢✓✔\uf0a7\uf0b7\uf0d8\uf076\u2010-\u2015\u2212]|o[ \t\u00a0]|\(\d|"
+    r"\d{1,2}[.)])|\t")
+
+
+def _all_blocks(blocks: list[Block]) -> Iterator[Block]:
+    for block in blocks:
+        yield block
+        yield from _all_blocks(block.children)
+
+
+def _document_blocks(document: Document) -> Iterator[Block]:
+    for block in document.top_level_blocks():
+        yield from _all_blocks([block])
+
+
+def _marker(kind: str, line: int, match: re.Match[str], continues: bool = False) -> Pasted:
+    """A pasted bullet or number, read as a '-' item. Where the space after it is plain, the
+    reading keeps every column (the marker becomes '-' and spaces of its width); after no-break
+    spaces it is the marker and its space made '- ', so the columns after it move left, and a
+    search from a reported column still finds what it looks for."""
+    indent, symbol, gap = match.group(1), match.group(2), match.group(3)
+    if "\u00a0" not in gap:
+        return Pasted(kind, line, len(indent) + 1, symbol, "-" + " " * (len(symbol) - 1), match.string,
+                      continues=continues)
+    return Pasted(kind, line, len(indent) + 1, symbol + gap, "- ", match.string, continues=continues)
+
+
+def _pasted(document: Document) -> list[Pasted]:
+    """What Markdown misreads in the parsed doc: see Pasted."""
+    offset = document.line_offset
+    found: dict[int, Pasted] = {}
+    code_lines = {line for block in _document_blocks(document) if block.kind in _SEPARATE
+                  for line in range(block.line, block.end_line + 1)}
+    bullets: dict[int, re.Match[str]] = {}
+    for index, text in enumerate(document.lines):
+        line = index + offset + 1
+        match = _PASTED_BULLET.match(text)
+        if match and line not in code_lines:
+            bullets[line] = match
+    for line, match in bullets.items():
+        word_paste = match.group(2) == "o" and match.group(3).startswith("\t")
+        alone = (match.group(2) in _ONLY_BESIDE_BULLETS and not word_paste
+                 and not ({line - 1, line + 1} & set(bullets)))
+        if not alone:
+            found[line] = _marker("bullet", line, match)
+    for block in _document_blocks(document):
+        # (Paragraphs never hold one another, so this looks at each line once.)
+        bulleted = block.kind == "paragraph" and any(
+            line in found for line in range(block.line, block.end_line + 1))
+        if block.kind == "paragraph" and not bulleted and _tab_separated(document, block):
+            # A table pasted whole: not read as one (which line is its header is the writer's to
+            # say), but reported once, at its first line.
+            text = document.lines[block.line - offset - 1]
+            found[block.line] = Pasted("table", block.line, text.index("\t") + 1, "\t", "", text,
+                                       block.end_line)
+        elif block.kind == "paragraph":
+            for line in range(block.line, block.end_line + 1):
+                text = document.lines[line - offset - 1]
+                number = _BRACKETED_NUMBER.match(text) or _NUMBER.match(text)
+                # A plain "2. " opening a paragraph would have been a list: only its no-break
+                # spaces keep it out, and the reading takes them for the space they stand for.
+                if number and line not in found and (
+                        line > block.line or number.group(2).startswith("(") or "\u00a0" in number.group(3)):
+                    found[line] = _marker("number", line, number, continues=line > block.line)
+        elif block.kind == "table":
+            for row in block.rows:
+                text = document.lines[row.line - offset - 1]
+                if "\t" in text.strip() and "|" not in text:
+                    found[row.line] = Pasted("tabs", row.line, text.index("\t") + 1, "\t", "|", text)
+    return sorted(found.values(), key=lambda p: p.line)
+
+
+def _tab_separated(document: Document, block: Block) -> bool:
+    """Whether a paragraph is rows pasted from a spreadsheet: two or more lines, each with a tab
+    between its cells and no '|'."""
+    lines = document.source(block.line, block.end_line)
+    return len(lines) >= 2 and all("\t" in line.strip() and "|" not in line for line in lines)
+
+
+def _as_read(lines: list[str], pasted: list[Pasted], offset: int) -> str:
+    read = list(lines)
+    for item in pasted:
+        index = item.line - offset - 1
+        text = read[index]
+        if item.kind == "table":
+            continue
+        if item.kind == "tabs":
+            # A tab at the end is an empty last cell, as a spreadsheet copies it: one more '|' at
+            # the end keeps it a cell (and moves no column before it).
+            read[index] = text.replace("\t", "|") + ("|" if text.rstrip(" \r").endswith("\t") else "")
+        else:
+            start = item.column - 1
+            read[index] = text[:start] + item.reading + text[start + len(item.marker):]
+    return "\n".join(read)
+
+
+def parse(body: str, line_offset: int = 0) -> Document:
+    """Parse a doc's Markdown body; line_offset is the number of file lines before the body.
+
+    Pasted bullets, numbers and tab-separated rows (Pasted) are read as the writer meant them: the
+    document holds the lines as read, with every column where it was, and lists what it read
+    differently so the checks can report it with the fix.
+    """
+    document = _parse(body, line_offset)
+    pasted = _pasted(document) if _MAY_BE_PASTED.search(body) else []
+    if not any(item.kind != "table" for item in pasted):
+        document.pasted = pasted
+        return document
+    written = document.lines
+    document = _parse(_as_read(written, pasted, line_offset), line_offset)
+    document.pasted = pasted
+    document.written = written
+    return document
 
 
 def item_text(document: Document, item: Block) -> str:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from handoff_lint.codes import diagnostic
-from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.document import Block, Document, Row, Section, block_text, item_text
+from handoff_lint.diagnostics import Diagnostic, Edit, Fix
+from handoff_lint.document import Block, Document, Pasted, Row, Section, block_text, item_text
 from handoff_lint.frontmatter import FrontMatter, SourceMap
 from handoff_lint.schema import Schema, kind, normalise, properties, title_of
 
@@ -27,7 +27,13 @@ _PARENTHETICAL = re.compile(r"(?<!\s)\s*\([^()]*\)")
 # turning 4,301 digits into an int is refused by Python itself. A longer number stays text, which
 # the schema reports as not a number.
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3}){1,4}$|^\d{1,15}$")
+# The label runs to the first colon (its class has none), so there is nothing to backtrack over.
+_PLAIN_LABEL = re.compile(r"(?P<label>[^:\n*_`\[<]{1,80}):")
 _LISTS = ("bullet_list", "ordered_list")
+# An address as mail programs and editors copy it: 'Ruth Okonkwo <ruth@example.com>', or a link
+# '[Ruth](mailto:ruth@example.com)'.
+_NAMED_ADDRESS = re.compile(r"[^<>\n]*?<(?:mailto:)?(?P<address>[^<>\s@]+@[^<>\s]+)>"
+                            r"|\[[^\[\]\n]*\]\(mailto:(?P<linked>[^()\s@]+@[^()\s]+)\)")
 # What a block is called in a message. Raw HTML is left out (HO617 reports it, and the guidance
 # notes are reference lines, which are not blocks), and so is a rule line, which holds no content.
 _NOUNS = {
@@ -176,6 +182,8 @@ class _Extractor:
                 for item in block.children:
                     label, rest, column = self._label(item)
                     if label is None:
+                        label, rest = self._plain_label(item, rest, column, by_title, subschema)
+                    if label is None:
                         self.diagnose(
                             "HO309", item.line, column,
                             f"{title_of(subschema, '')}: a bullet without a bold label is not read",
@@ -213,6 +221,22 @@ class _Extractor:
             return None, text, column
         label = (match.group("bold") or match.group("under") or "").strip().rstrip(":").strip()
         return label, text[match.end():].strip(), column
+
+    def _plain_label(self, item: Block, text: str, column: int, by_title: dict[str, str],
+                     subschema: Schema) -> tuple[str | None, str]:
+        """A label written without bold (pasted from Word, which drops it): 'Legal name: Acme'.
+        Read as the label when it is exactly one of the section's, and reported with the fix."""
+        match = _PLAIN_LABEL.match(text)
+        if match is None or normalise(match.group("label")) not in by_title:
+            return None, text
+        label = match.group("label").strip()
+        self.result.diagnostics.append(diagnostic(
+            self.path, item.line, column, "HO309",
+            f"{title_of(subschema, '')}: the label '{label}' is not in bold; it is read as the label, "
+            "but every other Markdown tool shows it as plain text",
+            f"Put the label in bold: - **{label}:** ...",
+            Fix(f"Put '{label}:' in bold", (Edit(item.line, column, match.group(0), f"**{label}:**"),))))
+        return label, text[match.end():].strip()
 
     def _labelled(self, item: Block, rest: str, subschema: Schema, pointer: str) -> JSON:
         value_kind = kind(subschema)
@@ -311,19 +335,24 @@ class _Extractor:
             else:
                 keys.append(key)
         self.result.columns[pointer] = {key for key in keys if key}
-        return [self._row(row, keys, columns_schema, f"{pointer}/{index}", len(table.header.cells))
+        title = title_of(subschema, "")
+        return [self._row(row, keys, columns_schema, f"{pointer}/{index}", len(table.header.cells), title)
                 for index, row in enumerate(table.rows)]
 
     def _row(self, row: Row, keys: list[str | None], columns: dict[str, Schema], pointer: str,
-             width: int) -> dict[str, JSON]:
+             width: int, title: str) -> dict[str, JSON]:
         self.result.source_map[pointer] = (row.line, 1)
         if len(row.cells) != width:
             self.result.incomplete_rows.add(pointer)
+            tabs = "\t" in self.document.source(row.line, row.line)[0]
+            count = f"{len(row.cells)} cell{'' if len(row.cells) == 1 else 's'}"
             self.diagnose(
                 "HO306", row.line, row.cells[-1].column if row.cells else 1,
-                f"this row has {len(row.cells)} cells but the table has {width} columns",
-                "Give every row one cell per column, separated by |; leave a cell empty as '| |' "
-                "only where the column is optional.",
+                f"'{title}': this row has {count} but the table has {width} columns"
+                + (" (some cells are separated by tabs, as pasted from a spreadsheet)" if tabs else ""),
+                ("Separate every cell with ' | ', not a tab; " if tabs else "")
+                + "give every row one cell per column; leave a cell empty as '| |' only where the column "
+                "is optional.",
             )
         values: dict[str, JSON] = {}
         # A short row's missing cells were reported above; an over-long row's extras have no column.
@@ -344,6 +373,11 @@ def coerce(text: str, subschema: Schema) -> JSON:
     choices = subschema.get("enum")
     if isinstance(choices, list):
         return canonical_choice(text, [c for c in choices if isinstance(c, str)])
+    if subschema.get("format") == "email":
+        # The address is the value; the name is what the row's Name column says.
+        named = _NAMED_ADDRESS.fullmatch(text)
+        if named:
+            return named.group("address") or named.group("linked")
     return text
 
 
@@ -357,12 +391,118 @@ def canonical_choice(text: str, choices: list[str]) -> str:
     return short[0] if len(short) == 1 else text
 
 
+def _heading_above(document: Document, line: int) -> str:
+    """The title of the section or subsection a line is in ('' above the first section)."""
+    title = ""
+    for section in document.sections:
+        if section.line > line:
+            break
+        title = section.title
+        for sub in section.subsections:
+            if sub.line > line:
+                break
+            title = sub.title
+    return title
+
+
+def _pasted_number(path: str, document: Document, item: Pasted, where: str, first: bool) -> Diagnostic:
+    """A numbered line Markdown does not take for a list item, and the edits that make it one:
+    '(1)' written '1.', no-break spaces after the number a plain one, and, because only a list
+    starting at 1 may interrupt a paragraph, a blank line before the first of the numbered lines."""
+    symbol = item.symbol
+    number = symbol.strip("()").rstrip(".)")
+    plain = f"{number}." if symbol.startswith("(") else symbol
+    edits = []
+    if plain != symbol or item.marker != symbol:
+        new = plain if item.marker == symbol else f"{plain} "
+        edits.append(Edit(item.line, item.column, item.marker, new))
+    if item.continues and first:
+        above = document.as_written(item.line - 1)
+        edits.append(Edit(item.line - 1, len(above) + 1, "", "\n"))
+    if item.continues:
+        message = f"'{symbol}' continues the paragraph above, so Markdown does not take it for a list item"
+        hint = "Put a blank line before the first numbered line, so the numbered lines are a list."
+    elif plain != symbol:
+        message = f"'{symbol}' is not a Markdown list number"
+        hint = f"Number the item '{plain} ' instead of '{symbol} '."
+    else:
+        message = f"'{symbol}' is followed by no-break spaces, so Markdown does not take it for a list item"
+        hint = f"Put one plain space after '{symbol}'."
+    if plain != symbol and item.continues:
+        hint += f" Number it '{plain} ' instead of '{symbol} '."
+    return diagnostic(path, item.line, item.column, "HO311", f"{where}{message}; it is read as one", hint,
+                      Fix("Make the numbered line a list item", tuple(edits)) if edits else None)
+
+
+def _as_row(line: int, text: str) -> list[Edit]:
+    """Edits that make a tab-separated line a table row: '| a | b |' (a tab at the end, as a
+    spreadsheet copies an empty last cell, stays a cell: '| a | b |  |')."""
+    indent = len(text) - len(text.lstrip())
+    body = text.rstrip(" \r")
+    edits = [Edit(line, indent + 1, "", "| "), Edit(line, len(body) + 1, "", " |")]
+    return edits + [Edit(line, column + 1, "\t", " | ")
+                    for column, character in enumerate(body) if character == "\t" and column >= indent]
+
+
+def _pasted_table(path: str, document: Document, item: Pasted, where: str) -> Diagnostic:
+    """Rows pasted from a spreadsheet as a paragraph: the fix makes them a table with the first
+    line as its header, which only the writer can confirm (unsafe)."""
+    lines = range(item.line, item.last_line + 1)
+    edits = [edit for line in lines
+             for edit in _as_row(line, document.as_written(line))]
+    columns = len(item.written.strip(" \r").split("\t"))
+    header_end = len(item.written.rstrip(" \r")) + 1
+    edits = [e for e in edits if not (e.line == item.line and e.column == header_end and e.old == "")]
+    edits.append(Edit(item.line, header_end, "", " |\n" + "|---" * columns + "|"))
+    return diagnostic(
+        path, item.line, item.column, "HO312",
+        f"{where}these {len(lines)} lines are separated by tabs, as pasted from a spreadsheet; they are "
+        "not a table, so they are not read",
+        "Make them a table: start and end each line with '|', put ' | ' between cells, and put a "
+        "line '|---|---|' (one '---' per column) under the header.",
+        Fix("Make the lines a table, the first line its header", tuple(edits), safe=False))
+
+
+def pasted_findings(path: str, document: Document) -> list[Diagnostic]:
+    """Each pasted bullet, number or tab-separated row (Document.pasted), with its fix."""
+    found: list[Diagnostic] = []
+    numbered_runs: set[int] = set()
+    for item in document.pasted:
+        text = item.written
+        place = _heading_above(document, item.line)
+        where = f"'{place}': " if place else ""
+        if item.kind == "bullet":
+            new = "-" if item.marker == item.symbol else "- "
+            found.append(diagnostic(
+                path, item.line, item.column, "HO311",
+                f"{where}'{item.symbol}' is a bullet pasted from another program; it is read as a list "
+                "item, but Markdown shows these lines run together as one paragraph",
+                f"Start the line with '- ' instead of '{item.symbol} '.",
+                Fix(f"Replace '{item.symbol}' with '-'", (Edit(item.line, item.column, item.marker, new),))))
+        elif item.kind == "number":
+            found.append(_pasted_number(path, document, item, where, item.line - 1 not in numbered_runs))
+            numbered_runs.add(item.line)
+        elif item.kind == "table":
+            found.append(_pasted_table(path, document, item, where))
+        else:
+            cells = len(text.strip(" \r").split("\t"))
+            found.append(diagnostic(
+                path, item.line, item.column, "HO312",
+                f"{where}this table row is separated by tabs, as pasted from a spreadsheet; it is read as "
+                f"{cells} cells, but Markdown shows it as one",
+                "Separate the cells with ' | ' and start and end the row with '|'.",
+                Fix("Replace each tab with ' | ' and put '|' at both ends",
+                    tuple(_as_row(item.line, text)))))
+    return found
+
+
 def extract(path: str, document: Document, front: FrontMatter, schema: Schema) -> Extraction:
     extractor = _Extractor(path, document, schema)
     extractor.result.last_line = document.last_content_line
     extractor.front_matter(front)
     extractor.preamble()
     extractor.sections()
+    extractor.result.diagnostics += pasted_findings(path, document)
     if document.too_deep_line is not None:
         extractor.diagnose(
             "HO310", document.too_deep_line, 1,

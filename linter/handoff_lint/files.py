@@ -233,3 +233,31 @@ def create_new(path: Path, text: str) -> None:
                 out.write(text)
     finally:
         os.unlink(temporary)
+
+
+def replace_if_unchanged(path: Path, original: bytes, data: bytes) -> bool:
+    """Replace a file's contents with data, whole or not at all, only if it still holds original.
+
+    The new contents go to a temporary file in the same folder, which then takes the doc's place
+    in one step (os.replace), so a reader never sees half a doc. False, and nothing written: the
+    file changed after it was read (an editor saved it meanwhile), and a fix made from the old
+    text would overwrite the new one.
+    """
+    import secrets  # only --fix writes; kept off the start-up path
+
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        with open(path, "rb") as current:
+            if current.read(len(original) + 1) != original:
+                return False
+        os.replace(temporary, path)
+        return True
+    finally:
+        if temporary.exists():
+            temporary.unlink()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from handoff_lint.codes import diagnostic
-from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.diagnostics import Diagnostic, Edit, Fix
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -61,12 +61,14 @@ def split(text: str) -> tuple[list[str] | None, int | None]:
 class _Refused(Exception):
     """The front matter cannot be read: one diagnostic, and no data."""
 
-    def __init__(self, code: str, line: int, column: int, message: str, hint: str) -> None:
+    def __init__(self, code: str, line: int, column: int, message: str, hint: str,
+                 fix: Fix | None = None) -> None:
         super().__init__(message)
         self.code, self.line, self.column, self.message, self.hint = code, line, column, message, hint
+        self.fix = fix
 
     def as_diagnostic(self, path: str) -> Diagnostic:
-        return diagnostic(path, self.line, self.column, self.code, self.message, self.hint)
+        return diagnostic(path, self.line, self.column, self.code, self.message, self.hint, self.fix)
 
 
 def _alias(line: int, column: int, what: str) -> _Refused:
@@ -189,6 +191,53 @@ class _Builder:
         return result
 
 
+_KEY_WITHOUT_SPACE = re.compile(r"^(?P<indent>[ ]*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s/:].*)$")
+_KEY_VALUE = re.compile(r"^(?P<indent>[ ]*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):[ ]+(?P<value>\S.*?)\s*$")
+
+
+def _likely_cause(lines: list[str], error_line: int, problem: str) -> _Refused | None:
+    """The mistake behind a YAML error, in plain words, at the line where it was made (YAML often
+    notices only a line or more later): a key with no space after its colon, a tab indent, a
+    value holding ': ', a quote never closed."""
+    written = list(enumerate(lines, start=2))[:max(error_line - 1, 0)]
+    for number, content in written:
+        if "\t" in content[:len(content) - len(content.lstrip())]:
+            return _Refused(
+                "HO203", number, 1,
+                "front matter: this line is indented with a tab, which YAML does not allow",
+                "Indent with spaces only (two per level), e.g. '  sow_signed: 2026-11-16'.")
+        match = _KEY_WITHOUT_SPACE.match(content)
+        if match:
+            column = len(match.group("indent")) + len(match.group("key")) + 2
+            return _Refused(
+                "HO203", number, column,
+                f"front matter: '{content.strip()}' has no space after the colon, so YAML does not "
+                f"read '{match.group('key')}' as a key",
+                f"Put a space after the colon: '{match.group('key')}: {match.group('value')}'.",
+                Fix("Put a space after the colon", (Edit(number, column, "", " "),)))
+        match = _KEY_VALUE.match(content)
+        if match is None:
+            continue
+        value, column = match.group("value"), match.start("value") + 1
+        if value[0] in "\"'" and (len(value) == 1 or value[-1] != value[0]):
+            return _Refused(
+                "HO203", number, column,
+                f"front matter: the value of '{match.group('key')}' opens a quote ({value[0]}) that is "
+                "never closed",
+                f"Close the quote at the end of the value, or remove it: {match.group('key')}: "
+                f"{value.strip(value[0])}")
+        if number == error_line and ": " in value and "mapping values" in problem:
+            quoted = '"' + value + '"'
+            fix = None if '"' in value or "\\" in value else Fix(
+                "Put the value in double quotes", (Edit(number, column, value, quoted),))
+            return _Refused(
+                "HO203", number, column + value.index(": "),
+                f"front matter: the value of '{match.group('key')}' contains ': ', which YAML reads "
+                "as the start of another key",
+                f"Put the value in double quotes: {match.group('key')}: {quoted}", fix)
+    return None
+
+
 def _compose(lines: list[str]) -> yaml.MappingNode:
     """The front matter's node tree, or _Refused with where and why it cannot be read."""
     for number, content in enumerate(lines, start=2):
@@ -211,6 +260,9 @@ def _compose(lines: list[str]) -> yaml.MappingNode:
             # libyaml 0.2.6 and later stop deep flow nesting themselves, while scanning ahead,
             # before the screen sees the events: the same finding as the screen's.
             raise _too_deep(line, column) from None
+        cause = _likely_cause(lines, line, error.problem or "")
+        if cause is not None:
+            raise cause from None
         raise _Refused(
             "HO203", line, column,
             f"front matter is not valid YAML: {error.problem or error.context}",
@@ -223,6 +275,10 @@ def _compose(lines: list[str]) -> yaml.MappingNode:
     if node is None:
         return yaml.MappingNode(_TAG + "map", [])
     if not isinstance(node, yaml.MappingNode):
+        # e.g. a single 'ae:Priya Shah', which YAML reads as one string rather than a key.
+        cause = _likely_cause(lines, len(lines) + 1, "")
+        if cause is not None:
+            raise cause
         raise _Refused("HO203", node.start_mark.line + 2, 1,
                        "front matter must be a set of key: value lines",
                        "Write one key per line, e.g. client: Acme Widgets Ltd.")

@@ -45,3 +45,20 @@ def parse_money(text: str) -> Money | None:
             value = Decimal(amount.replace(",", "") + pence)
             return Money(currency, -value if groups["sign"] else value)
     return None  # pragma: no cover - the pattern always fills one amount group
+
+
+_SHORTHAND = re.compile(r"^(?P<sign>[-\u2212])?\s?(?P<symbol>[£$€])\s?(?P<number>\d+(?:\.\d+)?)\s?"
+                        r"(?P<unit>k|m|bn)$", re.IGNORECASE)
+_UNITS = {"k": Decimal(1_000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
+
+
+def expand_shorthand(text: str) -> Money | None:
+    """'£7k' as the amount it is short for (£7,000; '-£2k' is -£2,000); None if text is not such
+    a shorthand or the amount would not be a whole number of pence."""
+    match = _SHORTHAND.match(text.strip())
+    if not match:
+        return None
+    amount = Decimal(match["number"]) * _UNITS[match["unit"].lower()]
+    if amount != amount.quantize(Decimal("0.01")):
+        return None
+    return Money(_SYMBOLS[match["symbol"]], -amount if match["sign"] else amount)

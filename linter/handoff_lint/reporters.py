@@ -73,12 +73,29 @@ def finding(d: Diagnostic) -> str:
     """One finding as every command prints it: `path:line:col: CODE message`, then its fix line."""
     label = "" if d.severity is Severity.ERROR else f"({d.severity.value}) "
     where = f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {label}{printable(d.message)}"
-    return f"{where}\n    fix: {printable(d.hint)}" if d.hint else where
+    shown = f"{where}\n    fix: {printable(d.hint)}" if d.hint else where
+    if d.fix is not None:
+        command = "handoff lint --fix" if d.fix.safe else "handoff lint --fix --unsafe-fixes"
+        shown += f"\n    `{command}` can do it: {printable(d.fix.description)}"
+    return shown
+
+
+def fixable(diagnostics: list[Diagnostic]) -> str:
+    """How many findings `handoff lint --fix` can resolve ('' if none), as ruff says it."""
+    safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    unsafe = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with `--fix --unsafe-fixes`)" if unsafe and safe else ""
+    if not safe:
+        return f"{_plural(unsafe, 'finding')} can be fixed with `handoff lint --fix --unsafe-fixes`."
+    return f"{_plural(safe, 'finding')} can be fixed with `handoff lint --fix`{more}."
 
 
 def text(diagnostics: list[Diagnostic], files: int) -> str:
-    """For people: each finding with its fix, then the summary."""
-    return "\n".join([*(finding(d) for d in diagnostics), summary(diagnostics, files)]) + "\n"
+    """For people: each finding with its fix, what --fix can do, then the summary."""
+    closing = [line for line in (fixable(diagnostics), summary(diagnostics, files)) if line]
+    return "\n".join([*(finding(d) for d in diagnostics), *closing]) + "\n"
 
 
 def json_array(diagnostics: list[Diagnostic], files: int) -> str:
@@ -137,6 +154,23 @@ def _sarif_location(path: str) -> dict[str, str]:
     return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
+def _sarif_fix(d: Diagnostic) -> dict[str, object]:
+    """A finding's fix as SARIF states it: each edit a region of one line and its new text."""
+    assert d.fix is not None
+    return {
+        "description": {"text": d.fix.description + ("" if d.fix.safe else " (unsafe: may change "
+                                                      "what the doc says)")},
+        "artifactChanges": [{
+            "artifactLocation": _sarif_location(d.path),
+            "replacements": [{
+                "deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                                  "endLine": e.line, "endColumn": e.column + len(e.old)},
+                "insertedContent": {"text": e.new},
+            } for e in d.fix.edits],
+        }],
+    }
+
+
 def sarif(diagnostics: list[Diagnostic], files: int) -> str:
     """SARIF 2.1.0 for code scanning: every rule with its help text, one result per finding."""
     rules = list(REGISTRY.values())
@@ -154,6 +188,8 @@ def sarif(diagnostics: list[Diagnostic], files: int) -> str:
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
+        if d.fix is not None:
+            result["fixes"] = [_sarif_fix(d)]
         results.append(result)
     log = {
         "$schema": SARIF_SCHEMA,

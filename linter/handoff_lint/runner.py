@@ -36,7 +36,7 @@ def internal_error(display: str, error: BaseException) -> InternalError:
         f"internal error while checking this file ({summary}); the doc was not checked",
         "This is a bug in the linter, not in the doc: report it to the repo's maintainers with "
         f"the file attached and the output of `handoff --debug lint {display}`.",
-        _traceback(error),
+        details=_traceback(error),
     )
 
 

@@ -26,7 +26,7 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
 _SINGLE_QUOTES = re.compile(r"[\u2018\u2019\u201b\u0060\u00b4]")
 _DOUBLE_QUOTES = re.compile(r"[\u201c\u201d\u201f]")
 _SPACE = re.compile(r"\s+")
-_AROUND_DASH = re.compile(r"(?<!\s)\s*-\s*")  # starts where a run of spaces starts: linear
+_AROUND_JOINER = re.compile(r"(?<!\s)\s*([-/&])\s*")  # starts where a run of spaces starts: linear
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 DEFAULT_PHONE_REGION = "GB"
@@ -34,13 +34,14 @@ DEFAULT_PHONE_REGION = "GB"
 
 @lru_cache(maxsize=4096)
 def normalise(title: str) -> str:
-    """The form titles are matched in: case, white space, quotes and dashes do not matter."""
+    """The form titles are matched in: case, white space (also around '/', '&' and dashes), quotes
+    and the kind of dash do not matter."""
     # Cached: every doc repeats the same headings, labels and column names.
     text = _DASHES.sub("-", title.casefold())
     text = _SINGLE_QUOTES.sub("'", text)
     text = _DOUBLE_QUOTES.sub('"', text)
     text = _SPACE.sub(" ", text).strip().rstrip(":.").strip()
-    return _AROUND_DASH.sub("-", text)
+    return _AROUND_JOINER.sub(r"\1", text)
 
 
 def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
@@ -50,6 +51,27 @@ def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str |
 
     matches = difflib.get_close_matches(normalise(text), list(by_normal), n=1, cutoff=cutoff)
     return by_normal[matches[0]] if matches else None
+
+
+# Words that mean a choice without sharing its spelling. Only suggestions: a value is never read as
+# one of these unless the writer (or `handoff lint --fix`) writes the choice itself.
+_SYNONYMS = {"medium": "med", "moderate": "med", "mid": "med", "middle": "med", "m": "med",
+             "h": "high", "hi": "high", "l": "low", "lo": "low"}
+
+
+def known_choice(text: str, choices: Iterable[str]) -> str | None:
+    """The choice a written value means for certain: a common synonym ("Medium" for "Med") or
+    the one choice it abbreviates or spells out."""
+    by_normal = {normalise(choice): choice for choice in choices}
+    written = normalise(text)
+    synonym = _SYNONYMS.get(written)
+    if synonym in by_normal:
+        return by_normal[synonym]
+    if len(written) >= 3:
+        starts = [c for n, c in by_normal.items() if written.startswith(n) or n.startswith(written)]
+        if len(starts) == 1:
+            return starts[0]
+    return None
 
 
 # The dates a handoff can hold. Everything that counts days (deadlines, working days, registers)

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff_lint.codes import diagnostic
-from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.diagnostics import Diagnostic, Edit, Fix
 from handoff_lint.extract import FRONT_MATTER, Extraction, Unplaced, iter_pointer_parents
 from handoff_lint.schema import (
+    DEFAULT_PHONE_REGION,
     EARLIEST_DATE,
     LATEST_DATE,
     Schema,
     closest,
     kind,
+    known_choice,
+    normalise,
     parse_iso_date,
     properties,
     title_of,
@@ -29,12 +32,13 @@ if TYPE_CHECKING:
 
 _BLANK_KEYWORDS = ("minLength", "format", "pattern", "enum", "type")
 _FORMAT_CODES = {"date": "HO402", "email": "HO403", "phone": "HO404", "money": "HO407"}
-_FORMAT_HINTS = {
-    "date": "Write the date as YYYY-MM-DD, e.g. 2026-11-24, and check the day exists.",
-    "email": "Write the full address, e.g. jane.doe@example.co.uk.",
-    "phone": "Write the full number: 020 7946 0000 for the UK, or +353 1 555 0100 with a country code.",
-    "money": "Write the amount with its currency: £48,000 or £48,000.00 (or GBP 48,000).",
-}
+_FORMAT_NAMES = {"date": "date", "email": "e-mail address", "phone": "phone number",
+                 "money": "amount of money"}
+_PLACEHOLDERS = frozenset({"tbc", "tbd", "tba", "to be confirmed", "to be decided", "n/a", "na", "?",
+                           "??", "???", "unknown", "pending", "xxx", "x"})
+# How close a near-miss must be for renaming it to be a safe fix; closer than closest()'s own
+# cutoff (0.75) by the margin of one changed letter in a short title.
+_SAFE_RATIO = 0.8
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,10 @@ def describe(schema: Schema, instance: object, parts: list[str]) -> str:
 
 
 class _Reporter:
-    def __init__(self, path: str, schema: Schema, extraction: Extraction) -> None:
+    def __init__(self, path: str, schema: Schema, extraction: Extraction,
+                 phone_region: str = DEFAULT_PHONE_REGION) -> None:
         self.path = path
+        self.phone_region = phone_region
         self.schema = schema
         self.extraction = extraction
         self.diagnostics: list[Diagnostic] = []
@@ -95,8 +101,53 @@ class _Reporter:
         self.reported_columns: set[tuple[str, str]] = set()
         self.suggested_choices: dict[str, set[str]] = {}
 
-    def add(self, code: str, where: _Where, message: str, hint: str = "") -> None:
-        self.diagnostics.append(diagnostic(self.path, where.line, where.column, code, message, hint))
+    def add(self, code: str, where: _Where, message: str, hint: str = "", fix: Fix | None = None) -> None:
+        self.diagnostics.append(diagnostic(self.path, where.line, where.column, code, message, hint, fix))
+
+    def rename(self, where: _Where, old: str, new: str, what: str, certain: bool = False) -> Fix:
+        """The fix that writes a near-miss as the exact title or choice it was meant to be. Safe
+        when the meaning is certain (a synonym) or the spelling all but the same; otherwise (e.g.
+        'Headcount' for 'Headcount (org-wide)', when there is also one in scope) unsafe."""
+        import difflib  # only a doc with a near miss needs it
+
+        ratio = difflib.SequenceMatcher(None, normalise(old), normalise(new)).ratio()
+        return Fix(f"Rename {what} '{old}' to '{new}'", (Edit(where.line, where.column, old, new),),
+                   certain or ratio >= _SAFE_RATIO)
+
+    def optional(self, parts: list[str]) -> str:
+        """'' for a required item; otherwise what the writer may delete when it does not apply:
+        'it' (an optional item) or 'the row' (a row no required entry asks for)."""
+        if not parts:
+            return ""
+        if parts[-1] not in self.subschema_at(parts[:-1]).get("required", [parts[-1]]):
+            return "it"
+        if len(parts) >= 2 and parts[-2].isdigit():
+            table = self.subschema_at(parts[:-2])
+            wanted = {normalise(str(entry.get("title", ""))) for entry in table.get("allOf", [])
+                      if isinstance(entry, dict) and "contains" in entry}
+            row = self.value_at(parts[:-1])
+            cells = row.values() if isinstance(row, dict) else []
+            if wanted and not any(isinstance(c, str) and normalise(c) in wanted for c in cells):
+                return "the row"
+        return ""
+
+    def value_at(self, parts: list[str]) -> object:
+        value: object = self.extraction.instance
+        for part in parts:
+            if isinstance(value, list) and part.isdigit() and int(part) < len(value):
+                value = value[int(part)]
+            elif isinstance(value, dict):
+                value = value.get(part)
+            else:
+                return None
+        return value
+
+    def fill_in(self, parts: list[str], hint: str) -> str:
+        """A hint to fill in a blank; for an optional item, also that it may be deleted instead."""
+        deletable = self.optional(parts)
+        if not deletable:
+            return hint
+        return f"{hint.rstrip('.').rstrip()}, or delete {deletable} if it does not apply."
 
     def where(self, pointer: str) -> _Where:
         return _Where(*self.extraction.position(pointer))
@@ -128,7 +179,8 @@ class _Reporter:
         # A blank (an empty cell, `key:` with no value) is "empty" whatever type was expected.
         elif error.instance in ("", None) and keyword in _BLANK_KEYWORDS:
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
-                     f"Fill it in: {_schema(error).get('description', 'see the handoff format')}")
+                     self.fill_in(parts, f"Fill it in: "
+                                  f"{_schema(error).get('description', 'see the handoff format')}"))
         elif keyword == "contains":
             self.contains(error, parts)
         elif keyword == "minItems":
@@ -139,26 +191,17 @@ class _Reporter:
         elif keyword in ("enum", "const"):
             self.choice(error, parts)
         elif keyword == "format":
-            name = str(_value(error))
-            if name == "date" and isinstance(error.instance, str) and parse_iso_date(error.instance):
-                self.add("HO402", self.where(pointer),
-                         f"{self.describe(parts)}: {error.instance} is outside the years "
-                         f"{EARLIEST_DATE.year} to {LATEST_DATE.year} that a handoff's dates fall in",
-                         "Check the year: write the real date as YYYY-MM-DD, e.g. 2026-11-24.")
-                return
-            self.add(_FORMAT_CODES.get(name, "HO405"), self.where(pointer),
-                     f"{self.describe(parts)}: '{shorten(error.instance)}' is not a valid {name}",
-                     _FORMAT_HINTS.get(name, str(_schema(error).get("description", ""))))
+            self.bad_format(error, parts)
         elif keyword in ("minimum", "maximum") or (
             keyword == "type" and _value(error) in ("integer", "number")
         ):
             self.add("HO406", self.where(pointer),
                      f"{self.describe(parts)}: '{shorten(error.instance)}' is not a whole number of at least "
                      f"{_schema(error).get('minimum', 0)}",
-                     "Write the number only, with no words: e.g. 1,200 or 1200.")
+                     _number_hint(error.instance, _schema(error).get("minimum", 0)))
         elif keyword == "minLength":
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
-                     str(_schema(error).get("description", "")))
+                     self.fill_in(parts, str(_schema(error).get("description", ""))))
         else:
             self.add("HO405", self.where(pointer),
                      f"{self.describe(parts)}: '{error.instance}' is not in the expected form",
@@ -187,7 +230,8 @@ class _Reporter:
                 self.add("HO304", _Where(near.line, near.column),
                          f"{self.describe(parts)}: '{near.text}' is not a known {near.what}; "
                          f"did you mean '{title}'?",
-                         f"Rename it to '{title}'.")
+                         f"Rename it to '{title}'.",
+                         self.rename(_Where(near.line, near.column), near.text, title, f"the {near.what}"))
             elif parts[0] == FRONT_MATTER:
                 self.add("HO304", self.where(pointer), f"{self.describe(parts)}: missing key '{key}'",
                          f"Add '{key}: ...' ({fields.get(key, {}).get('description', '')}).")
@@ -208,7 +252,8 @@ class _Reporter:
         table = _pointer(parts[:-1])
         if key in self.extraction.columns.get(table, {key}):
             self.add("HO408", self.where(_pointer(parts)),
-                     f"{self.describe(parts)}: '{title}' is empty", "Fill in the cell.")
+                     f"{self.describe(parts)}: '{title}' is empty",
+                     self.fill_in([*parts, key], "Fill in the cell."))
             return
         if (table, key) in self.reported_columns:
             return
@@ -217,7 +262,8 @@ class _Reporter:
         if near:
             self.add("HO304", _Where(near.line, near.column),
                      f"{self.describe(parts[:-1])}: column '{near.text}' is not a known column; "
-                     f"did you mean '{title}'?", f"Rename the column to '{title}'.")
+                     f"did you mean '{title}'?", f"Rename the column to '{title}'.",
+                     self.rename(_Where(near.line, near.column), near.text, title, "the column"))
         else:
             line, column = self.extraction.table_headers.get(table, (self.where(table).line, 1))
             self.add("HO304", _Where(line, column),
@@ -238,7 +284,8 @@ class _Reporter:
         if near:
             self.add("HO301", _Where(near.line, near.column),
                      f"missing section '{title}': the heading '{near.text}' looks like it",
-                     f"Rename the heading to '## {title}'.")
+                     f"Rename the heading to '## {title}'.",
+                     self.rename(_Where(near.line, near.column), near.text, title, "the heading"))
             return
         self.add("HO301", self.insertion_point(key), f"missing section '{title}'",
                  f"Add '## {title}' here. {self.subschema_at([key]).get('description', '')}".strip())
@@ -269,16 +316,53 @@ class _Reporter:
         self.add("HO307", _Where(line, column), f"{self.describe(parts)}: no row for '{title}'",
                  f"Add a row for '{title}'.")
 
+    def bad_format(self, error: ValidationError, parts: list[str]) -> None:
+        """A value not in its format, with a hint about what was actually written and, where its
+        meaning is certain, the fix."""
+        name = str(_value(error))
+        written = str(error.instance)
+        where = self.where(_pointer(parts))
+        if name == "date" and parse_iso_date(written):
+            self.add("HO402", where,
+                     f"{self.describe(parts)}: {written} is outside the years "
+                     f"{EARLIEST_DATE.year} to {LATEST_DATE.year} that a handoff's dates fall in",
+                     "Check the year: write the real date as YYYY-MM-DD, e.g. 2026-11-24.")
+            return
+        hint, fix = self.format_hint(name, written, where)
+        if not hint:
+            hint = str(_schema(error).get("description", ""))
+        noun = _FORMAT_NAMES.get(name, name)
+        self.add(_FORMAT_CODES.get(name, "HO405"), where,
+                 f"{self.describe(parts)}: '{shorten(written)}' is not a valid {noun}", hint, fix)
+
+    def format_hint(self, name: str, written: str, where: _Where) -> tuple[str, Fix | None]:
+        if normalise(written) in _PLACEHOLDERS:
+            return (f"'{written}' stands in for a {_FORMAT_NAMES.get(name, name)} not known yet: find "
+                    "it out and write it here before the handoff; Delivery cannot act on a gap.", None)
+        if name == "date":
+            return _date_hint(written, where)
+        if name == "money":
+            return _money_hint(written, where)
+        if name == "email":
+            return _email_hint(written), None
+        if name == "phone":
+            return _phone_hint(written, self.phone_region), None
+        return "", None
+
     def choice(self, error: ValidationError, parts: list[str]) -> None:
         choices = _value(error) if isinstance(_value(error), list) else [_value(error)]
         names = [str(c) for c in choices]
-        suggestion = closest(str(error.instance), names)
+        known = known_choice(str(error.instance), names)
+        suggestion = known or closest(str(error.instance), names)
         if suggestion and len(parts) >= 2:
             table = _pointer(parts[:-2]) if parts[-2].isdigit() else _pointer(parts[:-1])
             self.suggested_choices.setdefault(table, set()).add(suggestion)
         hint = f"Did you mean '{suggestion}'?" if suggestion else "Use one of: " + ", ".join(names) + "."
-        self.add("HO401", self.where(_pointer(parts)),
-                 f"{self.describe(parts)}: '{error.instance}' is not one of: {', '.join(names)}", hint)
+        where = self.where(_pointer(parts))
+        fix = (self.rename(where, str(error.instance), suggestion, "the value", known is not None)
+               if suggestion and isinstance(error.instance, str) and error.instance.strip() else None)
+        self.add("HO401", where,
+                 f"{self.describe(parts)}: '{error.instance}' is not one of: {', '.join(names)}", hint, fix)
 
     def leftover_unplaced(self) -> None:
         for pointer, items in self.extraction.unplaced.items():
@@ -288,10 +372,12 @@ class _Reporter:
                 if item.what == "section":
                     titles = [title_of(s, k) for k, s in properties(self.schema).items() if k != FRONT_MATTER]
                     suggestion = closest(item.text, titles)
-                    self.add("HO303", _Where(item.line, item.column),
+                    where = _Where(item.line, item.column)
+                    self.add("HO303", where,
                              f"heading '{item.text}' is not a section of the handoff format",
                              f"Did you mean '{suggestion}'?" if suggestion
-                             else "Use the section headings from the format, or remove it.")
+                             else "Use the section headings from the format, or remove it.",
+                             self.rename(where, item.text, suggestion, "the heading") if suggestion else None)
                     continue
                 owner = self.subschema_at([p for p in pointer.split("/") if p])
                 if item.what == "column":
@@ -299,16 +385,113 @@ class _Reporter:
                 options = [title_of(s, k) for k, s in properties(owner).items()]
                 suggestion = closest(item.text, options)
                 place = self.describe([p for p in pointer.split("/") if p])
-                self.add("HO305", _Where(item.line, item.column),
+                where = _Where(item.line, item.column)
+                self.add("HO305", where,
                          f"{place}: '{item.text}' is not a known {item.what}",
                          f"Did you mean '{suggestion}'?" if suggestion
-                         else "Known: " + ", ".join(options) + ".")
+                         else "Known: " + ", ".join(options) + ".",
+                         self.rename(where, item.text, suggestion, f"the {item.what}")
+                         if suggestion else None)
+
+
+def _number_hint(written: object, minimum: object) -> str:
+    """What to change in a value that is not a whole number, by what it holds."""
+    import re
+
+    if isinstance(written, int):
+        return f"{written} is below {minimum}: write the real count."
+    text = str(written)
+    if normalise(text) in _PLACEHOLDERS:
+        return (f"'{text}' stands in for a number not known yet: find it out and write it here "
+                "before the handoff.")
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", text)
+    if len(numbers) == 1 and "." not in numbers[0]:
+        return (f"'{text}' has words or signs around the number: write the number only, "
+                f"{numbers[0]}, and put anything else in a note elsewhere.")
+    if numbers:
+        return (f"'{text}' holds {len(numbers)} numbers or a decimal: write one whole number, "
+                "e.g. 1,200; a range or estimate belongs in a note elsewhere.")
+    return "Write the number in digits, with no words: e.g. 1,200 or 1200."
+
+
+def _date_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
+    from handoff_lint.written_dates import read
+
+    dates = read(written).dates
+    if len(dates) == 1:
+        iso = dates[0].isoformat()
+        return (f"Write it as {iso} (YYYY-MM-DD).",
+                Fix(f"Write '{written}' as {iso}", (Edit(where.line, where.column, written, iso),)))
+    if len(dates) == 2:
+        uk, us = dates
+        return (f"'{written}' could be {uk:%-d %B %Y} (day first, as in the UK) or {us:%-d %B %Y} "
+                f"(month first, as in the US): write the one you mean as YYYY-MM-DD, e.g. "
+                f"{uk.isoformat()}.", None)
+    import re
+
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", written):
+        return (f"'{written}' is written YYYY-MM-DD but that day does not exist (or a month or day "
+                "lacks its leading zero): check it against the calendar, e.g. 2026-11-04.", None)
+    return "Write the date as YYYY-MM-DD, e.g. 2026-11-24.", None
+
+
+def _money_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
+    from handoff_lint.money import expand_shorthand
+
+    amount = expand_shorthand(written)
+    if amount is not None:
+        return (f"'{written}' is short for {amount}: write the amount in full, as it is on the SoW.",
+                Fix(f"Write '{written}' as {amount}",
+                    (Edit(where.line, where.column, written, str(amount)),)))
+    if not any(symbol in written for symbol in "£$€") and not any(c.isupper() for c in written):
+        return (f"'{written}' has no currency: write it with one, e.g. £48,000 (or GBP 48,000).", None)
+    return ("Write only the amount with its currency, digits grouped by commas: £48,000 or £48,000.00 "
+            "(or GBP 48,000); put any words in a note beside it.", None)
+
+
+def _email_hint(written: str) -> str:
+    if "@" not in written:
+        return f"'{written}' has no '@': write the whole address, e.g. jane.doe@example.co.uk."
+    if "<" in written or ">" in written:
+        return ("Write only the address, without the name or the < >, e.g. jane.doe@example.co.uk; "
+                "the name goes in the Name column.")
+    if any(c.isspace() for c in written.strip()):
+        return "Write the address alone, with no spaces, e.g. jane.doe@example.co.uk."
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(written, check_deliverability=False)
+    except EmailNotValidError as error:
+        return f"{error} Check the address as the person gave it."
+    return "Check the address as the person gave it, e.g. jane.doe@example.co.uk."
+
+
+def _phone_hint(written: str, region: str) -> str:
+    import phonenumbers
+
+    reasons = phonenumbers.ValidationResult
+    try:
+        number = phonenumbers.parse(written, region)
+    except phonenumbers.NumberParseException:
+        return (f"'{written}' does not read as a phone number: write digits only, with spaces, e.g. "
+                "020 7946 0000, or +353 1 555 0100 with a country code.")
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    digits = sum(c.isdigit() for c in written)
+    if reason in (reasons.TOO_SHORT, reasons.INVALID_LENGTH):
+        return f"'{written}' has {digits} digits, too few for a full number: add the missing digits."
+    if reason == reasons.TOO_LONG:
+        return f"'{written}' has {digits} digits, too many for one number: check for a digit too many."
+    if reason == reasons.INVALID_COUNTRY_CODE:
+        return f"'{written}' does not start with a known country code: check the + and the code."
+    return (f"'{written}' has the right number of digits but is not a number in use there: check "
+            "the digits and the area code (or give the country code, e.g. +353 for Ireland).")
 
 
 def check(path: str, extraction: Extraction, schema: Schema,
-          validator: Draft202012Validator | None) -> list[Diagnostic]:
+          validator: Draft202012Validator | None,
+          phone_region: str = DEFAULT_PHONE_REGION) -> list[Diagnostic]:
     """Schema errors and unplaced items as diagnostics; validator None: the instance is known valid."""
-    reporter = _Reporter(path, schema, extraction)
+    reporter = _Reporter(path, schema, extraction, phone_region)
     errors = [] if validator is None else sorted(
         validator.iter_errors(extraction.instance),
         key=lambda e: (e.validator != "enum", list(map(str, e.absolute_path))))

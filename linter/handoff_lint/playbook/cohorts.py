@@ -17,7 +17,26 @@ SUMMER = {
     "scotland": ((6, 25), (8, 20)),
     "northern-ireland": ((7, 1), (8, 31)),
 }
-_MENTIONS_SUMMER = re.compile(r"\bsummer\b|\bschool holidays?\b", re.IGNORECASE)
+# The ways a risk says "the summer holidays": the season, the school holidays or break, a holiday
+# or break named by a month the region's holidays fall in ("the July holidays", "the August
+# break"), or "the holidays" not named after another season. A month alone does not count: "a
+# renewal in August" is not about the holidays.
+_SUMMER_WORDS = r"summer|summertime|vacations?|school (?:holidays?|hols|break)"
+_OTHER_HOLIDAYS = re.compile(
+    r"\b(?:christmas|xmas|easter|winter|spring|autumn|october|february|bank|public|new year'?s?|"
+    r"half[- ]?term)\s+(?:holidays?|hols|break)\b", re.IGNORECASE)
+_HOLIDAYS = re.compile(r"\b(?:holidays?|hols)\b", re.IGNORECASE)
+
+
+def mentions_summer(text: str, region: str) -> bool:
+    """Whether text names the school summer holidays, in any of the usual ways of saying it."""
+    (first_month, _), (last_month, _) = SUMMER[region]
+    months = [dt.date(2000, month, 1) for month in range(first_month, last_month + 1)]
+    names = "|".join(f"{m:%B}|{m:%b}" for m in months)
+    named = rf"(?:{names})\s+(?:holidays?|hols|break|shutdown)"
+    if re.search(rf"\b(?:{_SUMMER_WORDS}|{named})\b", text, re.IGNORECASE):
+        return True
+    return _HOLIDAYS.search(_OTHER_HOLIDAYS.sub(" ", text)) is not None
 
 
 def _name(row: dict[str, object]) -> str:
@@ -61,7 +80,7 @@ def summer_is_a_risk(context: Context) -> list[Diagnostic]:
         return []  # no Section F at all is the schema's finding
     said = " ".join(str(value) for risk in risks if isinstance(risk, dict)
                     for key, value in risk.items() if key in ("risk", "mitigation"))
-    if _MENTIONS_SUMMER.search(said):
+    if mentions_summer(said, context.region):
         return []
     found: list[Diagnostic] = []
     for pointer, row in context.rows(COHORTS):

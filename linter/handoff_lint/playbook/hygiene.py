@@ -231,6 +231,17 @@ def _body_may_match(may_hold: Callable[[str], bool], context: Context) -> bool:
             or may_hold(skeleton(text)))
 
 
+def _placeholder_hint(tokens: list[Found]) -> str:
+    """The fix for what was found: a word standing in for a value, or a template's brackets."""
+    if any(_WORDS.fullmatch(t.token) for t in tokens):
+        return ("Find out the real value and write it here before the handoff: Delivery cannot act on "
+                f"'{tokens[0].token}'.")
+    if any(t.token.startswith("<") for t in tokens):
+        return "Replace the <...> placeholder with the real value."
+    return ("Replace the [...] placeholder with the real value. If square brackets belong in a quote, "
+            "use parentheses or write \\[ \\].")
+
+
 def no_placeholders(context: Context) -> list[Diagnostic]:
     """HO616: no template placeholder is left in any value, front matter included."""
     labels = _reference_labels(context.lines)
@@ -247,8 +258,7 @@ def no_placeholders(context: Context) -> list[Diagnostic]:
         found.append(context.finding(
             "HO616", _locate(context, pointer, tokens[0].token),
             f"{_describe(context, pointer)}: {names} is template text, not a value",
-            "Replace it with the real value. If square brackets belong in a quote, use parentheses or "
-            "write \\[ \\].",
+            _placeholder_hint(tokens),
         ))
     return found
 

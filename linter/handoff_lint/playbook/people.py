@@ -13,11 +13,14 @@ NOTES_COVER = {
     "Exec sponsor": ("relationship strength", "how to address", "preferred channel"),
     "HR sponsor (primary contact)": ("engagement style", "what they care about most"),
 }
-_POINTS = re.compile(r"[;,.\n]+")
+# Points end at a ';', a line break, the end of a sentence, or a dash, slash or bar between spaces
+# ("Strong – call him Marcus – Teams"). Not at a comma: "warm, long relationship" is one point,
+# and counting commas would pass notes that say one thing.
+_POINTS = re.compile(r"(?:[;\n]|\.(?=\s|$)|\s[-–—/|]\s)+")
 
 
 def points(notes: str) -> list[str]:
-    return [point for point in (p.strip() for p in _POINTS.split(notes)) if point]
+    return [point for point in (p.strip(" \t,") for p in _POINTS.split(notes)) if point]
 
 
 def sponsor_notes(context: Context) -> list[Diagnostic]:
