@@ -11,11 +11,12 @@ import datetime as dt
 import logging
 import os
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from handoff_lint import codes, runner
+from handoff_lint import cache, codes, runner
 from handoff_lint import files as doc_files
 from handoff_lint.check import Checked, apply_severity
 from handoff_lint.config import Config, ConfigError, load
@@ -27,7 +28,7 @@ from handoff_lint.site import client_page, history, pages, parity, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
@@ -35,13 +36,17 @@ log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
 TODAY_VARIABLE = "HANDOFF_TODAY"
+CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 
 
 @dataclass
 class _Build:
     """What one build learnt in on_files and needs again when pages are rendered."""
 
-    documents: dict[str, tuple[str, Document]] = field(default_factory=dict)
+    documents: dict[str, tuple[str, Document, str]] = field(default_factory=dict)  # path, doc, text
+    search: dict[str, object] = field(default_factory=dict)
+    store: cache.Store = field(default_factory=lambda: cache.Store(None))
+    settings: str = ""
 
 
 _build = _Build()
@@ -87,7 +92,14 @@ def _check(file: File, root: Path, settings: Config) -> Checked:
     except ValueError:
         relative = None
     display = str(relative) if relative else path.as_posix()
-    return runner.check_target(doc_files.Target(display, path, relative), settings)
+    return cache.check_target(doc_files.Target(display, path, relative), settings, _build.store,
+                              _build.settings)
+
+
+def _store(root: Path) -> cache.Store:
+    if os.environ.get(CACHE_VARIABLE, "").casefold() == "off":
+        return cache.Store(None)
+    return cache.Store(root / cache.FOLDER)
 
 
 def _report(diagnostic: Diagnostic) -> None:
@@ -118,6 +130,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
     settings = _settings(root)
     _build.documents.clear()
+    _build.store = _store(root)
+    _build.settings = cache.settings_fingerprint(settings)
     docs: list[pages.Doc] = []
     by_display: dict[str, Checked] = {}
     changes = _last_changes(root, settings.clients)
@@ -152,22 +166,69 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             files.remove(existing)
         files.append(File.generated(config, uri, content=content))
     config.nav = site.nav
+    # Only a few pages are in the sidebar; the rest (every client, every page of a paged list) are
+    # reached from them, so MkDocs should not list them as missing from the navigation.
+    in_nav = set(_nav_pages(site.nav))
+    for file in files.documentation_pages():
+        if file.src_uri not in in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    _build.search = dict(site.search)
     for doc in docs:
         if doc.checked.document is not None:
-            _build.documents[doc.src_uri] = (doc.checked.path, doc.checked.document)
+            _build.documents[doc.src_uri] = (doc.checked.path, doc.checked.document, doc.checked.text or "")
     return files
+
+
+def _nav_pages(entries: object) -> list[str]:
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, dict):
+        return [uri for value in entries.values() for uri in _nav_pages(value)]
+    if isinstance(entries, list):
+        return [uri for entry in entries for uri in _nav_pages(entry)]
+    return []
+
+
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    """What search indexes on this page is the site's decision, whatever the page's meta says."""
+    record = _build.search.get(page.file.src_uri)
+    page.meta.pop("handoff_search", None)
+    if record is not None:
+        page.meta["handoff_search"] = record
+    return markdown
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
     """Warn where the rendered page departs from what the linter read (see handoff_lint.site.parity)."""
     entry = _build.documents.get(page.file.src_uri)
     if entry is not None:
-        path, document = entry
-        skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
-        for line, message in parity.differences(document, html, skip, client_page.EMAIL_ID):
+        path, document, text = entry
+        key = cache.parity_key(_build.settings, path, text, html)
+        found = _build.store.load("parity", key)
+        if isinstance(found, list):
+            differences: list[tuple[int, str]] = found
+        else:
+            skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
+            differences = parity.differences(document, html, skip, client_page.EMAIL_ID)
+            _build.store.save("parity", key, differences)
+        for line, message in differences:
             log.warning(f"{path}:{line}:1: the site shows this differently from how the linter reads "
                         f"it: {message}")
     return html
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
+    pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder."""
+    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
+               "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    except (OSError, subprocess.SubprocessError) as error:
+        raise PluginError(f"search index not built: {error}") from None
+    if result.returncode != 0:
+        raise PluginError(f"search index not built (pagefind exit {result.returncode}): "
+                          f"{(result.stderr or result.stdout).strip()[-2000:]}")
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

@@ -104,12 +104,14 @@ def _raw(checked: Checked) -> str:
     return "The doc could not be read; see the errors above.\n"
 
 
-def page(view: ClientView, checked: Checked) -> str:
-    """The page source: card (and banner) after the doc's title, the body as written, the e-mail."""
+def page(view: ClientView, checked: Checked, breadcrumb: str = "") -> str:
+    """The page source: the breadcrumb, then card (and banner) after the doc's title, the body as
+    written, the e-mail."""
     header = "\n".join(part for part in (banner(view), card(view)) if part)
     document = checked.document
     if document is None:
-        return meta(view) + f"# {text(view.name)}\n\n{header}\n{_raw(checked)}\n{intro_email(checked)}"
+        return (meta(view) + f"{breadcrumb}\n# {text(view.name)}\n\n{header}\n{_raw(checked)}\n"
+                + intro_email(checked))
     lines = spaced_body(document).split("\n")
     split = 0
     first = document.preamble[0] if document.preamble else None
@@ -118,4 +120,4 @@ def page(view: ClientView, checked: Checked) -> str:
     before = "\n".join(lines[:split])
     after = "\n".join(lines[split:]).strip("\n")
     title = before.strip() or f"# {text(view.name)}"
-    return f"{meta(view)}{title}\n\n{header}\n{after}\n\n{intro_email(checked)}"
+    return f"{meta(view)}{breadcrumb}\n{title}\n\n{header}\n{after}\n\n{intro_email(checked)}"
