@@ -12,6 +12,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -21,7 +22,6 @@ from handoff_lint import files as doc_files
 from handoff_lint.check import Checked, apply_severity
 from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
-from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.schema import load_schema
 from handoff_lint.site import client_page, history, pages, parity, uris
@@ -43,10 +43,12 @@ CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothi
 class _Build:
     """What one build learnt in on_files and needs again when pages are rendered."""
 
-    documents: dict[str, tuple[str, Document, str]] = field(default_factory=dict)  # path, doc, text
+    # Client page -> (its doc, the key of its check in the store): the parsed doc itself is not kept.
+    documents: dict[str, tuple[doc_files.Target, str]] = field(default_factory=dict)
     search: dict[str, object] = field(default_factory=dict)
     store: cache.Store = field(default_factory=lambda: cache.Store(None))
-    settings: str = ""
+    settings: str = ""  # cache.settings_fingerprint of config
+    config: Config = field(default_factory=Config)
 
 
 _build = _Build()
@@ -84,7 +86,7 @@ def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
     return history.last_changes(result.stdout) if result.returncode == 0 else {}
 
 
-def _check(file: File, root: Path, settings: Config) -> Checked:
+def _target(file: File, root: Path) -> doc_files.Target:
     assert file.abs_src_path is not None
     path = Path(file.abs_src_path)
     try:
@@ -92,8 +94,7 @@ def _check(file: File, root: Path, settings: Config) -> Checked:
     except ValueError:
         relative = None
     display = str(relative) if relative else path.as_posix()
-    return cache.check_target(doc_files.Target(display, path, relative), settings, _build.store,
-                              _build.settings)
+    return doc_files.Target(display, path, relative)
 
 
 def _store(root: Path) -> cache.Store:
@@ -132,28 +133,33 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     _build.documents.clear()
     _build.store = _store(root)
     _build.settings = cache.settings_fingerprint(settings)
-    docs: list[pages.Doc] = []
-    by_display: dict[str, Checked] = {}
+    _build.config = settings
     changes = _last_changes(root, settings.clients)
-    for file in list(files.documentation_pages()):
-        if file.generated_by is not None or file.abs_src_path is None:
-            continue
-        checked = _check(file, root, settings)
-        by_display[checked.path] = checked
-        change = changes.get(checked.relative.as_posix()) if checked.relative else None
-        docs.append(pages.Doc(file.src_uri, checked, change))
+    targets = [(file.src_uri, _target(file, root)) for file in files.documentation_pages()
+               if file.generated_by is None and file.abs_src_path is not None]
+    duplicates: dict[str, list[Diagnostic]] = {}
     for duplicate in apply_severity(check_one_doc_per_client(
-        ((d.checked.path, d.checked.relative) for d in docs if d.checked.relative), settings.clients,
+        ((t.display, t.relative) for _, t in targets if t.relative), settings.clients,
     ), settings):
-        by_display[duplicate.path].diagnostics.append(duplicate)
-    for doc in docs:
-        for diagnostic in doc.checked.diagnostics:
-            _report(diagnostic)
+        duplicates.setdefault(duplicate.path, []).append(duplicate)
+
+    def checked_docs() -> Iterator[pages.Doc]:
+        """Each doc checked (or its check taken from the cache) and reported, one at a time."""
+        for src_uri, target in targets:
+            checked, key = cache.check_target(target, settings, _build.store, _build.settings)
+            checked.diagnostics.extend(duplicates.get(checked.path, ()))
+            for diagnostic in checked.diagnostics:
+                _report(diagnostic)
+            if checked.document is not None and key is not None:
+                _build.documents[src_uri] = (target, key)
+            change = changes.get(checked.relative.as_posix()) if checked.relative else None
+            yield pages.Doc(src_uri, checked, change)
 
     hand_written = _guide_pages(root, files, config)
     site = pages.build(
-        docs, today=_today(), default_region=settings.region, schema=load_schema(settings.schema_path),
-        rules=codes.REGISTRY.values(), hand_written=hand_written, site_name=config.site_name,
+        checked_docs(), today=_today(), default_region=settings.region,
+        schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+        hand_written=hand_written, site_name=config.site_name,
     )
     for uri, content in site.client_pages.items():
         page_file = files.get_file_from_path(uri)
@@ -173,9 +179,6 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if file.src_uri not in in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
-    for doc in docs:
-        if doc.checked.document is not None:
-            _build.documents[doc.src_uri] = (doc.checked.path, doc.checked.document, doc.checked.text or "")
     return files
 
 
@@ -202,15 +205,15 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     """Warn where the rendered page departs from what the linter read (see handoff_lint.site.parity)."""
     entry = _build.documents.get(page.file.src_uri)
     if entry is not None:
-        path, document, text = entry
-        key = cache.parity_key(_build.settings, path, text, html)
+        target, doc_key = entry
+        key = cache.parity_key(doc_key, html)
         found = _build.store.load("parity", key)
         if isinstance(found, list):
             differences: list[tuple[int, str]] = found
         else:
-            skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
-            differences = parity.differences(document, html, skip, client_page.EMAIL_ID)
+            differences = _differences(target, doc_key, html)
             _build.store.save("parity", key, differences)
+        path = target.display
         for line, message in differences:
             log.warning(f"{path}:{line}:1: the site shows this differently from how the linter reads "
                         f"it: {message}")
@@ -229,6 +232,17 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     if result.returncode != 0:
         raise PluginError(f"search index not built (pagefind exit {result.returncode}): "
                           f"{(result.stderr or result.stdout).strip()[-2000:]}")
+
+
+def _differences(target: doc_files.Target, doc_key: str, html: str) -> list[tuple[int, str]]:
+    """The parity check, on the doc's parse from the store (or parsed again if it is gone)."""
+    checked = _build.store.load("check", doc_key)
+    if not isinstance(checked, Checked):
+        checked = runner.check_target(target, _build.config)
+    if checked.document is None:
+        return []
+    skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
+    return parity.differences(checked.document, html, skip, client_page.EMAIL_ID)
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

@@ -65,10 +65,12 @@ def doc_key(settings: str, target: files.Target, data: bytes) -> str:
 
 
 class Store:
-    """Entries under a folder, one file each; every failure to read or write is a miss."""
+    """Entries under a folder, one file each; every failure to read or write is a miss. Without a
+    folder, entries are kept in memory for one build only."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder  # None: keep nothing (every lookup misses)
+        self.folder = folder
+        self.memory: dict[tuple[str, str], object] = {}
         self.hits = 0
         self.misses = 0
 
@@ -78,7 +80,7 @@ class Store:
 
     def load(self, kind: str, key: str) -> object | None:
         if self.folder is None:
-            return None
+            return self.memory.get((kind, key))
         try:
             stored_key, value = pickle.loads(self._path(kind, key).read_bytes())
         except Exception:  # missing, truncated, corrupt, or written by another version: a miss
@@ -93,6 +95,7 @@ class Store:
 
     def save(self, kind: str, key: str, value: object) -> None:
         if self.folder is None:
+            self.memory[(kind, key)] = value
             return
         path = self._path(kind, key)
         try:
@@ -107,29 +110,29 @@ class Store:
                 os.unlink(temporary)
 
 
-def check_target(target: files.Target, config: Config, store: Store, settings: str) -> Checked:
-    """runner.check_target, answered from the store when this exact doc was checked before."""
+def check_target(target: files.Target, config: Config, store: Store,
+                 settings: str) -> tuple[Checked, str | None]:
+    """runner.check_target, answered from the store when this exact doc was checked before; also
+    the entry's key (None when the doc could not be read, so nothing was kept)."""
     try:
         data = files.read(target, config.max_bytes)
     except Exception:
-        return runner.check_target(target, config)
+        return runner.check_target(target, config), None
     if not isinstance(data, bytes):
-        return runner.check_target(target, config)
+        return runner.check_target(target, config), None
     key = doc_key(settings, target, data)
     found = store.load("check", key)
     if isinstance(found, Checked):
-        return found
+        return found, key
     try:
         checked = check_bytes(target.display, data, target.relative, config)
     except Exception as error:  # as runner.check_target: a bug is reported, never cached
         return Checked(target.display, target.relative,
-                       diagnostics=[runner.internal_error(target.display, error)])
+                       diagnostics=[runner.internal_error(target.display, error)]), None
     store.save("check", key, checked)
-    return checked
+    return checked, key
 
 
-def parity_key(settings: str, path: str, text: str, html: str) -> str:
-    """The key of a parity result: the doc as checked and the page as rendered."""
-    digest = hashlib.sha256(f"{settings}\0{path}\0".encode())
-    digest.update(text.encode() + b"\0" + html.encode())
-    return digest.hexdigest()
+def parity_key(doc: str, html: str) -> str:
+    """The key of a parity result: the doc as checked (its doc_key) and the page as rendered."""
+    return hashlib.sha256(f"{doc}\0".encode() + html.encode()).hexdigest()

@@ -34,16 +34,6 @@ def by_initial(views: Sequence[ClientView]) -> dict[str, list[ClientView]]:
     return dict(sorted(groups.items(), key=lambda item: (item[0] == OTHER, item[0])))
 
 
-def page_of(views: Sequence[ClientView]) -> dict[str, str]:
-    """Each client's A–Z page (source path), for the breadcrumb on its own page."""
-    found: dict[str, str] = {}
-    for letter, group in by_initial(views).items():
-        for number, part in enumerate(paging.chunks(group), start=1):
-            for view in part:
-                found[view.src_uri] = paging.page_uri(letter_uri(letter), number)
-    return found
-
-
 def _letter_title(letter: str) -> str:
     return "Clients not starting with a letter" if letter == OTHER else f"Clients: {letter}"
 
@@ -75,8 +65,10 @@ def pages(views: Sequence[ClientView]) -> dict[str, str]:
     return found
 
 
-def breadcrumb(view: ClientView, index_page: str) -> str:
-    """The line above a client's title: where it sits in the site, each step a link."""
+def breadcrumb(view: ClientView) -> str:
+    """The line above a client's title: where it sits in the site, each step a link. The initial
+    links to its first page, so the line is the same however many clients there are."""
     return (f"{link('Dashboard', view.src_uri, uris.DASHBOARD)} › "
             f"{link('Clients A–Z', view.src_uri, uris.CLIENT_INDEX)} › "
-            f"{link(text(initial(view.name)), view.src_uri, index_page)} › {text(view.name)}\n")
+            f"{link(text(initial(view.name)), view.src_uri, letter_uri(initial(view.name)))} › "
+            f"{text(view.name)}\n")

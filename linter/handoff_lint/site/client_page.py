@@ -8,7 +8,7 @@ import yaml
 
 from handoff_lint.check import Checked
 from handoff_lint.intro_email import compose, missing_pieces
-from handoff_lint.site import uris
+from handoff_lint.site import client_index, uris
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
 from handoff_lint.site.deadlines import describe
 from handoff_lint.site.mdtext import fence, indent, inline, link, text
@@ -104,9 +104,10 @@ def _raw(checked: Checked) -> str:
     return "The doc could not be read; see the errors above.\n"
 
 
-def page(view: ClientView, checked: Checked, breadcrumb: str = "") -> str:
+def page(view: ClientView, checked: Checked) -> str:
     """The page source: the breadcrumb, then card (and banner) after the doc's title, the body as
     written, the e-mail."""
+    breadcrumb = client_index.breadcrumb(view)
     header = "\n".join(part for part in (banner(view), card(view)) if part)
     document = checked.document
     if document is None:

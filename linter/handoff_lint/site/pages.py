@@ -182,18 +182,15 @@ def _tables(found: dict[str, str]) -> dict[str, str]:
 def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: Schema,
           rules: Iterable[Rule], hand_written: Sequence[tuple[str, str]] = (),
           site_name: str = "Client handoffs") -> Site:
-    """Every page of the site; hand_written are the guide's own pages as (path, title)."""
+    """Every page of the site; hand_written are the guide's own pages as (path, title). docs may be
+    a generator: each is used once, as it comes."""
     site = Site()
-    checked_by_uri: dict[str, Checked] = {}
+    # One doc at a time: each check is dropped once its view and page are written, so memory holds
+    # the small views and the page sources, never every parsed doc at once.
     for doc in docs:
         client = view(doc.checked, doc.src_uri, default_region, today, doc.last_change)
         site.views.append(client)
-        checked_by_uri[doc.src_uri] = doc.checked
-    index_pages = client_index.page_of(site.views)
-    for client in site.views:
-        site.client_pages[client.src_uri] = client_page.page(
-            client, checked_by_uri[client.src_uri],
-            client_index.breadcrumb(client, index_pages[client.src_uri]))
+        site.client_pages[client.src_uri] = client_page.page(client, doc.checked)
     ams = registers.owner_uris(site.views, "account_manager")
     sectors = registers.owner_uris(site.views, "sector")
     site.generated = {
