@@ -125,12 +125,22 @@ def sizes(site: Path) -> Sizes:
 
 
 @contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+def serving(directory: Path, served: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """Serve a folder over HTTP on a free local port; served gets (path, bytes sent) per response.
+    Counting at the server sees what a page's web workers fetch too, which the page's own network
+    log does not."""
+    record = served if served is not None else []
+
+    class Counting(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(directory))
+        def copyfile(self, source: Any, outputfile: Any) -> None:
+            data = source.read()
+            outputfile.write(data)
+            record.append((self.path, len(data)))
+
+    handler = functools.partial(Counting, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -176,9 +186,9 @@ def search(site: Path, client: generate.Client, workdir: Path) -> Search | str:
     for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                      "--no-first-run", f"--user-data-dir={workdir / 'profile'}", "--window-size=1400,1000"):
         options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     expected = "/" + client_page(Path(), client).parent.as_posix() + "/"
-    with serving(site) as url:
+    served: list[tuple[str, int]] = []
+    with serving(site, served) as url:
         driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
         try:
             driver.get(url)
@@ -190,18 +200,8 @@ def search(site: Path, client: generate.Client, workdir: Path) -> Search | str:
                 lambda d: d.execute_script("return window.__firstResult"))
             shown = driver.execute_script("return window.__firstResult")
             first = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link").get_attribute("href")
-            time.sleep(1)  # let the result's fragments finish loading before counting bytes
-            urls: dict[str, str] = {}
-            transferred: dict[str, int] = {}
-            for entry in driver.get_log("performance"):
-                message = json.loads(entry["message"])["message"]
-                params = message.get("params", {})
-                if message["method"] == "Network.requestWillBeSent":
-                    urls[params["requestId"]] = params["request"]["url"]
-                elif message["method"] == "Network.loadingFinished":
-                    transferred[params["requestId"]] = int(params.get("encodedDataLength", 0))
+            time.sleep(1)  # let the results' fragments finish loading before counting bytes
         finally:
             driver.quit()
-    searched = [r for r, u in urls.items() if "/pagefind/" in u]
-    return Search((shown - start) / 1000, sum(transferred.get(r, 0) for r in searched), len(searched),
-                  urlsplit(first or "").path, expected)
+    searched = [size for path, size in served if "/pagefind/" in path]
+    return Search((shown - start) / 1000, sum(searched), len(searched), urlsplit(first or "").path, expected)
