@@ -24,7 +24,7 @@ from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.schema import load_schema
-from handoff_lint.site import client_page, history, pages, parity, uris
+from handoff_lint.site import client_page, history, pages, parity, search, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -224,7 +224,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
     pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder."""
     command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
-               "--quiet"]
+               "--glob", search.index_glob(), "--quiet"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
     except (OSError, subprocess.SubprocessError) as error:

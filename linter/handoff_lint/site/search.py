@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from handoff_lint.paths import HANDOFF_FOLDER
+from handoff_lint.site import uris
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
 
 # The filter names shown in the search panel, in this order.
@@ -51,3 +53,10 @@ def records(views: Sequence[ClientView], guide_pages: Sequence[str]) -> dict[str
     found = {uri: guide_record() for uri in guide_pages}
     found.update({view.src_uri: client_record(view) for view in views})
     return found
+
+
+def index_glob() -> str:
+    """The built files Pagefind reads: client pages and the guide. Only pages the template marks
+    data-pagefind-body are indexed anyway; this spares Pagefind parsing the dashboard and registers."""
+    guide = uris.GUIDE.split("/", 1)[0]
+    return f"{{*/{HANDOFF_FOLDER}/**/*.html,{guide}/**/*.html}}"
