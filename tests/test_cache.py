@@ -4,6 +4,7 @@ when it cannot be read back."""
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 
 from conftest import NORTHWIND, REPO, example_text, without_section
 from handoff_lint import cache
@@ -68,3 +69,24 @@ def test_without_a_folder_entries_last_for_the_build_only(tmp_path: Path) -> Non
     store.save("parity", "k", [(3, "differs")])
     assert store.load("parity", "k") == [(3, "differs")]
     assert not any(tmp_path.iterdir())
+
+
+def test_many_docs_are_checked_on_every_core_with_the_same_results(tmp_path: Path,
+                                                                   generate: ModuleType) -> None:
+    clients = generate.corpus(cache.PARALLEL_FROM + 10, seed=3)
+    paths = generate.write(tmp_path, clients)
+    targets = [Target(c.relative, p, PurePosixPath(c.relative)) for c, p in zip(clients, paths, strict=True)]
+    config = Config(root=REPO)
+    settings = cache.settings_fingerprint(config)
+
+    serial = list(cache.check_targets(targets, config, cache.Store(tmp_path / "a"), settings, jobs=1))
+    spread = list(cache.check_targets(targets, config, cache.Store(tmp_path / "b"), settings, jobs=2))
+    warm = list(cache.check_targets(targets, config, cache.Store(tmp_path / "b"), settings, jobs=2))
+
+    def findings(results: list[tuple[Checked, str | None]]) -> list[tuple[str, list[str]]]:
+        return [(c.path, [f"{d.line}:{d.code}" for d in c.diagnostics]) for c, _ in results]
+
+    assert findings(serial) == findings(spread) == findings(warm)
+    assert [k for _, k in serial] == [k for _, k in spread] == [k for _, k in warm]
+    assert any(c.diagnostics for c, _ in serial)
+    assert len(list((tmp_path / "b" / "check").rglob("*"))) > len(targets)  # written by the workers
