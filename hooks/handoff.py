@@ -145,8 +145,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
 
     def checked_docs() -> Iterator[pages.Doc]:
         """Each doc checked (or its check taken from the cache) and reported, one at a time."""
-        checks = cache.check_targets([t for _, t in targets], settings, _build.store, _build.settings)
-        for (src_uri, target), (checked, key) in zip(targets, checks, strict=True):
+        for src_uri, target in targets:
+            checked, key = cache.check_target(target, settings, _build.store, _build.settings)
             checked.diagnostics.extend(duplicates.get(checked.path, ()))
             for diagnostic in checked.diagnostics:
                 _report(diagnostic)

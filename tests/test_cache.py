@@ -4,7 +4,6 @@ when it cannot be read back."""
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from types import ModuleType
 
 from conftest import NORTHWIND, REPO, example_text, without_section
 from handoff_lint import cache
@@ -69,28 +68,3 @@ def test_without_a_folder_entries_last_for_the_build_only(tmp_path: Path) -> Non
     store.save("parity", "k", [(3, "differs")])
     assert store.load("parity", "k") == [(3, "differs")]
     assert not any(tmp_path.iterdir())
-
-
-def test_many_docs_are_checked_on_every_core_with_the_same_results(tmp_path: Path,
-                                                                   generate: ModuleType) -> None:
-    clients = generate.corpus(2 * cache.PARALLEL_FROM + 10, seed=3)
-    paths = generate.write(tmp_path, clients)
-    targets = [Target(c.relative, p, PurePosixPath(c.relative)) for c, p in zip(clients, paths, strict=True)]
-    config = Config(root=REPO)
-    settings = cache.settings_fingerprint(config)
-    half = len(targets) // 2
-
-    serial = list(cache.check_targets(targets, config, cache.Store(tmp_path / "a"), settings, jobs=1))
-    primed = list(cache.check_targets(targets[:half], config, cache.Store(tmp_path / "b"), settings, jobs=1))
-    mixed = list(cache.check_targets(targets, config, cache.Store(tmp_path / "b"), settings, jobs=2))
-    warm = list(cache.check_targets(targets, config, cache.Store(tmp_path / "b"), settings, jobs=2))
-
-    def findings(results: list[tuple[Checked, str | None]]) -> list[tuple[str, list[str]]]:
-        return [(c.path, [f"{d.line}:{d.code}" for d in c.diagnostics]) for c, _ in results]
-
-    assert findings(serial) == findings(mixed) == findings(warm)
-    assert findings(primed) == findings(serial)[:half]
-    assert [k for _, k in serial] == [k for _, k in mixed] == [k for _, k in warm]
-    assert any(c.diagnostics for c, _ in serial)
-    entries = [p for p in (tmp_path / "b" / "check").rglob("*") if p.is_file()]
-    assert len(entries) == len(targets)  # the second half written by the workers

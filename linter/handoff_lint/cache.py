@@ -18,8 +18,7 @@ import os
 import pickle
 import platform
 import tempfile
-from collections.abc import Iterator, Sequence
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -132,62 +131,6 @@ def check_target(target: files.Target, config: Config, store: Store,
                        diagnostics=[runner.internal_error(target.display, error)]), None
     store.save("check", key, checked)
     return checked, key
-
-
-# Below this many docs the checks stay in this process: starting workers would cost more.
-PARALLEL_FROM = 50
-
-
-def _check_in_worker(target: files.Target, config: Config, folder: Path,
-                     settings: str) -> tuple[Checked, str | None]:
-    return check_target(target, config, Store(folder), settings)
-
-
-def _cached_key(target: files.Target, config: Config, store: Store, settings: str) -> str | None:
-    """The key of the doc's entry when the store has one (read and hashed, not loaded), else None."""
-    try:
-        data = files.read(target, config.max_bytes)
-    except Exception:
-        return None
-    if not isinstance(data, bytes):
-        return None
-    key = doc_key(settings, target, data)
-    return key if store.folder is not None and store._path("check", key).is_file() else None
-
-
-def check_targets(targets: Sequence[files.Target], config: Config, store: Store, settings: str,
-                  jobs: int | None = None) -> Iterator[tuple[Checked, str | None]]:
-    """check_target for each target, in order. With many docs to check afresh, worker processes
-    check them (and write them to the store) while this process takes the others from the store."""
-    jobs = jobs if jobs is not None and jobs > 0 else os.cpu_count() or 1
-    if store.folder is None or jobs == 1 or len(targets) < PARALLEL_FROM:
-        for target in targets:
-            yield check_target(target, config, store, settings)
-        return
-    cached = [_cached_key(target, config, store, settings) for target in targets]
-    fresh = [target for target, key in zip(targets, cached, strict=True) if key is None]
-    if len(fresh) < PARALLEL_FROM:
-        for target in targets:
-            yield check_target(target, config, store, settings)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Spawned, not forked: the site generator may run threads (mkdocs serve), and a forked child
-    # of a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
-    chunksize = max(1, len(fresh) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        checked_fresh = pool.map(partial(_check_in_worker, config=config, folder=store.folder,
-                                         settings=settings), fresh, chunksize=chunksize)
-        for target, key in zip(targets, cached, strict=True):
-            found = store.load("check", key) if key is not None else None
-            if key is None:
-                yield next(checked_fresh)
-            elif isinstance(found, Checked):
-                yield found, key
-            else:  # the entry went bad since it was seen: check here
-                yield check_target(target, config, store, settings)
 
 
 def parity_key(doc: str, html: str) -> str:
