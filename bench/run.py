@@ -3,6 +3,7 @@
     python bench/run.py            # full run: warm-up, then several rounds of each comparison
     python bench/run.py --quick    # fewer rounds (a smoke test of the harness, noisier figures)
     python bench/run.py --only 1,3 # some targets only
+    python bench/run.py --only 4 --long   # the site, with the 10,000-client profile (about 30 min)
 
 Absolute times on a shared machine are noise; the targets are ratios between commands timed in the
 same run, rounds interleaved so that a busy moment hits both sides. Peers are installed into a
@@ -17,7 +18,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -35,6 +35,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402 - bench/ is not a package; its folder is put on the path above
+import sitebench  # noqa: E402
 
 PYPROJECT = '[tool.handoff]\nclients = "clients"\n'
 MARKDOWNLINT = "markdownlint-cli2"
@@ -279,67 +280,113 @@ def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer:
     return figures
 
 
-def _site_project(folder: Path, count: int, hooks: bool) -> Path | None:
-    """A copy of the repo's site set-up over generated clients; hooks=False: plain mkdocs-material."""
-    config = REPO / "mkdocs.yml"
-    if not config.is_file():
-        return None
-    skip = {".git", "clients", "site", "build", "bench", "tests", ".venv", "node_modules"}
-    folder.mkdir(parents=True)
-    for entry in REPO.iterdir():
-        if entry.name in skip or entry.name.startswith(".") or entry.name.endswith(".egg-info"):
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, folder / entry.name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(entry, folder / entry.name)
-    make_repo(folder, count)
-    text = config.read_text("utf-8")
-    if not hooks:
-        # Drop the hooks: key and its list; everything else (theme, plugins, nav) stays the same.
-        text = re.sub(r"(?m)^hooks:[^\n]*\n(?:[ \t]+-[^\n]*\n|[ \t]*\n)*", "", text)
-    (folder / "mkdocs.yml").write_text(text, "utf-8")
-    return folder
+def _build(timings: dict[str, Timing], name: str, project: Path, site: Path, cold: bool = True) -> Run:
+    """One `mkdocs build` (not strict: a tenth of the generated docs carry a defect on purpose)."""
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    run = timed(timings, name, [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+                project)
+    if run.returncode != 0:
+        raise RuntimeError(f"{name}: exit {run.returncode}: {run.output.strip()[-500:]}")
+    return run
 
 
-def target_site(work: Path, rounds: int, timings: dict[str, Timing]) -> list[Figure]:
-    """4: mkdocs build with our hooks against plain mkdocs-material, and 1,000 against 100 clients."""
-    has_hooks = re.search(r"(?m)^hooks:\s*\n\s+-", (REPO / "mkdocs.yml").read_text("utf-8")) \
-        if (REPO / "mkdocs.yml").is_file() else None
-    projects = {
-        "mkdocs build, 1,000 clients, our hooks": _site_project(work / "site-1000", 1000, True),
-        "mkdocs build, 1,000 clients, plain": _site_project(work / "site-1000-plain", 1000, False),
-        "mkdocs build, 100 clients, our hooks": _site_project(work / "site-100", 100, True),
-    }
-    if any(p is None for p in projects.values()):
-        return [Figure("4a", "mkdocs build with hooks / plain, 1,000 clients", None, 1.3, "x", "lower",
-                       note="not measured: no mkdocs.yml"),
-                Figure("4b", "mkdocs build 1,000 / 100 clients", None, 11.0, "x", "lower",
+def _kb(size: float) -> str:
+    return f"{size / 1024:.0f} KB"
+
+
+def target_site(work: Path, rounds: int, timings: dict[str, Timing], long: bool) -> list[Figure]:
+    """Site targets 1-5: hooks against plain mkdocs-material with the same pages and navigation
+    (1,000 clients), 10,000 against 1,000 clients (long profile), page sizes, search in Chromium,
+    and a rebuild after one changed doc against a cold build."""
+    if not (REPO / "mkdocs.yml").is_file():
+        return [Figure("site-1", "mkdocs build with hooks / plain, 1,000 clients", None, 1.3, "x", "lower",
                        note="not measured: no mkdocs.yml")]
-    notes = "" if has_hooks else "mkdocs.yml has no hooks yet: both builds are plain mkdocs-material"
-    small = projects["mkdocs build, 100 clients, our hooks"]
-    assert small is not None
-    build = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir"]
-    measure([*build, str(work / "out-warm")], small)  # warm-up: imports, theme files in the page cache
-    failures = []
-    for _ in range(rounds):
-        for name, project in projects.items():
-            assert project is not None
-            run = timed(timings, name, [*build, str(work / "out")], project)
-            if run.returncode != 0:
-                failures.append(f"{name}: exit {run.returncode}: {run.output.strip()[-200:]}")
-    if failures:
-        notes = (notes + "; " if notes else "") + "build failed: " + failures[0]
-    big, plain_name, small_name = projects
-    with_hooks, plain, hundred = (timings[name].median for name in projects)
+    log("site: writing 100 and 1,000 client projects and the plain baseline (the hooks' own pages)")
+    small = sitebench.project(REPO, work / "site-100", 100)
+    big = sitebench.project(REPO, work / "site-1000", 1000)
+    plain = sitebench.export_plain(big, work / "site-1000-plain")
+    clients = sitebench.corpus(1)
+    names = {"hooks": "mkdocs build, 1,000 clients, our hooks (cold cache)",
+             "plain": "mkdocs build, 1,000 clients, plain mkdocs-material, same pages and nav",
+             "small": "mkdocs build, 100 clients, our hooks (cold cache)",
+             "rebuild": "mkdocs build, 1,000 clients, after one doc changed (warm cache)"}
+    measure([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "warm-up")], small)
+    changed = big / clients[0].relative
+    for round_number in range(rounds):
+        log(f"site: round {round_number + 1} of {rounds}")
+        _build(timings, names["hooks"], big, work / "out-1000")
+        _build(timings, names["plain"], plain, work / "out-plain")
+        _build(timings, names["small"], small, work / "out-100")
+        # One doc changes (a note in its People table), then the site is built again on the warm cache.
+        changed.write_text(sitebench.edit_note(changed.read_text("utf-8"), round_number), "utf-8")
+        _build(timings, names["rebuild"], big, work / "out-1000-again", cold=False)
+    hooks, plain_s, hundred, rebuild = (timings[names[key]].median
+                                        for key in ("hooks", "plain", "small", "rebuild"))
+    sizes_1000 = sitebench.sizes(work / "out-1000")
+    page_100 = sitebench.client_page(work / "out-100", clients[0]).stat().st_size
+    page_1000 = sitebench.client_page(work / "out-1000", clients[0]).stat().st_size
+    figures = [
+        Figure("site-1", "mkdocs build with hooks (cold cache) / plain mkdocs-material, same pages and nav, "
+               "1,000 clients", paired(timings, names["hooks"], names["plain"]), 1.3, "x", "lower",
+               note=f"medians {hooks:.1f} s vs {plain_s:.1f} s").judge(),
+        Figure("site-1b", "mkdocs build 1,000 clients / 100 clients (with hooks)",
+               paired(timings, names["hooks"], names["small"]), 11.0, "x", "lower",
+               note=f"medians {hooks:.1f} s vs {hundred:.1f} s").judge(),
+        Figure("site-3", "largest HTML page, 1,000 clients", sizes_1000.largest / 1024, 500, "KB", "lower",
+               note=f"{sizes_1000.largest_page}; dashboard {_kb(sizes_1000.dashboard)}, site "
+               f"{sizes_1000.total / 2**20:.0f} MB, search index {sizes_1000.search_index / 2**20:.1f} MB, "
+               f"{sizes_1000.html_pages} pages").judge(),
+        Figure("site-3b", "client page at 1,000 clients / the same page at 100", page_1000 / page_100, 1.1,
+               "x", "lower", note=f"{_kb(page_1000)} vs {_kb(page_100)}").judge(),
+        Figure("site-5", "rebuild after one doc of 1,000 changed / build from a cold cache",
+               paired(timings, names["rebuild"], names["hooks"]), 0.7, "x", "lower",
+               note=f"medians {rebuild:.1f} s vs {hooks:.1f} s").judge(),
+    ]
+    if not long:
+        figures += _search_figures(work / "out-1000", clients[0], work, "1,000")
+        return figures
+    log("site: long profile, 10,000 clients (one build)")
+    huge = sitebench.project(REPO, work / "site-10000", 10000)
+    run = _build(timings, "mkdocs build, 10,000 clients, our hooks (cold cache)", huge, work / "out-10000")
+    sizes_10000 = sitebench.sizes(work / "out-10000")
+    page_10000 = sitebench.client_page(work / "out-10000", clients[0]).stat().st_size
+    figures += [
+        Figure("site-2", "mkdocs build 10,000 clients / 1,000 clients (with hooks, cold cache)",
+               run.seconds / hooks, 11.0, "x", "lower", note=f"{run.seconds:.0f} s vs {hooks:.1f} s").judge(),
+        Figure("site-2b", "peak RSS, mkdocs build of 10,000 clients", run.max_rss_mb, 1024, "MB",
+               "lower").judge(),
+        Figure("site-2c", "site bytes 10,000 clients / 1,000 clients", sizes_10000.total / sizes_1000.total,
+               11.0, "x", "lower", note=f"{sizes_10000.total / 2**20:.0f} MB vs "
+               f"{sizes_1000.total / 2**20:.0f} MB; search index {sizes_10000.search_index / 2**20:.0f} MB"
+               ).judge(),
+        Figure("site-3c", "largest HTML page, 10,000 clients", sizes_10000.largest / 1024, 500, "KB",
+               "lower", note=f"{sizes_10000.largest_page}; dashboard {_kb(sizes_10000.dashboard)}, "
+               f"{sizes_10000.html_pages} pages").judge(),
+        Figure("site-3d", "client page at 10,000 clients / the same page at 100", page_10000 / page_100, 1.1,
+               "x", "lower", note=f"{_kb(page_10000)} vs {_kb(page_100)}").judge(),
+    ]
+    figures += _search_figures(work / "out-10000", clients[0], work, "10,000")
+    return figures
+
+
+def _search_figures(site: Path, client: generate.Client, work: Path, count: str) -> list[Figure]:
+    """Target 4, in headless Chromium: the planted contact's surname typed on a freshly opened page."""
+    log(f"site: search in Chromium over {count} clients")
+    found = sitebench.search(site, client, work / f"chromium-{count}")
+    if isinstance(found, str):
+        return [Figure("site-4", f"search at {count} clients: keystroke to first result", None, 1.0, "s",
+                       "lower", note=f"not measured: {found}")]
+    right = Figure("site-4b", f"search at {count} clients: the right client is the first result",
+                   float(found.first == found.expected), 1.0, "", "higher",
+                   note=f"first {found.first}").judge()
     return [
-        Figure("4a", "mkdocs build with hooks / plain mkdocs-material, 1,000 clients",
-               paired(timings, big, plain_name), 1.3, "x", "lower",
-               note=f"medians {with_hooks:.1f} s vs {plain:.1f} s. {notes}".strip()).judge(),
-        Figure("4b", "mkdocs build 1,000 clients / 100 clients (with hooks)",
-               paired(timings, big, small_name), 11.0, "x", "lower",
-               note=f"medians {with_hooks:.1f} s vs {hundred:.1f} s").judge(),
+        Figure("site-4", f"search at {count} clients: first keystroke of a contact's surname to the "
+               "first result shown (fresh page)", found.seconds, 1.0, "s", "lower").judge(),
+        right,
+        Figure("site-4c", f"search at {count} clients: bytes fetched for search by the page",
+               found.bytes / 1024, 1024, "KB", "lower", note=f"{found.requests} requests").judge(),
     ]
 
 
@@ -408,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="1,2,3,4,5", help="comma-separated targets to run (default: all)")
     parser.add_argument("--clients", type=int, default=1000, help="clients in the whole-repo corpus")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--long", action="store_true",
+                        help="site: also build 10,000 clients and search them (about half an hour)")
     arguments = parser.parse_args(argv)
     only = set(arguments.only.split(","))
     rounds = {"cpu": 3 if arguments.quick else 6, "process": 7 if arguments.quick else 21,
@@ -443,8 +492,8 @@ def main(argv: list[str] | None = None) -> int:
             log("target 5: memory")
             figures += target_memory(repo, work, handoff, timings)
         if "4" in only:
-            log("target 4: site builds (the slow part)")
-            figures += target_site(work, rounds["site"], timings)
+            log("target 4: the site (the slow part)")
+            figures += target_site(work, rounds["site"], timings, arguments.long)
     finally:
         if not arguments.keep:
             shutil.rmtree(work, ignore_errors=True)

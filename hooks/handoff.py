@@ -13,25 +13,26 @@ import datetime as dt
 import logging
 import os
 import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from handoff_lint import codes, runner
+from handoff_lint import cache, codes, runner
 from handoff_lint import files as doc_files
 from handoff_lint.check import Checked, apply_severity
 from handoff_lint.config import Config, ConfigError, load
 from handoff_lint.diagnostics import Diagnostic, Severity
-from handoff_lint.document import Document
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.reporters import printable
 from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, load_schema, parse_date
-from handoff_lint.site import attributes, client_page, csp, history, pages, parity, publish, uris
+from handoff_lint.site import attributes, client_page, csp, history, pages, parity, publish, search, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -40,13 +41,19 @@ log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
 TODAY_VARIABLE = "HANDOFF_TODAY"
+CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 
 
 @dataclass
 class _Build:
     """What one build learnt in on_files and needs again when pages are rendered."""
 
-    documents: dict[str, tuple[str, Document]] = field(default_factory=dict)
+    # Client page -> (its doc, the key of its check in the store): the parsed doc itself is not kept.
+    documents: dict[str, tuple[doc_files.Target, str]] = field(default_factory=dict)
+    search: dict[str, object] = field(default_factory=dict)
+    store: cache.Store = field(default_factory=lambda: cache.Store(None))
+    settings: str = ""  # cache.settings_fingerprint of config
+    config: Config = field(default_factory=Config)
     errors: int = 0
 
 
@@ -86,7 +93,7 @@ def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
     return history.last_changes(result.stdout) if result.returncode == 0 else {}
 
 
-def _check(file: File, root: Path, settings: Config) -> Checked:
+def _target(file: File, root: Path) -> doc_files.Target:
     assert file.abs_src_path is not None
     path = Path(file.abs_src_path)
     try:
@@ -94,7 +101,13 @@ def _check(file: File, root: Path, settings: Config) -> Checked:
     except ValueError:
         relative = None
     display = str(relative) if relative else path.as_posix()
-    return runner.check_target(doc_files.Target(display, path, relative), settings)
+    return doc_files.Target(display, path, relative)
+
+
+def _store(root: Path) -> cache.Store:
+    if os.environ.get(CACHE_VARIABLE, "").casefold() == "off":
+        return cache.Store(None)
+    return cache.Store(root / cache.FOLDER)
 
 
 def _error(message: str) -> None:
@@ -184,33 +197,40 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     settings = _settings(root)
     _build.documents.clear()
     _build.errors = 0
+    _build.store = _store(root)
+    _build.settings = cache.settings_fingerprint(settings)
+    _build.config = settings
     for unreadable in [f for f in files if not uris.is_utf8(f.src_uri)]:
         _error(f"{printable(unreadable.src_uri)}: the file's name is not UTF-8 text; it is not "
                "published (rename it)")
         files.remove(unreadable)
     files = _only_docs(files, config, settings.clients)
-    docs: list[pages.Doc] = []
-    by_display: dict[str, Checked] = {}
     changes = _last_changes(root, settings.clients)
-    for file in list(files.documentation_pages()):
-        if file.generated_by is not None or file.abs_src_path is None:
-            continue
-        checked = _check(file, root, settings)
-        by_display[checked.path] = checked
-        change = changes.get(checked.relative.as_posix()) if checked.relative else None
-        docs.append(pages.Doc(file.src_uri, checked, change))
+    targets = [(file.src_uri, _target(file, root)) for file in files.documentation_pages()
+               if file.generated_by is None and file.abs_src_path is not None]
+    duplicates: dict[str, list[Diagnostic]] = {}
     for duplicate in apply_severity(check_one_doc_per_client(
-        ((d.checked.path, d.checked.relative) for d in docs if d.checked.relative), settings.clients,
+        ((t.display, t.relative) for _, t in targets if t.relative), settings.clients,
     ), settings):
-        by_display[duplicate.path].diagnostics.append(duplicate)
-    for doc in docs:
-        for diagnostic in doc.checked.diagnostics:
-            _report(diagnostic)
+        duplicates.setdefault(duplicate.path, []).append(duplicate)
+
+    def checked_docs() -> Iterator[pages.Doc]:
+        """Each doc checked (or its check taken from the cache) and reported, one at a time."""
+        for src_uri, target in targets:
+            checked, key = cache.check_target(target, settings, _build.store, _build.settings)
+            checked.diagnostics.extend(duplicates.get(checked.path, ()))
+            for diagnostic in checked.diagnostics:
+                _report(diagnostic)
+            if checked.document is not None and key is not None:
+                _build.documents[src_uri] = (target, key)
+            change = changes.get(checked.relative.as_posix()) if checked.relative else None
+            yield pages.Doc(src_uri, checked, change)
 
     hand_written = _guide_pages(root, files, config)
     site = pages.build(
-        docs, today=_today(), default_region=settings.region, schema=load_schema(settings.schema_path),
-        rules=codes.REGISTRY.values(), hand_written=hand_written, site_name=config.site_name,
+        checked_docs(), today=_today(), default_region=settings.region,
+        schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+        hand_written=hand_written, site_name=config.site_name,
     )
     for uri, content in site.client_pages.items():
         page_file = files.get_file_from_path(uri)
@@ -223,19 +243,49 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             files.remove(existing)
         files.append(File.generated(config, uri, content=content))
     config.nav = site.nav
-    for doc in docs:
-        if doc.checked.document is not None:
-            _build.documents[doc.src_uri] = (doc.checked.path, doc.checked.document)
+    # Only a few pages are in the sidebar; the rest (every client, every page of a paged list) are
+    # reached from them, so MkDocs should not list them as missing from the navigation.
+    in_nav = set(_nav_pages(site.nav))
+    for file in files.documentation_pages():
+        if file.src_uri not in in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    _build.search = dict(site.search)
     return files
+
+
+def _nav_pages(entries: object) -> list[str]:
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, dict):
+        return [uri for value in entries.values() for uri in _nav_pages(value)]
+    if isinstance(entries, list):
+        return [uri for entry in entries for uri in _nav_pages(entry)]
+    return []
+
+
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    """What search indexes on this page is the site's decision, whatever the page's meta says."""
+    record = _build.search.get(page.file.src_uri)
+    page.meta.pop("handoff_search", None)
+    if record is not None:
+        page.meta["handoff_search"] = record
+    return markdown
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
     """Warn where the rendered page departs from what the linter read (see handoff_lint.site.parity)."""
     entry = _build.documents.get(page.file.src_uri)
     if entry is not None:
-        path, document = entry
-        skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
-        for line, message in parity.differences(document, html, skip, client_page.EMAIL_ID):
+        target, doc_key = entry
+        key = cache.parity_key(doc_key, html)
+        found = _build.store.load("parity", key)
+        if isinstance(found, list):
+            differences: list[tuple[int, str]] = found
+        else:
+            differences = _differences(target, doc_key, html)
+            _build.store.save("parity", key, differences)
+        path = target.display
+        for line, message in differences:
             _error(f"{path}:{line}:1: the site shows this differently from how the linter reads it: "
                    f"{message}")
     return html
@@ -263,10 +313,32 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Strict means strict: fail on any error counted here, even when -q hid the warnings."""
+    """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
+    pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder.
+    Strict means strict: a build with any error counted here fails, even when -q hid the warnings."""
     if config.strict and _build.errors:
         raise Abort(f"Aborted with {_build.errors} handoff error(s) in strict mode; "
                     "`handoff lint` lists them with their fixes.")
+    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
+               "--glob", search.index_glob(), "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    except (OSError, subprocess.SubprocessError) as error:
+        raise PluginError(f"search index not built: {error}") from None
+    if result.returncode != 0:
+        raise PluginError(f"search index not built (pagefind exit {result.returncode}): "
+                          f"{(result.stderr or result.stdout).strip()[-2000:]}")
+
+
+def _differences(target: doc_files.Target, doc_key: str, html: str) -> list[tuple[int, str]]:
+    """The parity check, on the doc's parse from the store (or parsed again if it is gone)."""
+    checked = _build.store.load("check", doc_key)
+    if not isinstance(checked, Checked):
+        checked = runner.check_target(target, _build.config)
+    if checked.document is None:
+        return []
+    skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
+    return parity.differences(checked.document, html, skip, client_page.EMAIL_ID)
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

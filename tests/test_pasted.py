@@ -8,6 +8,7 @@ from conftest import NORTHWIND, check_doc, line_of, lint, replace_once, site_vie
 from handoff_lint.config import Config
 from handoff_lint.fixes import fix_text
 from handoff_lint.site.client_page import card
+from handoff_lint.site.clients import ClientView
 from handoff_lint.site.registers import commitments, risks
 
 COMMITMENTS = (
@@ -29,6 +30,11 @@ def pasted_commitments(northwind: str, marker: str) -> str:
     return replace_once(northwind, COMMITMENTS, COMMITMENTS.replace("- ", spaced))
 
 
+def registered(view: ClientView, kind: str) -> int:
+    """How many rows of this kind the commitments register shows for the client, over all its pages."""
+    return sum(page.count(f"| {kind} |") for page in commitments([view]).values())
+
+
 def codes_and_lines(text: str) -> list[tuple[str, int]]:
     return [(d.code, d.line) for d in lint(text, None)]
 
@@ -47,7 +53,7 @@ def test_pasted_bullets_are_read_as_items_and_reported_with_the_fix(northwind: s
     view = site_view(text)
     assert len(view.commitments) == 3
     assert "3 by the AE" in card(view)
-    assert "## AE commitments (Section G) (3)" in commitments([view])
+    assert registered(view, "AE commitment") == 3
 
 
 def test_a_single_line_opening_with_a_dash_or_an_o_is_not_taken_for_a_bullet(northwind: str) -> None:
@@ -62,7 +68,7 @@ def test_nested_pasted_bullets_are_nested_items(northwind: str) -> None:
     assert [code for code, _ in codes_and_lines(text)] == ["HO311", "HO311"]
     view = site_view(text)
     assert len(view.side_commitments) == 2
-    assert "## Side commitments (Section E) (2)" in commitments([view])
+    assert registered(view, "Side commitment") == 2
 
 
 def test_bullets_in_a_code_block_are_left_alone(northwind: str) -> None:
@@ -82,7 +88,7 @@ def test_numbered_lines_inside_a_paragraph_are_items(northwind: str) -> None:
                                 "lines are a list.")
     view = site_view(text)
     assert len(view.commitments) == 3 and "3 by the AE" in card(view)
-    assert "## AE commitments (Section G) (3)" in commitments([view])
+    assert registered(view, "AE commitment") == 3
 
 
 def test_bracketed_numbers_are_items(northwind: str) -> None:
@@ -92,7 +98,7 @@ def test_bracketed_numbers_are_items(northwind: str) -> None:
     assert [d.code for d in findings] == ["HO311"] * 3
     assert findings[0].hint == "Number the item '1. ' instead of '(1) '."
     view = site_view(text)
-    assert "## AE commitments (Section G) (3)" in commitments([view]) and "3 by the AE" in card(view)
+    assert registered(view, "AE commitment") == 3 and "3 by the AE" in card(view)
 
 
 def test_a_row_pasted_with_tabs_is_read_as_its_cells(northwind: str) -> None:
@@ -105,7 +111,7 @@ def test_a_row_pasted_with_tabs_is_read_as_its_cells(northwind: str) -> None:
                                "Markdown shows it as one")
     view = site_view(text)
     assert [view.risk_count(level) for level in ("High", "Med", "Low")] == [1, 2, 0]
-    assert "Night shifts miss the virtual workshops" in risks([view])
+    assert "Night shifts miss the virtual workshops" in "".join(risks([view]).values())
 
 
 @pytest.mark.parametrize("marker", ["•", "–", "(n)", "n."])

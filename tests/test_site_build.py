@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,15 +31,17 @@ NORTHWIND_PAGE = Path("northwind-logistics/01-handoff/handoff-northwind-logistic
 NORTHWIND_DOC = "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
 
 
-def test_the_dashboard_lists_every_example_client_with_a_link_to_its_page(built_site: Path) -> None:
-    dashboard = (built_site / "index.html").read_text("utf-8")
+def test_all_clients_lists_every_example_client_with_a_link_to_its_page(built_site: Path) -> None:
+    listing = (built_site / "all-clients" / "index.html").read_text("utf-8")
     for path in EXAMPLES:
         checked = check_doc(path.read_bytes())
         name = str(checked.instance["front_matter"]["client"])  # type: ignore[index]
         slug = path.parent.parent.name
-        assert re.search(rf'<a href="{slug}/01-handoff/{path.stem}/">{re.escape(name)}</a>', dashboard), name
-    for register in ("risks", "commitments", "upcoming", "by-am-and-sector"):
+        assert re.search(rf'<a href="../{slug}/01-handoff/{path.stem}/">{re.escape(name)}</a>', listing), name
+    for register in ("risks", "commitments", "upcoming", "am", "sector"):
         assert (built_site / "registers" / register / "index.html").is_file()
+    for page in ("clients-a-z", "needs-attention"):
+        assert (built_site / page / "index.html").is_file()
     for guide in ("", "rules", "format-reference", "handoff-format"):
         assert (built_site / "guide" / guide / "index.html").is_file()
 
@@ -62,11 +65,18 @@ def test_the_upcoming_register_counts_from_today(built_site: Path) -> None:
     assert dates == sorted(dates) and dates and dates[0] >= "2026-11-24"
 
 
-def test_search_finds_clients_contacts_and_risks(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    for phrase in ("Northwind Logistics Ltd", "Aisha Rahman", "Procurement framework renewal in August 2027"):
-        assert phrase in text
+def test_search_indexes_client_pages_and_the_guide_only(built_site: Path) -> None:
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    indexed = sorted(p.relative_to(built_site).parent.as_posix() for p in built_site.rglob("index.html")
+                     if "data-pagefind-body" in p.read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(indexed)
+    clients = [p for p in indexed if "/01-handoff/" in p]
+    assert len(clients) == len(EXAMPLES)
+    assert set(indexed) - set(clients) == {p for p in indexed if p.startswith("guide")}
+    assert not (built_site / "search" / "search_index.json").exists()  # the theme's lunr search is gone
+    page = (built_site / NORTHWIND_PAGE).read_text("utf-8")
+    assert '<span hidden data-pagefind-filter="Account Manager">Hannah Lee</span>' in page
+    assert re.search(r'<p hidden data-pagefind-weight="10">Northwind Logistics Ltd · [^<]*Aisha Rahman', page)
 
 
 def test_every_page_is_private_and_loads_nothing_from_elsewhere(built_site: Path) -> None:
@@ -97,12 +107,12 @@ def test_pasted_bullets_build_strict_and_show_as_separate_items(tmp_path: Path) 
     section_g = page.split('id="h-section-g-commitments-ae-made"')[1].split("<h2")[0]
     assert section_g.count("<li>") == 3 and "•" not in section_g
     # The register lists the same promises as for the examples as written: each pasted one a row.
-    expected = re.search(r"## AE commitments \(Section G\) \((\d+)\)", commitments(example_views()))
-    assert expected is not None
-    registers = (tmp_path / "site" / "registers" / "commitments" / "index.html").read_text("utf-8")
-    assert f"AE commitments (Section G) ({expected.group(1)})" in registers
+    expected = sum(page.count("| AE commitment |") for page in commitments(example_views()).values())
+    assert expected >= 3
+    built = [p.read_text("utf-8") for p in (tmp_path / "site" / "registers" / "commitments").rglob("*.html")]
+    assert sum(page.count("<td>AE commitment</td>") for page in built) == expected
     for promise in promises:
-        assert html.escape(promise[2:], quote=False) in registers
+        assert any(html.escape(promise[2:], quote=False) in page for page in built)
 
 
 def test_an_incomplete_doc_fails_the_strict_build_and_shows_a_banner_otherwise(tmp_path: Path) -> None:
@@ -125,7 +135,42 @@ def test_an_incomplete_doc_fails_the_strict_build_and_shows_a_banner_otherwise(t
     assert f"line {errors[0].line}:" in page
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "not committed yet" in page  # the copy is not a git repository
-    assert "(incomplete)" in (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "(incomplete)" in (tmp_path / "site" / "all-clients" / "index.html").read_text("utf-8")
+
+
+def test_a_warm_cache_still_fails_the_strict_build_on_an_incomplete_doc(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
+    cold = build_site(config, tmp_path / "cold")
+    cache = config.parent / ".cache" / "handoff"
+    entries = sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file())
+    assert [p.parts[0] for p in entries].count("check") == len(EXAMPLES)
+
+    warm = build_site(config, tmp_path / "warm")
+
+    assert cold.returncode != 0 and warm.returncode != 0
+    findings = [line for line in cold.stderr.splitlines() if line.startswith("WARNING") and "HO" in line]
+    assert findings
+    assert [line for line in warm.stderr.splitlines() if line.startswith("WARNING") and "HO" in line] \
+        == findings
+    assert sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file()) == entries  # all reused
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_deleting_the_cache_is_safe(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    assert build_site(config, tmp_path / "first").returncode == 0
+    cache = config.parent / ".cache" / "handoff"
+    for entry in cache.rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:20])  # truncated: as after a crash mid-write
+    (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
+    assert build_site(config, tmp_path / "corrupt").returncode != 0
+    shutil.rmtree(cache)
+    (config.parent / NORTHWIND_DOC).write_text(example_text(), "utf-8")
+    fresh = build_site(config, tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.stderr
+    assert (tmp_path / "fresh" / NORTHWIND_PAGE).read_text("utf-8") == \
+        (tmp_path / "first" / NORTHWIND_PAGE).read_text("utf-8")
 
 
 @pytest.mark.parametrize("level", [["-q"], [], ["-v"]])
@@ -157,7 +202,8 @@ def test_only_handoff_docs_are_published_from_clients(tmp_path: Path) -> None:
     for stray in strays:
         assert f"clients/{stray}: not a handoff doc; the site does not publish it" in result.stderr
     published = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*")}
-    assert not any(Path(stray).stem in name for name in published for stray in strays[:3]), published
+    names = {Path(name).name for name in published}
+    assert not names & {Path(stray).name for stray in strays[:3]}, published
     assert not any("notes" in name or "handoff-acme" in name for name in published)
     assert "__pwned" not in (tmp_path / "site" / "index.html").read_text("utf-8")
     assert build_site(config, tmp_path / "strict").returncode == 1

@@ -20,8 +20,8 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 
 def test_the_policy_allows_scripts_from_the_site_only() -> None:
     meta = csp.policy()
-    assert "script-src 'self';" in meta and "unsafe-inline' ;" not in meta
-    assert "'unsafe-inline'" not in meta.split("script-src", 1)[1].split(";", 1)[0]
+    # Scripts from the site only; WebAssembly (Pagefind's search) may be compiled, nothing inline.
+    assert meta.split("script-src", 1)[1].split(";", 1)[0].split() == ["'self'", "'wasm-unsafe-eval'"]
     assert "object-src 'none'" in meta and "base-uri 'none'" in meta
     assert "frame-ancestors" not in meta  # ignored in a <meta>, so in the header only
     assert "frame-ancestors 'none'" in csp.policy(header=True)

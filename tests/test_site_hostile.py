@@ -168,12 +168,15 @@ def test_a_doc_sets_no_id_class_title_or_data_attribute(hostile: tuple[Path, str
         assert found == [tag], (theme_id, found)
     assert browser.execute_script("return document.querySelectorAll('article [data-md-component],"
                                   " article [data-md-tooltip], article [onclick]').length") == 0
-    # The theme still works: its configuration is its own, so search is configured and loads.
-    box = browser.find_element("css selector", "input.md-search__input")
-    box.click()
+    # The site still works: its own script sets up search, which loads and finds the client.
+    from selenium.webdriver.support import expected_conditions as until
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = WebDriverWait(browser, 20).until(until.element_to_be_clickable(
+        ("css selector", "header #handoff-search input.pagefind-ui__search-input")))
     box.send_keys("Northwind")
-    browser.execute_async_script("const done = arguments[0]; setTimeout(done, 1500);")
-    assert browser.find_elements("css selector", ".md-search-result__item")
+    WebDriverWait(browser, 20).until(
+        lambda driver: driver.find_elements("css selector", ".pagefind-ui__result-link"))
     assert marker(browser) is None
     assert left_the_server(browser, server) == []
 

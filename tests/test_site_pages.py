@@ -7,31 +7,30 @@ from dataclasses import replace
 from conftest import SITE_DATE, example_site_docs
 from handoff_lint.codes import REGISTRY
 from handoff_lint.schema import load_schema
-from handoff_lint.site import uris
+from handoff_lint.site import client_index, paging, uris
 from handoff_lint.site.clients import view
-from handoff_lint.site.pages import ROBOTS_TXT, build, client_navigation, markdown_title
+from handoff_lint.site.pages import ROBOTS_TXT, build, markdown_title
 
 
 def test_every_page_is_generated_and_every_client_has_a_page() -> None:
     docs = example_site_docs()
     site = build(docs, today=SITE_DATE, default_region="england-and-wales",
                  schema=load_schema(), rules=REGISTRY.values())
-    assert set(site.generated) == set(uris.GENERATED)
+    assert set(uris.GENERATED) <= set(site.generated)
     assert set(site.client_pages) == {d.src_uri for d in docs}
     assert site.generated[uris.ROBOTS] == ROBOTS_TXT == "User-agent: *\nDisallow: /\n"
 
 
-def test_the_navigation_lists_every_client_by_name_and_every_generated_page() -> None:
+def test_the_navigation_lists_no_client_and_every_generated_section() -> None:
     docs = example_site_docs()
     site = build(docs, today=SITE_DATE, default_region="england-and-wales",
                  schema=load_schema(), rules=REGISTRY.values(),
                  hand_written=[("guide/bad-input.md", "Bad input"),
                                ("guide/handoff-format.md", "The format, by example")])
     sections = {next(iter(e)): next(iter(e.values())) for e in site.nav if isinstance(e, dict)}
-    clients = sections["Clients"]
-    assert isinstance(clients, list)
-    assert [next(iter(c.values())) for c in clients] == [
-        v.src_uri for v in sorted(site.views, key=lambda v: v.name.casefold())]
+    assert sections["Clients"] == [{"Clients A–Z": uris.CLIENT_INDEX}, {"All clients": uris.ALL_CLIENTS},
+                                   {"Needs attention": uris.ATTENTION}]
+    assert not any(d.src_uri in str(site.nav) for d in docs)
     guide = sections["Guide"]
     assert guide == [  # the format guide straight after the page that leads to it
         {"How to write a handoff": uris.GUIDE},
@@ -47,15 +46,27 @@ def test_a_hand_written_pages_title_is_its_first_heading() -> None:
     assert markdown_title("no heading\n", "handoff-format") == "handoff-format"
 
 
-def test_a_long_client_list_is_grouped_by_initial_and_a_short_one_is_not() -> None:
+def test_clients_a_to_z_are_grouped_by_initial_in_pages_of_bounded_size() -> None:
     northwind = next(d for d in example_site_docs() if "northwind" in d.src_uri)
-    names = ["Ébène Studio", "8 Bridges", "acme", "Zed Ltd"] + [f"Beta {n:02}" for n in range(60)]
+    names = ["Ébène Studio", "8 Bridges", "acme", "Zed Ltd"] + [f"Beta {n:03}" for n in range(250)]
     views = [replace(view(northwind.checked, f"{n}.md", "england-and-wales", SITE_DATE),
                      name=n) for n in names]
 
-    grouped = client_navigation(views)
+    found = client_index.pages(views)
 
-    assert [next(iter(group)) for group in grouped] == ["A", "B", "E", "Z", "#"]
-    assert grouped[2] == {"E": [{"Ébène Studio": "Ébène Studio.md"}]}
-    assert client_navigation(views[:3]) == [
-        {"8 Bridges": "8 Bridges.md"}, {"acme": "acme.md"}, {"Ébène Studio": "Ébène Studio.md"}]
+    assert list(client_index.by_initial(views)) == ["A", "B", "E", "Z", "#"]
+    beta = [uri for uri in found if uri.startswith("clients-a-z/b")]
+    assert beta == ["clients-a-z/b.md", "clients-a-z/b/2.md", "clients-a-z/b/3.md"]
+    assert all(page.count("\n| [") <= paging.ROWS for page in found.values())
+    assert "Page 2 of 3" in found["clients-a-z/b/2.md"]
+    assert "[Ébène Studio](../Ébène%20Studio.md)" in found["clients-a-z/e.md"]
+
+
+def test_a_client_page_has_a_breadcrumb_to_its_initials_page() -> None:
+    docs = example_site_docs()
+    site = build(docs, today=SITE_DATE, default_region="england-and-wales",
+                 schema=load_schema(), rules=REGISTRY.values())
+    northwind = next(d.src_uri for d in docs if "northwind" in d.src_uri)
+    page = site.client_pages[northwind]
+    assert "[Clients A–Z](../../clients-a-z/index.md) › [N](../../clients-a-z/n.md) › " in page
+    assert page.index("› Northwind") < page.index("\n# ")

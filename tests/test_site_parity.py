@@ -13,9 +13,12 @@ import markdown
 import pytest
 import yaml
 from conftest import EXAMPLES, REPO, SITE_DATE, check_doc, example_text, line_of
-from handoff_lint.site import client_page
+from handoff_lint.site import client_page, parity
 from handoff_lint.site.clients import view
 from handoff_lint.site.parity import differences, document_events, html_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 SKIP = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
 
@@ -84,3 +87,10 @@ def test_the_built_site_shows_every_example_as_the_linter_read_it(built_site: Pa
     html = page.read_text("utf-8")
     assert differences(checked.document, html, SKIP, client_page.EMAIL_ID) == []
     assert len(html_events(html, SKIP, client_page.EMAIL_ID)) == len(document_events(checked.document))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nab1.,;:'\"#£—()|-+=/%$@?", max_size=40))
+def test_text_without_inline_syntax_is_read_as_markdown_it_reads_it(source: str) -> None:
+    rendered = parity.parse_html(MarkdownIt("commonmark").enable("table").renderInline(source)).text()
+    assert parity.inline_text(source) == " ".join(rendered.split())

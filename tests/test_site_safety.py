@@ -166,7 +166,7 @@ def test_no_injected_script_runs_in_chromium(server: str, browser: Any) -> None:
     open_page(browser, server + "control.html")
     assert marker(browser) == "control"
 
-    for page in (NORTHWIND_PAGE, "", "registers/risks/", "registers/by-am-and-sector/"):
+    for page in (NORTHWIND_PAGE, "", "all-clients/", "clients-a-z/", "registers/risks/", "registers/am/"):
         open_page(browser, server + page)
         assert marker(browser) is None, page
         assert "Northwind" in browser.title or page != NORTHWIND_PAGE
@@ -180,17 +180,17 @@ def test_no_injected_script_runs_in_chromium(server: str, browser: Any) -> None:
     assert browser.current_url == server + NORTHWIND_PAGE  # neither link went anywhere
 
     # Search shows titles and text from the doc as HTML snippets: the other way in. The hostile
-    # client name is the title of every Northwind result.
+    # client name is the title of the Northwind result.
     box = WebDriverWait(browser, 20).until(
-        until.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+        until.element_to_be_clickable((By.CSS_SELECTOR, "#handoff-search input.pagefind-ui__search-input")))
     box.click()
     box.send_keys("Northwind")
     WebDriverWait(browser, 20).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
     browser.execute_async_script("const done = arguments[0]; setTimeout(done, 300);")
-    results = browser.find_element(By.CSS_SELECTOR, ".md-search-result").text
+    results = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__results").text
     assert "Northwind <img src=x" in results  # the name as text, in the results list
     assert marker(browser) is None
-    box.send_keys(Keys.ENTER)
+    browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link").send_keys(Keys.ENTER)
     open_page(browser, browser.current_url)
     assert marker(browser) is None

@@ -8,7 +8,7 @@ import yaml
 
 from handoff_lint.check import Checked
 from handoff_lint.intro_email import compose, missing_pieces
-from handoff_lint.site import uris
+from handoff_lint.site import client_index, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
 from handoff_lint.site.deadlines import describe
@@ -106,7 +106,9 @@ def _raw(checked: Checked) -> str:
 
 
 def page(view: ClientView, checked: Checked) -> str:
-    """The page source: card (and banner) after the doc's title, the body as written, the e-mail."""
+    """The page source: the breadcrumb, then card (and banner) after the doc's title, the body as
+    written, the e-mail."""
+    breadcrumb = client_index.breadcrumb(view)
     header = "\n".join(part for part in (banner(view), card(view)) if part)
     document = checked.document
     if document is not None and document.too_deep_line is not None:
@@ -115,7 +117,8 @@ def page(view: ClientView, checked: Checked) -> str:
         return (meta(view) + f"# {text(view.name)}\n\n{header}\nThe doc is not shown: it is nested "
                 f"too deeply to publish safely; see the errors above.\n\n{intro_email(checked)}")
     if document is None:
-        return meta(view) + f"# {text(view.name)}\n\n{header}\n{_raw(checked)}\n{intro_email(checked)}"
+        return (meta(view) + f"{breadcrumb}\n# {text(view.name)}\n\n{header}\n{_raw(checked)}\n"
+                + intro_email(checked))
     lines = spaced_body(document).split("\n")
     split = 0
     first = document.preamble[0] if document.preamble else None
@@ -124,4 +127,4 @@ def page(view: ClientView, checked: Checked) -> str:
     before = "\n".join(lines[:split])
     after = "\n".join(lines[split:]).strip("\n")
     title = before.strip() or f"# {text(view.name)}"
-    return f"{meta(view)}{title}\n\n{header}\n{after}\n\n{intro_email(checked)}"
+    return f"{meta(view)}{breadcrumb}\n{title}\n\n{header}\n{after}\n\n{intro_email(checked)}"

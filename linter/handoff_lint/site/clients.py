@@ -66,6 +66,7 @@ class ClientView:
     cohorts: list[Cohort] = field(default_factory=list)
     total_fee: str = ""
     risks: list[Risk] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)  # the names in Section B (People)
     commitments: list[str] = field(default_factory=list)
     side_commitments: list[str] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
@@ -150,6 +151,7 @@ def view(checked: Checked, src_uri: str, default_region: str, today: dt.date,
             Risk(_string(row.get("risk")), _string(row.get("likelihood")), _string(row.get("mitigation")))
             for row in _rows(instance.get("risks"))
         ],
+        contacts=[name for row in _rows(instance.get("people")) if (name := _string(row.get("name")))],
         commitments=_entries(instance.get("commitments")),
         side_commitments=_entries(commercials.get("side_commitments")),
         errors=[d for d in checked.diagnostics if d.severity is Severity.ERROR],

@@ -20,7 +20,8 @@ import re
 
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
-    "script-src": ("'self'",),
+    # Pagefind's search runs as WebAssembly served from the site itself.
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
     # Styles cannot run script; Python-Markdown writes table alignment as style attributes.
     "style-src": ("'self'", "'unsafe-inline'"),
     "img-src": ("'self'", "data:"),

@@ -1,4 +1,4 @@
-"""The home page: one row per client, with what is late or risky visible at a glance."""
+"""The home page (counts and what needs attention) and the paged list of all clients."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, State
-from handoff_lint.site import uris
+from handoff_lint.site import paging, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.deadlines import short
 from handoff_lint.site.mdtext import indent, link, table, text
@@ -46,31 +46,45 @@ def attention(view: ClientView) -> list[str]:
     return reasons
 
 
-def _owner_link(name: str, prefix: str) -> str:
-    """A link to the name's list of clients on the 'by AM and sector' page: the dashboard's filter."""
-    if not name:
+def _owner_link(name: str, page: str, owners: dict[str, str]) -> str:
+    """A link to the name's list of clients (by AM or by sector): the dashboard's filter."""
+    if not name or name not in owners:
         return "—"
-    return link(text(name), uris.DASHBOARD, uris.BY_OWNER, uris.anchor(prefix, name))
+    return link(text(name), page, owners[name])
 
 
-def _row(view: ClientView) -> list[str]:
-    name = link(text(view.name), uris.DASHBOARD, view.src_uri)
+def _row(view: ClientView, page: str, ams: dict[str, str], sectors: dict[str, str]) -> list[str]:
+    name = link(text(view.name), page, view.src_uri)
     if view.errors:
         name += " **(incomplete)**"
-    am = _owner_link(view.account_manager, "am")
-    sector = _owner_link(view.sector, "sector")
     return [
-        name, sector, text(view.ae) or "—", am, _date(view.trigger),
+        name, _owner_link(view.sector, page, sectors), text(view.ae) or "—",
+        _owner_link(view.account_manager, page, ams), _date(view.trigger),
         short(view.am_assigned), short(view.handoff_call), _date(view.first_cohort_start),
         text(view.total_fee) or "—", str(view.risk_count("High")), str(len(view.side_commitments)),
     ]
 
 
+# The dashboard names at most this many clients needing attention; the rest are a link away.
+ATTENTION_SHOWN = 20
+
+
+def _attention_items(flagged: Sequence[tuple[ClientView, list[str]]], page: str) -> str:
+    return "\n".join(f"- {link(text(v.name), page, v.src_uri)}: {'; '.join(reasons)}"
+                      for v, reasons in flagged)
+
+
+def flagged(views: Sequence[ClientView]) -> list[tuple[ClientView, list[str]]]:
+    """Clients that need attention, newest trigger first, with why."""
+    return [(v, reasons) for v in order(views) if (reasons := attention(v))]
+
+
 def dashboard(views: Sequence[ClientView], site_name: str = "Client handoffs") -> str:
-    ordered = order(views)
+    """Counts and what needs attention; the full list is on the All clients pages (bounded size)."""
     late = sum(v.late for v in views)
     incomplete = sum(not v.complete for v in views)
     high = sum(v.risk_count("High") for v in views)
+    page = uris.DASHBOARD
     parts = [
         f"# {text(site_name)}\n",
         f"{_plural(len(views), 'client')} · {late} with a missed deadline · {incomplete} incomplete · "
@@ -79,20 +93,43 @@ def dashboard(views: Sequence[ClientView], site_name: str = "Client handoffs") -
         f"handoff call is held within {HANDOFF_CALL_WITHIN}, skipping weekends and the client's bank "
         "holidays.\n",
     ]
-    flagged = [(v, attention(v)) for v in ordered if attention(v)]
-    if flagged:
-        items = "\n".join(
-            f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {'; '.join(reasons)}"
-            for v, reasons in flagged
+    needing = flagged(views)
+    if needing:
+        items = _attention_items(needing[:ATTENTION_SHOWN], page)
+        if len(needing) > ATTENTION_SHOWN:
+            items += (f"\n\n{link(f'All {len(needing)} clients that need attention', page, uris.ATTENTION)}")
+        parts.append(f'!!! warning "Needs attention ({len(needing)})"\n\n{indent(items)}\n')
+    if views:
+        parts.append(
+            f"Every client, newest handoff first: {link('All clients', page, uris.ALL_CLIENTS)}. "
+            f"By name: {link('Clients A–Z', page, uris.CLIENT_INDEX)}. By owner: "
+            f"{link('clients by AM', page, uris.BY_AM)}, {link('clients by sector', page, uris.BY_SECTOR)}.\n"
         )
-        parts.append(f'!!! warning "Needs attention"\n\n{indent(items)}\n')
-    if ordered:
-        parts.append(table(COLUMNS, (_row(v) for v in ordered)))
     else:
         parts.append("No handoff docs yet: `handoff new <slug>` writes the first one.\n")
-    parts.append(
-        "Click a column header to sort by it. To see one Account Manager's or one sector's clients, "
-        f"follow a name in the AM or Sector column, or open "
-        f"{link('Clients by AM and sector', uris.DASHBOARD, uris.BY_OWNER)}.\n"
-    )
     return "\n".join(parts)
+
+
+def attention_pages(views: Sequence[ClientView]) -> dict[str, str]:
+    """Every client that needs attention, in pages of bounded size."""
+    needing = flagged(views)
+
+    def render(uri: str, part: Sequence[tuple[ClientView, list[str]]], pager: str) -> str:
+        body = _attention_items(part, uri) + "\n" if part else "Nothing needs attention.\n"
+        intro = f"{_plural(len(needing), 'client')}, newest handoff trigger first.\n"
+        return "\n".join(p for p in ("# Needs attention\n", intro, pager, body, pager) if p)
+    return paging.paged(uris.ATTENTION, needing, render)
+
+
+def all_clients(views: Sequence[ClientView], ams: dict[str, str], sectors: dict[str, str]) -> dict[str, str]:
+    """One row per client, newest trigger first, in pages of bounded size; ams and sectors map a
+    name to its page of clients."""
+    ordered = order(views)
+
+    def render(uri: str, part: Sequence[ClientView], pager: str) -> str:
+        intro = (f"{_plural(len(views), 'client')}, newest handoff trigger first. Click a column header "
+                 "to sort this page by it; follow an AM or a sector for that owner's clients.\n")
+        body = table(COLUMNS, (_row(v, uri, ams, sectors) for v in part)) if part else \
+            "No handoff docs yet: `handoff new <slug>` writes the first one.\n"
+        return "\n".join(p for p in ("# All clients\n", intro, pager, body, pager) if p)
+    return paging.paged(uris.ALL_CLIENTS, ordered, render)

@@ -6,14 +6,13 @@ This is the one call a site generator adapter makes; it reads no files, no clock
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
-from handoff_lint.site import client_page, csp, dashboard, guide, registers, uris
+from handoff_lint.site import client_index, client_page, csp, dashboard, guide, registers, search, uris
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.sanitize import html_text
@@ -30,12 +29,61 @@ STYLESHEET = """\
 .md-typeset th[aria-sort] { cursor: pointer; white-space: nowrap; }
 .md-typeset th[aria-sort="ascending"]::after { content: " ▲"; }
 .md-typeset th[aria-sort="descending"]::after { content: " ▼"; }
+/* Search (Pagefind) in the header, where the theme's own search was; results open below it. */
+.handoff-search { position: relative; flex-shrink: 0; width: 14rem; margin-left: .8rem; }
+.handoff-search .pagefind-ui { --pagefind-ui-scale: .7; --pagefind-ui-primary: var(--md-primary-fg-color);
+  --pagefind-ui-text: var(--md-default-fg-color); --pagefind-ui-background: var(--md-default-bg-color);
+  --pagefind-ui-border: var(--md-default-fg-color--lightest); --pagefind-ui-tag: var(--md-code-bg-color);
+  --pagefind-ui-font: inherit; }
+.handoff-search .pagefind-ui__search-input { color: var(--md-default-fg-color); }
+.handoff-search .pagefind-ui__drawer { position: absolute; right: 0; width: min(44rem, 94vw);
+  max-height: 80vh; overflow-y: auto; padding: 0 1rem; background: var(--md-default-bg-color);
+  color: var(--md-default-fg-color); box-shadow: var(--md-shadow-z3); border-radius: .1rem; }
+.handoff-search .pagefind-ui__drawer:empty, .handoff-search .pagefind-ui__hidden { display: none; }
 """
 # Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
 # (handoff_lint.site.attributes), so a doc cannot make its own page sortable.
 SORTABLE = "handoff-sortable"
+# Search: Pagefind's own UI and index, from the site's pagefind/ folder (written after the build),
+# set up here rather than in an inline script. Pagefind waits SEARCH_DEBOUNCE_MS after a keystroke.
+SEARCH_DEBOUNCE_MS = 250
 SCRIPT = """\
+(function () {
+  var here = document.currentScript && document.currentScript.src;
+  if (!here) return;
+  var bundle = new URL("../pagefind/", here);
+  function setUpSearch() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || document.getElementById("handoff-search")) return;
+    var box = document.createElement("div");
+    box.id = "handoff-search";
+    box.className = "handoff-search";
+    box.setAttribute("role", "search");
+    var source = header.querySelector(".md-header__source");
+    header.insertBefore(box, source);
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL("pagefind-ui.css", bundle).href;
+    document.head.appendChild(style);
+    var script = document.createElement("script");
+    script.src = new URL("pagefind-ui.js", bundle).href;
+    script.addEventListener("load", function () {
+      new window.PagefindUI({
+        element: "#handoff-search", bundlePath: bundle.pathname,
+        baseUrl: new URL("../", here).pathname, showImages: false, showSubResults: true,
+        resetStyles: false, debounceTimeoutMs: __DEBOUNCE__,
+        translations: { placeholder: "Search clients and guide" }
+      });
+    });
+    document.head.appendChild(script);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpSearch);
+  } else {
+    setUpSearch();
+  }
+})();
 document.addEventListener("DOMContentLoaded", function () {
   if (!document.querySelector("h1." + "handoff-sortable")) return;
   document.querySelectorAll("article table").forEach(function (table) {
@@ -82,6 +130,7 @@ class Site:
     client_pages: dict[str, str] = field(default_factory=dict)  # doc page path -> page Markdown
     views: list[ClientView] = field(default_factory=list)
     nav: list[NavEntry] = field(default_factory=list)
+    search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -101,41 +150,22 @@ def _sortable(page: str) -> str:
     return f"{title} {{ .{trusted_class(SORTABLE)} }}\n{rest}"
 
 
-# Beyond this many clients the sidebar groups them by initial: a list of hundreds is no help to a
-# reader, and every page carries the sidebar, so a flat list makes the build grow with the square
-# of the client count (the theme's navigation.prune then renders only the open group).
-FLAT_CLIENT_LIST_UP_TO = 50
-
-
-def _initial(name: str) -> str:
-    """The sidebar group of a client name: its first letter without accents, or # for the rest."""
-    first = unicodedata.normalize("NFKD", name.strip()[:1]).upper()[:1]
-    return first if "A" <= first <= "Z" else "#"
-
-
-def client_navigation(views: Sequence[ClientView]) -> list[NavEntry]:
-    # Navigation labels reach the HTML unescaped: a client name is text, never markup.
-    entries: list[tuple[str, NavEntry]] = [
-        (_initial(v.name), {html_text(v.name): v.src_uri})
-        for v in sorted(views, key=lambda v: v.name.casefold())
-    ]
-    if len(entries) <= FLAT_CLIENT_LIST_UP_TO:
-        return [entry for _, entry in entries]
-    groups: dict[str, list[NavEntry]] = {}
-    for initial, entry in entries:
-        groups.setdefault(initial, []).append(entry)
-    return [{initial: groups[initial]} for initial in sorted(groups, key=lambda i: (i == "#", i))]
-
-
-def navigation(views: Sequence[ClientView], hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
+def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
+    """The sidebar: the same few entries however many clients there are (no client is listed in it;
+    Clients A–Z and All clients lead to every client, a page of bounded size at a time)."""
     return [
         {"Dashboard": uris.DASHBOARD},
-        {"Clients": client_navigation(views)},
+        {"Clients": [
+            {"Clients A–Z": uris.CLIENT_INDEX},
+            {"All clients": uris.ALL_CLIENTS},
+            {"Needs attention": uris.ATTENTION},
+        ]},
         {"Registers": [
             {"Risks": uris.RISKS},
             {"Commitments": uris.COMMITMENTS},
             {"Upcoming dates": uris.UPCOMING},
-            {"Clients by AM and sector": uris.BY_OWNER},
+            {"Clients by AM": uris.BY_AM},
+            {"Clients by sector": uris.BY_SECTOR},
         ]},
         {"Guide": [
             {"How to write a handoff": uris.GUIDE},
@@ -146,31 +176,44 @@ def navigation(views: Sequence[ClientView], hand_written: Sequence[tuple[str, st
     ]
 
 
+def _tables(found: dict[str, str]) -> dict[str, str]:
+    """Pages of tables: full width and sortable."""
+    return {uri: WIDE + _sortable(content) for uri, content in found.items()}
+
+
 def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: Schema,
           rules: Iterable[Rule], hand_written: Sequence[tuple[str, str]] = (),
           site_name: str = "Client handoffs") -> Site:
-    """Every page of the site; hand_written are the guide's own pages as (path, title)."""
+    """Every page of the site; hand_written are the guide's own pages as (path, title). docs may be
+    a generator: each is used once, as it comes."""
     site = Site()
-    checked_by_uri: dict[str, Checked] = {}
+    # One doc at a time: each check is dropped once its view and page are written, so memory holds
+    # the small views and the page sources, never every parsed doc at once.
     for doc in docs:
         client = view(doc.checked, doc.src_uri, default_region, today, doc.last_change)
         site.views.append(client)
-        checked_by_uri[doc.src_uri] = doc.checked
-    for client in site.views:
-        site.client_pages[client.src_uri] = client_page.page(client, checked_by_uri[client.src_uri])
+        site.client_pages[client.src_uri] = client_page.page(client, doc.checked)
+    ams = registers.owner_uris(site.views, "account_manager")
+    sectors = registers.owner_uris(site.views, "sector")
     site.generated = {
-        uris.DASHBOARD: WIDE + _sortable(dashboard.dashboard(site.views, site_name)),
-        uris.RISKS: WIDE + _sortable(registers.risks(site.views)),
-        uris.COMMITMENTS: WIDE + _sortable(registers.commitments(site.views)),
-        uris.UPCOMING: WIDE + _sortable(registers.upcoming(site.views, today)),
-        uris.BY_OWNER: registers.by_owner(site.views),
+        uris.DASHBOARD: dashboard.dashboard(site.views, site_name),
+        **_tables(dashboard.all_clients(site.views, ams, sectors)),
+        **dashboard.attention_pages(site.views),
+        **_tables(client_index.pages(site.views)),
+        **_tables(registers.risks(site.views)),
+        **_tables(registers.commitments(site.views)),
+        **_tables(registers.upcoming(site.views, today)),
+        **_tables(registers.by_owner(site.views, "account_manager")),
+        **_tables(registers.by_owner(site.views, "sector")),
         uris.GUIDE: guide.writing_guide(hand_written),
         uris.FORMAT_REFERENCE: guide.format_reference(schema),
         uris.RULES: guide.rules_reference(rules),
         uris.ROBOTS: ROBOTS_TXT,
         uris.STYLESHEET: STYLESHEET,
-        uris.SCRIPT: SCRIPT,
+        uris.SCRIPT: SCRIPT.replace("__DEBOUNCE__", str(SEARCH_DEBOUNCE_MS)),
         uris.HEADERS: csp.headers_file(),
     }
-    site.nav = navigation(site.views, hand_written)
+    site.nav = navigation(hand_written)
+    guide_pages = [uris.GUIDE, uris.FORMAT_REFERENCE, uris.RULES, *(uri for uri, _ in hand_written)]
+    site.search = search.records(site.views, guide_pages)
     return site

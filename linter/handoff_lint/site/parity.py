@@ -93,8 +93,18 @@ def _inline_renderer() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+# Characters that can start inline syntax in CommonMark (emphasis, code, links, images, autolinks,
+# raw HTML, entities, escapes); text without any of them renders as itself.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&!~]")
+
+
+@lru_cache(maxsize=8192)
 def inline_text(source: str) -> str:
-    """The text markdown-it shows for a piece of inline Markdown (markup removed, entities decoded)."""
+    """The text markdown-it shows for a piece of inline Markdown (markup removed, entities decoded).
+    Most cells and headings are plain text, and the same headers recur in every doc: those skip
+    the render."""
+    if not _INLINE_SYNTAX.search(source):
+        return _clean(source)
     return _clean(parse_html(_inline_renderer().renderInline(source)).text())
 
 

@@ -1,14 +1,22 @@
-"""Registers across clients: risks by likelihood, commitments, upcoming dates, clients by owner."""
+"""Registers across clients, each split into pages of bounded size.
+
+Risks by likelihood and month, commitments by Account Manager, upcoming dates, and clients by
+Account Manager and by sector. Each register has a landing page of counts (or names) linking to
+pages of at most paging.ROWS rows, so no page grows with the client count.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from handoff_lint.site import uris
-from handoff_lint.site.attributes import trusted_id
-from handoff_lint.site.clients import LIKELIHOODS, ClientView
+from handoff_lint.site import paging, uris
+from handoff_lint.site.clients import LIKELIHOODS, ClientView, Risk
 from handoff_lint.site.mdtext import inline, link, table, text
+
+NOT_GIVEN = "Not given"
+OTHER_LIKELIHOOD = "Other"  # a likelihood that is not High, Med or Low: one group, however many values
+NO_DATE = "no trigger date"
 
 
 def _client(view: ClientView, page: str) -> str:
@@ -16,55 +24,163 @@ def _client(view: ClientView, page: str) -> str:
 
 
 def _by_name(views: Sequence[ClientView]) -> list[ClientView]:
-    return sorted(views, key=lambda v: v.name.casefold())
+    return sorted(views, key=lambda v: (v.name.casefold(), v.src_uri))
 
 
-def risks(views: Sequence[ClientView]) -> str:
-    """Every Section F risk, grouped High, Med, Low (then anything not yet a valid likelihood)."""
-    rows = [(v, r) for v in _by_name(views) for r in v.risks]
-    parts = [
+def _page(title: str, intro: str, pager: str, body: str) -> str:
+    return "\n".join(part for part in (f"# {title}\n", intro, pager, body, pager) if part)
+
+
+def group_uris(folder: str, names: Sequence[str]) -> dict[str, str]:
+    """A page path for each name under folder, unique even where two names share a slug."""
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names), key=lambda n: (n.casefold(), n)):
+        slug = uris.anchor("", name).removeprefix("-")
+        candidate, number = slug, 1
+        # index.md is a folder's landing page and 2.md, 3.md... its later pages (paging.page_uri).
+        while candidate in taken or candidate == "index" or candidate.isdigit():
+            number += 1
+            candidate = f"{slug}-{number}"
+        taken.add(candidate)
+        found[name] = f"{folder}/{candidate}.md"
+    return found
+
+
+def owner(view: ClientView, attribute: str) -> str:
+    value: str = getattr(view, attribute)
+    return value or NOT_GIVEN
+
+
+def owner_uris(views: Sequence[ClientView], attribute: str) -> dict[str, str]:
+    """Page path of each Account Manager's (attribute 'account_manager') or sector's client list."""
+    folder = uris.BY_AM if attribute == "account_manager" else uris.BY_SECTOR
+    return group_uris(folder.rsplit("/", 1)[0], [owner(v, attribute) for v in views])
+
+
+def _name_list(landing: str, title: str, intro: str,
+               entries: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """A paged list of (name, page, count description): the landing page of a grouped register."""
+    def render(uri: str, part: Sequence[tuple[str, str, str]], pager: str) -> str:
+        lines = "\n".join(f"- {link(text(name), uri, target)} ({count})" for name, target, count in part)
+        return _page(title, intro, pager, (lines or "Nothing recorded yet.") + "\n")
+    return paging.paged(landing, entries, render)
+
+
+def _grouped(landing: str, title: str, intro: str, groups: dict[str, list[ClientView]],
+             targets: dict[str, str], count: Callable[[list[ClientView]], str],
+             render_group: Callable[[str, str, list[ClientView]], dict[str, str]]) -> dict[str, str]:
+    entries = [(name, targets[name], count(groups[name]))
+               for name in sorted(groups, key=lambda n: (n == NOT_GIVEN, n.casefold(), n))]
+    found = _name_list(landing, title, intro, entries)
+    for name, group in groups.items():
+        found.update(render_group(name, targets[name], group))
+    return found
+
+
+def by_owner(views: Sequence[ClientView], attribute: str) -> dict[str, str]:
+    """Clients grouped by Account Manager ('account_manager') or by sector ('sector')."""
+    is_am = attribute == "account_manager"
+    landing = uris.BY_AM if is_am else uris.BY_SECTOR
+    label = "Account Manager" if is_am else "sector"
+    other, other_label = ("sector", "Sector") if is_am else ("account_manager", "AM")
+    groups: dict[str, list[ClientView]] = {}
+    for view in _by_name(views):
+        groups.setdefault(owner(view, attribute), []).append(view)
+
+    def render_group(name: str, base: str, group: list[ClientView]) -> dict[str, str]:
+        def render(uri: str, part: Sequence[ClientView], pager: str) -> str:
+            rows = ([_client(v, uri), text(owner(v, other)), text(v.ae) or "—",
+                     v.trigger.isoformat() if v.trigger else "—"] for v in part)
+            intro = (f"{len(group)} clients. "
+                     f"{link(f'Clients by {label}', uri, landing)} › {text(name)}\n")
+            return _page(text(name), intro, pager, table(("Client", other_label, "AE", "Trigger"), rows))
+        return paging.paged(base, group, render)
+
+    return _grouped(landing, f"Clients by {label}", f"Each {label}'s clients.\n", groups,
+                    owner_uris(views, attribute), lambda group: f"{len(group)} clients", render_group)
+
+
+def _month(view: ClientView) -> str:
+    return view.trigger.strftime("%Y-%m") if view.trigger else NO_DATE
+
+
+def _likelihood(risk: Risk) -> str:
+    return risk.likelihood if risk.likelihood in LIKELIHOODS else OTHER_LIKELIHOOD
+
+
+def risk_uri(likelihood: str, month: str) -> str:
+    folder = uris.RISKS.removesuffix(".md")
+    return f"{folder}/{likelihood.casefold()}-{'no-date' if month == NO_DATE else month}.md"
+
+
+def risks(views: Sequence[ClientView]) -> dict[str, str]:
+    """Every Section F risk, by likelihood (High, Med, Low, then any other value) and trigger month."""
+    columns = (*LIKELIHOODS, OTHER_LIKELIHOOD)
+    groups: dict[tuple[str, str], list[tuple[ClientView, Risk]]] = {}
+    for view in _by_name(views):
+        for risk in view.risks:
+            groups.setdefault((_likelihood(risk), _month(view)), []).append((view, risk))
+    dated = sorted({month for _, month in groups if month != NO_DATE}, reverse=True)
+    months = dated + ([NO_DATE] if any(month == NO_DATE for _, month in groups) else [])
+    total = sum(len(g) for g in groups.values())
+
+    def count(likelihood: str, month: str) -> str:
+        group = groups.get((likelihood, month))
+        return link(str(len(group)), uris.RISKS, risk_uri(likelihood, month)) if group else "0"
+
+    landing = [
         "# Risks across clients\n",
-        f"Every risk flagged in Section F of every handoff: {len(rows)} across "
-        f"{len({v.src_uri for v, _ in rows})} clients, grouped by likelihood.\n",
+        f"Every risk flagged in Section F of every handoff: {total} across "
+        f"{len({v.src_uri for g in groups.values() for v, _ in g})} clients, by likelihood and the month "
+        f"of the client's handoff trigger. {OTHER_LIKELIHOOD} is a likelihood that is not High, Med "
+        "or Low.\n",
+        table(("Trigger month", *columns), ([m, *(count(c, m) for c in columns)] for m in months))
+        if months else "No risks recorded.\n",
     ]
-    others = sorted({r.likelihood for _, r in rows} - set(LIKELIHOODS))
-    for likelihood in (*LIKELIHOODS, *others):
-        group = [(v, r) for v, r in rows if r.likelihood == likelihood]
-        title = likelihood if likelihood in LIKELIHOODS else f"Likelihood '{likelihood or 'not given'}'"
-        parts.append(f"## {text(title)} ({len(group)})\n")
-        if group:
-            parts.append(table(
-                ("Client", "Risk", "Mitigation suggested", "AM"),
-                ([_client(v, uris.RISKS), inline(r.risk), inline(r.mitigation), text(v.account_manager)]
-                 for v, r in group),
-            ))
-        else:
-            parts.append(f"No {text(likelihood)} risks.\n")
-    return "\n".join(parts)
+    found = {uris.RISKS: "\n".join(landing)}
+    for (likelihood, month), rows in groups.items():
+        def render(uri: str, part: Sequence[tuple[ClientView, Risk]], pager: str,
+                   likelihood: str = likelihood, month: str = month, size: int = len(rows)) -> str:
+            cells = ([_client(v, uri), text(r.likelihood) or "—", inline(r.risk), inline(r.mitigation),
+                      text(v.account_manager)] for v, r in part)
+            intro = f"{size} risks. {link('All risks', uri, uris.RISKS)} › {likelihood} › {month}\n"
+            return _page(f"{likelihood} risks, {month}", intro, pager,
+                         table(("Client", "Likelihood", "Risk", "Mitigation suggested", "AM"), cells))
+        found.update(paging.paged(risk_uri(likelihood, month), rows, render))
+    return found
 
 
-def commitments(views: Sequence[ClientView]) -> str:
-    """Every promise the AE made (Section G) and every side commitment (Section E), with its client."""
-    promised = [(v, c) for v in _by_name(views) for c in v.commitments]
-    side = [(v, c) for v in _by_name(views) for c in v.side_commitments]
-    parts = [
-        "# Commitments across clients\n",
-        "If it is not written here, Delivery does not know about it. Each row links to the client's "
-        "handoff.\n",
-        f"## AE commitments (Section G) ({len(promised)})\n",
-        table(("Client", "Commitment", "AM"),
-              ([_client(v, uris.COMMITMENTS), inline(c), text(v.account_manager)] for v, c in promised))
-        if promised else "No commitments recorded.\n",
-        f"## Side commitments (Section E) ({len(side)})\n",
-        table(("Client", "Side commitment", "AM"),
-              ([_client(v, uris.COMMITMENTS), inline(c), text(v.account_manager)] for v, c in side))
-        if side else "No side commitments recorded.\n",
-    ]
-    return "\n".join(parts)
+def commitments(views: Sequence[ClientView]) -> dict[str, str]:
+    """Every promise the AE made (Section G) and every side commitment (Section E), by AM."""
+    groups: dict[str, list[ClientView]] = {}
+    for view in _by_name(views):
+        if view.commitments or view.side_commitments:
+            groups.setdefault(owner(view, "account_manager"), []).append(view)
+    targets = group_uris(uris.COMMITMENTS.removesuffix(".md"), list(groups))
+    intro = ("If it is not written here, Delivery does not know about it: the AE's commitments "
+             "(Section G) and side commitments (Section E), by Account Manager.\n")
+
+    def render_group(name: str, base: str, group: list[ClientView]) -> dict[str, str]:
+        rows = [(v, kind, c) for v in group for kind, listed in
+                (("AE commitment", v.commitments), ("Side commitment", v.side_commitments)) for c in listed]
+
+        def render(uri: str, part: Sequence[tuple[ClientView, str, str]], pager: str) -> str:
+            cells = ([_client(v, uri), kind, inline(c)] for v, kind, c in part)
+            head = (f"{len(rows)} commitments. "
+                    f"{link('All commitments', uri, uris.COMMITMENTS)} › {text(name)}\n")
+            return _page(f"Commitments: {text(name)}", head, pager,
+                         table(("Client", "Kind", "Commitment"), cells))
+        return paging.paged(base, rows, render)
+
+    def count(group: list[ClientView]) -> str:
+        return f"{sum(len(v.commitments) + len(v.side_commitments) for v in group)} commitments"
+    return _grouped(uris.COMMITMENTS, "Commitments across clients", intro, groups, targets, count,
+                    render_group)
 
 
-def upcoming(views: Sequence[ClientView], today: dt.date) -> str:
-    """Cohort starts and handoff calls on or after `today`, soonest first."""
+def upcoming(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
+    """Cohort starts and handoff calls on or after `today`, soonest first, paged."""
     events: list[tuple[dt.date, str, ClientView]] = []
     for view in views:
         if view.handoff_call_date and view.handoff_call_date >= today:
@@ -74,35 +190,12 @@ def upcoming(views: Sequence[ClientView], today: dt.date) -> str:
                 size = f", {cohort.size} people" if cohort.size else ""
                 events.append((cohort.start, f"Cohort {cohort.name} starts{size}", view))
     events.sort(key=lambda e: (e[0], e[2].name.casefold(), e[1]))
-    parts = [
-        "# Upcoming dates\n",
-        f"Cohort starts and handoff calls from {today.isoformat()} on, soonest first.\n",
-    ]
-    if events:
-        parts.append(table(
-            ("Date", "What", "Client", "AM"),
-            ([day.isoformat(), text(what), _client(v, uris.UPCOMING), text(v.account_manager)]
-             for day, what, v in events),
-        ))
-    else:
-        parts.append("Nothing scheduled.\n")
-    return "\n".join(parts)
+    intro = f"Cohort starts and handoff calls from {today.isoformat()} on, soonest first.\n"
 
-
-def by_owner(views: Sequence[ClientView]) -> str:
-    """Clients grouped by Account Manager and by sector; the dashboard links to these headings."""
-    parts = [
-        "# Clients by AM and sector\n",
-        "Each Account Manager's clients, then each sector's.\n",
-    ]
-    for title, prefix, attribute in (
-        ("By Account Manager", "am", "account_manager"), ("By sector", "sector", "sector"),
-    ):
-        parts.append(f"## {title}\n")
-        groups: dict[str, list[ClientView]] = {}
-        for view in _by_name(views):
-            groups.setdefault(getattr(view, attribute) or "Not given", []).append(view)
-        for name in sorted(groups, key=str.casefold):
-            parts.append(f"### {text(name)} {{ #{trusted_id(uris.anchor(prefix, name))} }}\n")
-            parts.append("\n".join(f"- {_client(v, uris.BY_OWNER)}" for v in groups[name]) + "\n")
-    return "\n".join(parts)
+    def render(uri: str, part: Sequence[tuple[dt.date, str, ClientView]], pager: str) -> str:
+        if not part:
+            return _page("Upcoming dates", intro, pager, "Nothing scheduled.\n")
+        rows = ([day.isoformat(), text(what), _client(v, uri), text(v.account_manager)]
+                for day, what, v in part)
+        return _page("Upcoming dates", intro, pager, table(("Date", "What", "Client", "AM"), rows))
+    return paging.paged(uris.UPCOMING, events, render)

@@ -9,7 +9,11 @@ DASHBOARD = "index.md"
 RISKS = "registers/risks.md"
 COMMITMENTS = "registers/commitments.md"
 UPCOMING = "registers/upcoming.md"
-BY_OWNER = "registers/by-am-and-sector.md"
+BY_AM = "registers/am/index.md"
+BY_SECTOR = "registers/sector/index.md"
+ALL_CLIENTS = "all-clients/index.md"
+CLIENT_INDEX = "clients-a-z/index.md"
+ATTENTION = "needs-attention/index.md"
 GUIDE = "guide/index.md"
 FORMAT_REFERENCE = "guide/format-reference.md"
 RULES = "guide/rules.md"
@@ -19,9 +23,10 @@ STYLESHEET = "assets/handoff.css"
 SCRIPT = "assets/handoff.js"
 HEADERS = "_headers"  # the HTTP headers to serve the site with (handoff_lint.site.csp)
 
+# The pages that are always there; paged lists add more under their folders (see paging.page_uri).
 GENERATED = (
-    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_OWNER, GUIDE, FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET,
-    SCRIPT, HEADERS,
+    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, CLIENT_INDEX, ATTENTION, GUIDE,
+    FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS,
 )
 
 
