@@ -36,6 +36,7 @@ sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402 - bench/ is not a package; its folder is put on the path above
 import sitebench  # noqa: E402
+from handoff_lint import cache  # noqa: E402
 
 PYPROJECT = '[tool.handoff]\nclients = "clients"\n'
 MARKDOWNLINT = "markdownlint-cli2"
@@ -283,7 +284,7 @@ def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer:
 def _build(timings: dict[str, Timing], name: str, project: Path, site: Path, cold: bool = True) -> Run:
     """One `mkdocs build` (not strict: a tenth of the generated docs carry a defect on purpose)."""
     if cold:
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(cache.folder_for(project, os.environ, Path.home()), ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
     run = timed(timings, name, [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
                 project)

@@ -107,7 +107,10 @@ def _target(file: File, root: Path) -> doc_files.Target:
 def _store(root: Path) -> cache.Store:
     if os.environ.get(CACHE_VARIABLE, "").casefold() == "off":
         return cache.Store(None)
-    return cache.Store(root / cache.FOLDER)
+    try:
+        return cache.Store(cache.folder_for(root, os.environ, Path.home()))
+    except cache.UnsafeFolder as error:
+        raise PluginError(str(error)) from None
 
 
 def _error(message: str) -> None:

@@ -177,10 +177,13 @@ def example_views() -> list[ClientView]:
 SITE_SOURCES = ("mkdocs.yml", "pyproject.toml", "hooks", "clients", "guide", "overrides", "schema")
 
 
-def build_site(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build` on a config; returns the finished process (output in stderr)."""
+def build_site(config: Path, site_dir: Path, strict: bool = True,
+               cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` on a config; returns the finished process (output in stderr).
+    Each build has a cold cache of its own unless a cache folder is given."""
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
+           "HANDOFF_CACHE_DIR": str(cache or site_dir.with_name(f"{site_dir.name}-cache"))}
     return subprocess.run(command + (["--strict"] if strict else []), cwd=config.parent, env=env,
                           capture_output=True, text=True, timeout=300, check=False)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+import pytest
 from conftest import NORTHWIND, REPO, example_text, without_section
 from handoff_lint import cache
 from handoff_lint.check import Checked
@@ -68,3 +69,15 @@ def test_without_a_folder_entries_last_for_the_build_only(tmp_path: Path) -> Non
     store.save("parity", "k", [(3, "differs")])
     assert store.load("parity", "k") == [(3, "differs")]
     assert not any(tmp_path.iterdir())
+
+
+def test_the_store_is_outside_the_repository(tmp_path: Path) -> None:
+    repo, home = tmp_path / "repo", tmp_path / "home"
+    assert cache.folder_for(repo, {}, home).parent == home / ".cache" / "handoff"
+    assert cache.folder_for(repo, {"XDG_CACHE_HOME": str(tmp_path / "xdg")}, home).parent == \
+        tmp_path / "xdg" / "handoff"
+    # One folder per checkout, so two clones never share entries.
+    assert cache.folder_for(repo, {}, home) != cache.folder_for(tmp_path / "other", {}, home)
+    for inside in (repo, repo / ".cache", repo / "clients" / "x"):
+        with pytest.raises(cache.UnsafeFolder):
+            cache.folder_for(repo, {cache.FOLDER_VARIABLE: str(inside)}, home)

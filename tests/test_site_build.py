@@ -24,6 +24,7 @@ from conftest import (
     example_views,
     without_section,
 )
+from handoff_lint.cache import FOLDER_VARIABLE, folder_for
 from handoff_lint.extract import extract
 from handoff_lint.site.registers import commitments
 
@@ -141,12 +142,13 @@ def test_an_incomplete_doc_fails_the_strict_build_and_shows_a_banner_otherwise(t
 def test_a_warm_cache_still_fails_the_strict_build_on_an_incomplete_doc(tmp_path: Path) -> None:
     config = copy_site_project(tmp_path / "project")
     (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
-    cold = build_site(config, tmp_path / "cold")
-    cache = config.parent / ".cache" / "handoff"
+    shared = tmp_path / "cache"
+    cold = build_site(config, tmp_path / "cold", cache=shared)
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
     entries = sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file())
     assert [p.parts[0] for p in entries].count("check") == len(EXAMPLES)
 
-    warm = build_site(config, tmp_path / "warm")
+    warm = build_site(config, tmp_path / "warm", cache=shared)
 
     assert cold.returncode != 0 and warm.returncode != 0
     findings = [line for line in cold.stderr.splitlines() if line.startswith("WARNING") and "HO" in line]
@@ -158,19 +160,33 @@ def test_a_warm_cache_still_fails_the_strict_build_on_an_incomplete_doc(tmp_path
 
 def test_a_corrupt_cache_entry_is_ignored_and_deleting_the_cache_is_safe(tmp_path: Path) -> None:
     config = copy_site_project(tmp_path / "project")
-    assert build_site(config, tmp_path / "first").returncode == 0
-    cache = config.parent / ".cache" / "handoff"
+    shared = tmp_path / "cache"
+    assert build_site(config, tmp_path / "first", cache=shared).returncode == 0
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
     for entry in cache.rglob("*"):
         if entry.is_file():
             entry.write_bytes(entry.read_bytes()[:20])  # truncated: as after a crash mid-write
     (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
-    assert build_site(config, tmp_path / "corrupt").returncode != 0
+    assert build_site(config, tmp_path / "corrupt", cache=shared).returncode != 0
     shutil.rmtree(cache)
     (config.parent / NORTHWIND_DOC).write_text(example_text(), "utf-8")
-    fresh = build_site(config, tmp_path / "fresh")
+    fresh = build_site(config, tmp_path / "fresh", cache=shared)
     assert fresh.returncode == 0, fresh.stderr
     assert (tmp_path / "fresh" / NORTHWIND_PAGE).read_text("utf-8") == \
         (tmp_path / "first" / NORTHWIND_PAGE).read_text("utf-8")
+
+
+def test_a_cache_entry_committed_to_the_repo_is_never_read(tmp_path: Path) -> None:
+    # Entries are pickles; a pull request could add files anywhere in the repo, so the store is
+    # never there, and pointing it there is refused.
+    config = copy_site_project(tmp_path / "project")
+    planted = config.parent / ".cache" / "handoff"
+    planted.mkdir(parents=True)
+    (planted / "marker").write_text("planted", "utf-8")
+    assert build_site(config, tmp_path / "site").returncode == 0
+    assert [p.name for p in planted.rglob("*")] == ["marker"]
+    refused = build_site(config, tmp_path / "refused", cache=config.parent / ".cache")
+    assert refused.returncode != 0 and "inside the repository" in refused.stderr
 
 
 @pytest.mark.parametrize("level", [["-q"], [], ["-v"]])

@@ -6,8 +6,9 @@ Python and library versions; change any of these and the key changes, so a stale
 found. An entry that cannot be read back (truncated, corrupt, another version's) is ignored and
 rewritten. The folder holds nothing else and is safe to delete at any time.
 
-Entries are pickles because a check holds the parsed Document; only this program writes them, into
-a folder of the project it builds (whoever can write there can change the build's code anyway).
+Entries are pickles because a check holds the parsed Document, and reading a pickle can run code:
+so the store lives outside the repository (in the user's cache folder, one folder per checkout),
+never in a folder a pull request could add files to, and a folder inside the repo is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import pickle
 import platform
 import tempfile
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -28,7 +30,23 @@ from handoff_lint.check import Checked, check_bytes
 from handoff_lint.config import Config
 from handoff_lint.schema import packaged_schema_text
 
-FOLDER = Path(".cache") / "handoff"
+FOLDER_VARIABLE = "HANDOFF_CACHE_DIR"  # where the stores of every checkout are kept
+
+
+class UnsafeFolder(ValueError):
+    """The cache folder is inside the repository, where a committed file could become an entry."""
+
+
+def folder_for(root: Path, environ: Mapping[str, str], home: Path) -> Path:
+    """The store of the checkout at root: under HANDOFF_CACHE_DIR, else the user's cache folder
+    (XDG_CACHE_HOME, else ~/.cache), in a folder named from the checkout's path."""
+    base = (Path(environ[FOLDER_VARIABLE]) if environ.get(FOLDER_VARIABLE)
+            else Path(environ.get("XDG_CACHE_HOME") or home / ".cache") / "handoff")
+    base, root = Path(os.path.abspath(base)), Path(os.path.abspath(root))
+    if base == root or root in base.parents:
+        raise UnsafeFolder(f"{FOLDER_VARIABLE}={base} is inside the repository at {root}: a file "
+                           "committed there would be read back as a cache entry. Keep it outside.")
+    return base / hashlib.sha256(str(root).encode()).hexdigest()[:16]
 _LIBRARIES = ("markdown-it-py", "jsonschema", "pyyaml", "holidays", "phonenumbers", "email-validator",
               "markdown", "pymdown-extensions")
 
