@@ -11,19 +11,20 @@ import datetime as dt
 import logging
 import os
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from handoff_lint import codes, runner
 from handoff_lint import files as doc_files
 from handoff_lint.check import Checked, apply_severity
-from handoff_lint.config import Config, ConfigError, load
+from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, load, parse_today
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.document import Document
+from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.schema import load_schema
-from handoff_lint.site import client_page, history, pages, parity, uris
+from handoff_lint.site import client_page, history, pages, parity, timeline, uris
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,7 +35,6 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
-TODAY_VARIABLE = "HANDOFF_TODAY"
 
 
 @dataclass
@@ -42,6 +42,7 @@ class _Build:
     """What one build learnt in on_files and needs again when pages are rendered."""
 
     documents: dict[str, tuple[str, Document]] = field(default_factory=dict)
+    timelines: dict[str, str] = field(default_factory=dict)
 
 
 _build = _Build()
@@ -60,13 +61,10 @@ def _settings(root: Path) -> Config:
 
 def _today() -> dt.date:
     """Today, or HANDOFF_TODAY (YYYY-MM-DD) for a reproducible build."""
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PluginError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD") from None
+        return parse_today(os.environ.get(TODAY_VARIABLE), dt.date.today())
+    except ConfigError as error:
+        raise PluginError(str(error)) from None
 
 
 def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
@@ -116,8 +114,12 @@ def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[s
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
-    settings = _settings(root)
+    today = _today()
+    settings = replace(_settings(root), today=today)
     _build.documents.clear()
+    _build.timelines.clear()
+    # Every page's template says which day the states and clocks are seen from.
+    config.extra["handoff_as_of"] = day_text(today)
     docs: list[pages.Doc] = []
     by_display: dict[str, Checked] = {}
     changes = _last_changes(root, settings.clients)
@@ -138,7 +140,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
 
     hand_written = _guide_pages(root, files, config)
     site = pages.build(
-        docs, today=_today(), default_region=settings.region, schema=load_schema(settings.schema_path),
+        docs, today=today, default_region=settings.region, schema=load_schema(settings.schema_path),
         rules=codes.REGISTRY.values(), hand_written=hand_written, site_name=config.site_name,
     )
     for uri, content in site.client_pages.items():
@@ -152,6 +154,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             files.remove(existing)
         files.append(File.generated(config, uri, content=content))
     config.nav = site.nav
+    _build.timelines.update(site.timelines)
     for doc in docs:
         if doc.checked.document is not None:
             _build.documents[doc.src_uri] = (doc.checked.path, doc.checked.document)
@@ -163,11 +166,12 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     entry = _build.documents.get(page.file.src_uri)
     if entry is not None:
         path, document = entry
-        skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
+        skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS, timeline.CONTAINER_CLASS}
         for line, message in parity.differences(document, html, skip, client_page.EMAIL_ID):
             log.warning(f"{path}:{line}:1: the site shows this differently from how the linter reads "
                         f"it: {message}")
-    return html
+    picture = _build.timelines.get(page.file.src_uri)
+    return timeline.place(html, picture) if picture is not None else html
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

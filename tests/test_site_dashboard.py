@@ -1,52 +1,97 @@
-"""The dashboard: one row per client, late and risky ones visible at a glance."""
+"""The dashboard answers "what needs me today": counts by stage, Needs action (only overdue, due
+within 2 working days, or incomplete), High risks in a panel of their own, the next 12 weeks, and one
+row per client with its stage."""
 
 from __future__ import annotations
 
-from conftest import EXAMPLES, example_text, example_views, site_view, without_section
-from handoff_lint.site.dashboard import attention, dashboard, order
+import datetime as dt
+
+from conftest import EXAMPLES, SITE_DATE, example_text, example_views, site_view, without_section
+from handoff_lint.lifecycle import Stage
+from handoff_lint.site.dashboard import MAX_LISTED, MAX_PER_WEEK, ahead, dashboard, needs_action, order
 
 
 def table_rows(markdown: str) -> list[str]:
     return [line for line in markdown.split("\n") if line.startswith("| [")]
 
 
+def section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"## {heading}")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start:end if end >= 0 else None]
+
+
 def test_one_row_per_client_linking_to_its_page() -> None:
     views = example_views()
-    page = dashboard(views)
+    page = dashboard(views, SITE_DATE)
     rows = table_rows(page)
     assert len(rows) == len(EXAMPLES)
     for client in views:
         assert any(f"[{client.name}]({client.src_uri})" in row for row in rows)
 
 
-def test_the_row_gives_owners_dates_fee_and_counts() -> None:
-    row = table_rows(dashboard([site_view(example_text())]))[0]
+def test_the_row_gives_stage_owners_first_cohort_and_high_risks() -> None:
+    row = table_rows(dashboard([site_view(example_text())], SITE_DATE))[0]
     cells = [cell.strip() for cell in row.strip("|").split(" | ")]
-    owners = "registers/by-am-and-sector.md"
-    assert cells[1] == f"[Transport and logistics]({owners}#sector-transport-and-logistics)"
-    assert cells[2:] == [
-        "Priya Shah", f"[Hannah Lee]({owners}#am-hannah-lee)", "2026-11-03",
-        "2026-11-04 ✓ on time", "2026-11-09 ✓ on time", "2027-01-11", "£48,000", "1", "2",
-    ]
+    chip = "**Onboarding**{ .handoff-chip .handoff-chip-onboarding .handoff-chip-on-track }"
+    assert cells[1].startswith(chip)
+    assert "in onboarding, Week -7" in cells[1]
+    assert cells[2:] == ["[Hannah Lee](people/am-hannah-lee.md)", "[Priya Shah](people/ae-priya-shah.md)",
+                         "2027-01-11", "1"]
 
 
-def test_late_and_incomplete_handoffs_need_attention() -> None:
-    late = site_view(example_text().replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-12"))
+def test_the_examples_show_four_stages_as_of_the_site_date() -> None:
+    stages = {v.clock.stage for v in example_views()}
+    assert {Stage.AM_TO_BE_ASSIGNED, Stage.HANDOFF_CALL, Stage.ONBOARDING, Stage.DELIVERY} <= stages
+    page = dashboard(example_views(), SITE_DATE)
+    assert "as of Tue 24 Nov 2026" in page
+    assert "**AM to be assigned: 1**{ .handoff-chip .handoff-chip-am-to-be-assigned }" in page
+
+
+def test_needs_action_holds_overdue_due_soon_and_incomplete_but_not_high_risks() -> None:
+    on_track = site_view(example_text())  # Northwind: one High risk, onboarding on track
+    assert on_track.risk_count("High") == 1 and needs_action(on_track) == []
+    late = site_view(example_text().replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))
+    assert late.clock.stage is Stage.ONBOARDING  # the record says the call was held on 2026-11-09
+    no_record = without_section(example_text(), "## Handoff call record")
+    overdue = site_view(no_record.replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))
+    assert needs_action(overdue) == ["handoff call overdue by 10 working days (due Tue 10 Nov)"]
     incomplete = site_view(without_section(example_text(), "## Section G"))
-    assert attention(late) == ["handoff call late (due 2026-11-10)", "1 High risk"]
-    assert attention(incomplete)[0].startswith("handoff doc incomplete (")
-    page = dashboard([late])
-    assert '!!! warning "Needs attention"' in page
-    assert "2026-11-12 ✗ **late**" in page
-    assert "**(incomplete)**" in dashboard([incomplete])
+    assert needs_action(incomplete)[-1].startswith("handoff doc incomplete (")
+    page = dashboard([on_track, overdue, incomplete], SITE_DATE)
+    action = section(page, "Needs action")
+    assert action.count("\n- [") == 2 and "handoff call overdue by 10 working days" in action
+    assert "**(incomplete)**" in page
+    assert "Front-load engagement" not in action
+    risks = section(page, "High risks")
+    assert "Exec sponsor is new in role" in risks
+
+
+def test_lists_are_bounded_however_many_clients() -> None:
+    no_record = without_section(example_text(), "## Handoff call record")
+    many = [site_view(no_record.replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))] * 300
+    page = dashboard(many, SITE_DATE)
+    action = section(page, "Needs action")
+    assert action.count("\n- [") == MAX_LISTED and "… and 275 more" in action
+    weeks = section(page, "Next 12 weeks")
+    assert weeks.count("\n    - [") == 0  # events are listed as "<day>: <client>, <what>"
+    assert max(len(block.split("\n    - ")) - 1 for block in weeks.split("\n- **Week of")[1:]) \
+        <= MAX_PER_WEEK + 1
+
+
+def test_the_next_12_weeks_list_what_is_planned_from_today() -> None:
+    text = ahead(example_views(), SITE_DATE)
+    assert text.startswith("- **Week of Mon 23 Nov 2026**") or text.startswith("- **Week of Mon 23 Nov**")
+    assert "Handoff call (planned)" in text and "Cohort 1 starts (Week 0)" in text
+    later = ahead(example_views(), dt.date(2027, 6, 1))
+    assert "Cohort 3 starts" in later and "2026**" not in later
 
 
 def test_newest_trigger_first() -> None:
-    names = [v.name for v in order(example_views())]
     triggers = [v.trigger for v in order(example_views())]
     assert triggers == sorted(triggers, reverse=True)  # type: ignore[type-var]
-    assert len(names) == len(EXAMPLES)
+    assert len(triggers) == len(EXAMPLES)
 
 
 def test_no_clients_yet_says_how_to_start() -> None:
-    assert "handoff new" in dashboard([])
+    assert "handoff new" in dashboard([], SITE_DATE)

@@ -16,7 +16,16 @@ def test_every_page_is_generated_and_every_client_has_a_page() -> None:
     docs = example_site_docs()
     site = build(docs, today=SITE_DATE, default_region="england-and-wales",
                  schema=load_schema(), rules=REGISTRY.values())
-    assert set(site.generated) == set(uris.GENERATED)
+    # The fixed pages and files, then one view per person and one calendar per Account Manager.
+    per_person = set(site.generated) - set(uris.GENERATED)
+    assert set(uris.GENERATED) <= set(site.generated)
+    people = {v.account_manager for v in site.views} | {v.ae for v in site.views}
+    assert {uri for uri in per_person if uri.endswith(".md")} == {
+        uris.person_page(role, name) for role, name in
+        [*(("am", v.account_manager) for v in site.views), *(("ae", v.ae) for v in site.views)]}
+    assert {uri for uri in per_person if uri.endswith(".ics")} == {
+        uris.am_calendar(v.account_manager) for v in site.views}
+    assert len(people) >= 4
     assert set(site.client_pages) == {d.src_uri for d in docs}
     assert site.generated[uris.ROBOTS] == ROBOTS_TXT == "User-agent: *\nDisallow: /\n"
 

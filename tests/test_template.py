@@ -220,7 +220,12 @@ def test_filling_in_the_items_makes_it_pass(example: Path) -> None:
     filled = fill(template, instance)
     relative = doc_path("clients", front["slug"], front["doc_date"])
     assert lint_template(filled, relative) == []
-    assert check_doc(filled, relative).instance == instance
+    # The sections recorded later (the handoff call, delivery milestones) start empty.
+    later = set(properties(SCHEMA)) - set(SCHEMA["required"])
+    filled_instance = check_doc(filled, relative).instance
+    assert {k: v for k, v in filled_instance.items() if k not in later} == \
+        {k: v for k, v in instance.items() if k not in later}
+    assert all(filled_instance.get(k) in (None, {}) for k in later)
 
 
 def test_what_new_knows_is_filled_in_already() -> None:

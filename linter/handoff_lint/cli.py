@@ -8,11 +8,12 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
 from handoff_lint.check import apply_severity, check_bytes
-from handoff_lint.config import Config, ConfigError, load
+from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, load, parse_today
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding
@@ -22,6 +23,12 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def lint(arguments: argparse.Namespace, config: Config) -> int:
+    try:
+        today = parse_today(arguments.today or os.environ.get(TODAY_VARIABLE), dt.date.today())
+    except ConfigError as error:
+        print(f"handoff lint: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    config = replace(config, today=today)
     paths = [Path(p) for p in arguments.paths] or [config.root / config.clients]
     targets, problems = files.discover(paths, config.root, Path.cwd())
     found: list[Diagnostic] = list(problems)
@@ -220,6 +227,9 @@ def parser() -> argparse.ArgumentParser:
     lint_parser.add_argument("--jobs", type=int, default=None, metavar="N",
                              help="check files in N processes (default: one per core; output is "
                              "the same whatever N)")
+    lint_parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
+                             help=f"check recorded dates as seen on this day (default: ${TODAY_VARIABLE}, "
+                             "else the real date): nothing recorded as done may lie after it")
     lint_parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="on an internal error, print the full traceback for a bug report")
     lint_parser.set_defaults(run=lint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
@@ -40,10 +41,26 @@ class Config:
     schema: str | None = None
     max_bytes: int = MAX_BYTES
     severity: dict[str, Severity] = field(default_factory=dict)
+    # The day records are checked against (nothing recorded as done may lie after it); None skips
+    # that check. The CLI and the site set it from --today, HANDOFF_TODAY or the clock.
+    today: dt.date | None = None
 
     @property
     def schema_path(self) -> str | None:
         return str(self.root / self.schema) if self.schema else None
+
+
+TODAY_VARIABLE = "HANDOFF_TODAY"
+
+
+def parse_today(value: str | None, clock: dt.date) -> dt.date:
+    """The day a run is seen from: `value` (YYYY-MM-DD, e.g. HANDOFF_TODAY) or the clock's date."""
+    if not value:
+        return clock
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD", "today") from None
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -14,6 +14,9 @@ from handoff_lint.site.deadlines import describe
 from handoff_lint.site.mdtext import fence, indent, inline, link, text
 from handoff_lint.site.sanitize import html_text
 from handoff_lint.site.spacing import spaced_body
+from handoff_lint.site.stages import status
+from handoff_lint.site.timeline import CONTAINER_CLASS as TIMELINE_CLASS
+from handoff_lint.site.timeline import PLACEHOLDER, legend
 from handoff_lint.workdays import region_name
 
 # Ids of what the site adds around the doc, so the rendering check can tell them from the doc.
@@ -59,6 +62,7 @@ def card(view: ClientView) -> str:
     else:
         changed = "not committed yet"
     rows = [
+        ("Stage", status(view.clock)),
         ("Account Manager", text(view.account_manager) or "—"),
         ("AE", text(view.ae) or "—"),
         ("Delivery Lead", text(view.delivery_lead) or "—"),
@@ -77,6 +81,11 @@ def card(view: ClientView) -> str:
     ]
     body = "\n".join(f"- **{label}:** {value}" for label, value in rows)
     return f'!!! abstract {CARD_CLASS} "At a glance"\n\n{indent(body)}\n'
+
+
+def timeline(view: ClientView) -> str:
+    """The box the timeline picture is drawn into once the page is rendered (see site.timeline)."""
+    return f'!!! note {TIMELINE_CLASS} "Timeline"\n\n{indent(PLACEHOLDER)}\n\n{indent(legend())}\n'
 
 
 def intro_email(checked: Checked) -> str:
@@ -106,7 +115,7 @@ def _raw(checked: Checked) -> str:
 
 def page(view: ClientView, checked: Checked) -> str:
     """The page source: card (and banner) after the doc's title, the body as written, the e-mail."""
-    header = "\n".join(part for part in (banner(view), card(view)) if part)
+    header = "\n".join(part for part in (banner(view), card(view), timeline(view)) if part)
     document = checked.document
     if document is None:
         return meta(view) + f"# {text(view.name)}\n\n{header}\n{_raw(checked)}\n{intro_email(checked)}"

@@ -1,20 +1,29 @@
-"""The home page: one row per client, with what is late or risky visible at a glance."""
+"""The home page: what needs someone today, then every client with its stage.
+
+"Needs action" holds only what is overdue, due within 2 working days, or incomplete; High risks have
+a panel of their own. Every list is bounded, so the page stays readable with any number of clients:
+the exports and the people views carry the rest.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, State
+from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
+from handoff_lint.lifecycle import DUE_SOON_WORKING_DAYS, STAGES, Kind, Urgency, day_text, milestones
 from handoff_lint.site import uris
 from handoff_lint.site.clients import ClientView
-from handoff_lint.site.deadlines import short
-from handoff_lint.site.mdtext import indent, link, table, text
+from handoff_lint.site.mdtext import inline, link, table, text
+from handoff_lint.site.stages import stage_chip, status
 
-COLUMNS = (
-    "Client", "Sector", "AE", "AM", "Trigger", "AM assigned", "Handoff call", "First cohort",
-    "Total fee", "High risks", "Side commitments",
-)
+COLUMNS = ("Client", "Stage", "AM", "AE", "First cohort", "High risks")
+DASHBOARD_CLASS = "handoff-dashboard"
+# Bounds: however many clients there are, the page holds at most this much.
+MAX_LISTED = 25
+WEEKS_AHEAD = 12
+MAX_PER_WEEK = 6
+AHEAD_KINDS = (Kind.CALL, Kind.DEADLINE, Kind.COHORT, Kind.MILESTONE)
 
 
 def _date(day: dt.date | None) -> str:
@@ -31,68 +40,110 @@ def order(views: Sequence[ClientView]) -> list[ClientView]:
                                         v.name.casefold()))
 
 
-def attention(view: ClientView) -> list[str]:
-    """Why a client needs the Delivery Lead's eye; empty when nothing does."""
+def needs_action(view: ClientView) -> list[str]:
+    """Why a client needs someone today: overdue, due within 2 working days, or incomplete."""
     reasons = []
+    if view.clock.urgency is Urgency.OVERDUE or view.clock.urgency is Urgency.DUE_SOON:
+        reasons.append(view.clock.text)
     if view.errors:
         reasons.append(f"handoff doc incomplete ({_plural(len(view.errors), 'error')})")
-    if view.am_assigned.state is State.LATE:
-        reasons.append(f"AM assignment late (due {_date(view.am_assigned.due)})")
-    if view.handoff_call.state is State.LATE:
-        reasons.append(f"handoff call late (due {_date(view.handoff_call.due)})")
-    high = view.risk_count("High")
-    if high:
-        reasons.append(f"{_plural(high, 'High risk')}")
     return reasons
 
 
-def _owner_link(name: str, prefix: str) -> str:
-    """A link to the name's list of clients on the 'by AM and sector' page: the dashboard's filter."""
-    if not name:
-        return "—"
-    return link(text(name), uris.DASHBOARD, uris.BY_OWNER, uris.anchor(prefix, name))
+def _bounded(lines: list[str], more: str) -> str:
+    shown = lines[:MAX_LISTED]
+    if len(lines) > MAX_LISTED:
+        shown.append(f"- … and {len(lines) - MAX_LISTED} more: {more}")
+    return "\n".join(shown) + "\n"
+
+
+def _owner_link(name: str, role: str) -> str:
+    return link(text(name), uris.DASHBOARD, uris.person_page(role, name)) if name else "—"
 
 
 def _row(view: ClientView) -> list[str]:
     name = link(text(view.name), uris.DASHBOARD, view.src_uri)
     if view.errors:
         name += " **(incomplete)**"
-    am = _owner_link(view.account_manager, "am")
-    sector = _owner_link(view.sector, "sector")
     return [
-        name, sector, text(view.ae) or "—", am, _date(view.trigger),
-        short(view.am_assigned), short(view.handoff_call), _date(view.first_cohort_start),
-        text(view.total_fee) or "—", str(view.risk_count("High")), str(len(view.side_commitments)),
+        name, status(view.clock), _owner_link(view.account_manager, "am"), _owner_link(view.ae, "ae"),
+        _date(view.first_cohort_start), str(view.risk_count("High")),
     ]
 
 
-def dashboard(views: Sequence[ClientView], site_name: str = "Client handoffs") -> str:
+def ahead(views: Sequence[ClientView], today: dt.date) -> str:
+    """The next 12 weeks across clients, week by week, a bounded number of events per week."""
+    end = today + dt.timedelta(weeks=WEEKS_AHEAD)
+    monday = today - dt.timedelta(days=today.weekday())
+    weeks: dict[dt.date, list[tuple[dt.date, str]]] = {}
+    for view in views:
+        for m in milestones(view.records, today):
+            if m.kind in AHEAD_KINDS and today <= m.date < end and not m.key.endswith("-week-12") \
+                    and not m.recorded:
+                week = m.date - dt.timedelta(days=m.date.weekday())
+                client = link(text(view.name), uris.DASHBOARD, view.src_uri)
+                label = f"{day_text(m.date, today)}: {client}, {text(m.label)}"
+                weeks.setdefault(week, []).append((m.date, label))
+    lines = []
+    for index in range(WEEKS_AHEAD + 1):
+        week = monday + dt.timedelta(weeks=index)
+        events = sorted(weeks.get(week, []))
+        if not events:
+            continue
+        shown = [label for _, label in events[:MAX_PER_WEEK]]
+        if len(events) > MAX_PER_WEEK:
+            shown.append(f"… and {len(events) - MAX_PER_WEEK} more (see the calendar feed)")
+        items = "\n".join(f"    - {label}" for label in shown)
+        lines.append(f"- **Week of {day_text(week, today)}** ({len(events)})\n{items}")
+    return "\n".join(lines) + "\n" if lines else "Nothing is due in the next 12 weeks.\n"
+
+
+def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Client handoffs") -> str:
     ordered = order(views)
-    late = sum(v.late for v in views)
-    incomplete = sum(not v.complete for v in views)
-    high = sum(v.risk_count("High") for v in views)
+    counts = " ".join(stage_chip(stage, sum(v.clock.stage is stage for v in views)) for stage in STAGES
+                      if any(v.clock.stage is stage for v in views))
     parts = [
-        f"# {text(site_name)}\n",
-        f"{_plural(len(views), 'client')} · {late} with a missed deadline · {incomplete} incomplete · "
-        f"{_plural(high, 'High risk')}. The AM is assigned within {AM_ASSIGNED_WITHIN} working days of the "
-        "handoff trigger (the latest of SoW signed, deposit invoice issued and CRM Closed Won) and the "
-        f"handoff call is held within {HANDOFF_CALL_WITHIN}, skipping weekends and the client's bank "
-        "holidays.\n",
+        f"# {text(site_name)} {{ .handoff-sortable .{DASHBOARD_CLASS} }}\n",
+        f"{_plural(len(views), 'client')} as of {day_text(today)}. By stage: {counts or 'none yet'}\n",
+        f"Calendar: {link('all dates (.ics)', uris.DASHBOARD, uris.CALENDAR_ALL)} · "
+        f"{link('one per Account Manager', uris.DASHBOARD, uris.PEOPLE)} · Exports: "
+        f"{link('clients.csv', uris.DASHBOARD, uris.EXPORT_CLIENTS)}, "
+        f"{link('risks.csv', uris.DASHBOARD, uris.EXPORT_RISKS)}, "
+        f"{link('commitments.csv', uris.DASHBOARD, uris.EXPORT_COMMITMENTS)}, "
+        f"{link('milestones.csv', uris.DASHBOARD, uris.EXPORT_MILESTONES)}, "
+        f"{link('handoffs.json', uris.DASHBOARD, uris.EXPORT_JSON)} · "
+        f"{link('AE commission', uris.DASHBOARD, uris.COMMISSION)}\n",
     ]
-    flagged = [(v, attention(v)) for v in ordered if attention(v)]
-    if flagged:
-        items = "\n".join(
-            f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {'; '.join(reasons)}"
-            for v, reasons in flagged
-        )
-        parts.append(f'!!! warning "Needs attention"\n\n{indent(items)}\n')
+    flagged = [(v, needs_action(v)) for v in ordered]
+    flagged = sorted(((v, r) for v, r in flagged if r),
+                     key=lambda e: (e[0].clock.urgency is not Urgency.OVERDUE, e[0].clock.due or dt.date.max,
+                                    e[0].name.casefold()))
+    parts.append(f"## Needs action ({len(flagged)}) {{ #needs-action }}\n")
+    parts.append(
+        f"Overdue, due within {DUE_SOON_WORKING_DAYS} working days, or incomplete. The AM is assigned within "
+        f"{AM_ASSIGNED_WITHIN} working days of the handoff trigger and the handoff call held within "
+        f"{HANDOFF_CALL_WITHIN}, skipping weekends and the client's bank holidays.\n"
+    )
+    parts.append(_bounded([
+        f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {status(v.clock)}"
+        + (f" · {text(reasons[-1])}" if v.errors else "")
+        for v, reasons in flagged
+    ], f"see {link('People', uris.DASHBOARD, uris.PEOPLE)}")
+                 if flagged else "Nothing is overdue, due soon or incomplete.\n")
+    high = [(v, [r for r in v.risks if r.likelihood == "High"]) for v in ordered]
+    high = [(v, risks) for v, risks in high if risks]
+    parts.append(f"## High risks ({sum(len(r) for _, r in high)}) {{ #high-risks }}\n")
+    parts.append(_bounded([
+        f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: " + "; ".join(inline(r.risk) for r in risks)
+        for v, risks in high
+    ], f"see {link('Risks', uris.DASHBOARD, uris.RISKS)}") if high else "No High risks.\n")
+    parts.append(f"## Next {WEEKS_AHEAD} weeks {{ #next-weeks }}\n")
+    parts.append(ahead(views, today))
+    parts.append("## Clients { #clients }\n")
     if ordered:
         parts.append(table(COLUMNS, (_row(v) for v in ordered)))
+        parts.append("Click a column header to sort by it. Follow a name in the AM or AE column for "
+                     f"that person's clients, or open {link('People', uris.DASHBOARD, uris.PEOPLE)}.\n")
     else:
         parts.append("No handoff docs yet: `handoff new <slug>` writes the first one.\n")
-    parts.append(
-        "Click a column header to sort by it. To see one Account Manager's or one sector's clients, "
-        f"follow a name in the AM or Sector column, or open "
-        f"{link('Clients by AM and sector', uris.DASHBOARD, uris.BY_OWNER)}.\n"
-    )
     return "\n".join(parts)

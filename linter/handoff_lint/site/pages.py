@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
-from handoff_lint.site import client_page, dashboard, guide, registers, uris
+from handoff_lint.site import (
+    calendar_feed,
+    client_page,
+    commission,
+    dashboard,
+    exports,
+    guide,
+    people,
+    registers,
+    timeline,
+    uris,
+)
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.sanitize import html_text
 
@@ -29,6 +40,55 @@ STYLESHEET = """\
 .md-typeset th[aria-sort] { cursor: pointer; white-space: nowrap; }
 .md-typeset th[aria-sort="ascending"]::after { content: " ▲"; }
 .md-typeset th[aria-sort="descending"]::after { content: " ▼"; }
+/* Which day the states are seen from, on every page. */
+.handoff-as-of { font-size: .75rem; color: var(--md-default-fg-color--light); margin: 0 0 .5rem; }
+/* Stage chips: the words carry the meaning (stage, "overdue", "due soon"); colour and the border
+   style only repeat it, so a chip reads the same in greyscale or to a screen reader. */
+.md-typeset .handoff-chip { display: inline-block; padding: 0 .5em; border: 1px solid currentColor;
+  border-radius: 1em; font-size: .7rem; font-weight: 700; line-height: 1.6; white-space: normal; }
+.md-typeset .handoff-chip-dates-missing { color: #5f6368; border-style: dotted; }
+.md-typeset .handoff-chip-am-to-be-assigned { color: #8a4b00; background: #fff4e0; }
+.md-typeset .handoff-chip-handoff-call { color: #6a1b9a; background: #f6ecfa; }
+.md-typeset .handoff-chip-onboarding { color: #0b57d0; background: #e8f0fe; }
+.md-typeset .handoff-chip-delivery { color: #0d652d; background: #e6f4ea; }
+.md-typeset .handoff-chip-complete { color: #3c4043; background: #f1f3f4; }
+.md-typeset .handoff-chip-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
+.md-typeset .handoff-chip-due-soon { color: #7a4100; background: #fef7e0; border-style: dashed; }
+.md-typeset .handoff-chip-tranche-earned { color: #0d652d; background: #e6f4ea; }
+.md-typeset .handoff-chip-tranche-due { color: #0b57d0; background: #e8f0fe; }
+.md-typeset .handoff-chip-tranche-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
+.md-typeset .handoff-chip-tranche-not-dated { color: #5f6368; border-style: dotted; }
+/* The dashboard's table wraps its cells rather than scrolling sideways at desktop widths. */
+.md-typeset h1.handoff-dashboard ~ * table { display: table; width: 100%; table-layout: auto; }
+.md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
+  overflow-wrap: anywhere; }
+/* On a phone every dashboard row becomes a card. */
+@media screen and (max-width: 44.9375em) {
+  .md-typeset h1.handoff-dashboard ~ * table, .md-typeset h1.handoff-dashboard ~ table { display: block; }
+  .md-typeset h1.handoff-dashboard ~ * thead,
+  .md-typeset h1.handoff-dashboard ~ table thead { display: none; }
+  .md-typeset h1.handoff-dashboard ~ * tbody, .md-typeset h1.handoff-dashboard ~ * tr,
+  .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table tbody,
+  .md-typeset h1.handoff-dashboard ~ table tr, .md-typeset h1.handoff-dashboard ~ table td {
+    display: block; width: auto; }
+  .md-typeset h1.handoff-dashboard ~ * tr, .md-typeset h1.handoff-dashboard ~ table tr {
+    margin: 0 0 .8rem; border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3rem; }
+  .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
+    border: none; padding: .2rem .6rem; }
+}
+/* The timeline picture: drawn at build time, styled here. */
+.handoff-timeline svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+.handoff-timeline svg text { font-size: 11px; fill: currentColor; }
+.handoff-timeline .handoff-tl-symbol { text-anchor: middle; font-size: 10px; font-weight: 700; }
+.handoff-timeline .handoff-tl-month { fill: #5f6368; font-size: 10px; }
+.handoff-timeline .handoff-tl-grid { stroke: #dadce0; stroke-width: 1; }
+.handoff-timeline .handoff-tl-axis { stroke: #9aa0a6; stroke-width: 1; }
+.handoff-timeline .handoff-tl-bar { fill: #e8f0fe; stroke: #0b57d0; stroke-width: 1; }
+.handoff-timeline circle { stroke: #3c4043; stroke-width: 2; fill: #fff; }
+.handoff-timeline .handoff-tl-done circle { fill: #3c4043; }
+.handoff-timeline .handoff-tl-deadline circle { stroke: #a50e0e; }
+.handoff-timeline .handoff-tl-today { stroke: #a50e0e; stroke-width: 2; stroke-dasharray: 4 3; }
+.handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: #a50e0e; font-weight: 700; }
 """
 # Pages whose title carries SORTABLE get tables sorted by a click on a column header: a few lines
 # served from the site itself, no library, nothing from elsewhere.
@@ -80,6 +140,7 @@ class Site:
     client_pages: dict[str, str] = field(default_factory=dict)  # doc page path -> page Markdown
     views: list[ClientView] = field(default_factory=list)
     nav: list[NavEntry] = field(default_factory=list)
+    timelines: dict[str, str] = field(default_factory=dict)  # doc page path -> SVG markup
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -129,11 +190,13 @@ def navigation(views: Sequence[ClientView], hand_written: Sequence[tuple[str, st
     return [
         {"Dashboard": uris.DASHBOARD},
         {"Clients": client_navigation(views)},
+        {"People": uris.PEOPLE},
         {"Registers": [
             {"Risks": uris.RISKS},
             {"Commitments": uris.COMMITMENTS},
             {"Upcoming dates": uris.UPCOMING},
             {"Clients by AM and sector": uris.BY_OWNER},
+            {"AE commission": uris.COMMISSION},
         ]},
         {"Guide": [
             {"How to write a handoff": uris.GUIDE},
@@ -157,7 +220,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
     for client in site.views:
         site.client_pages[client.src_uri] = client_page.page(client, checked_by_uri[client.src_uri])
     site.generated = {
-        uris.DASHBOARD: WIDE + _sortable(dashboard.dashboard(site.views, site_name)),
+        uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
         uris.RISKS: WIDE + _sortable(registers.risks(site.views)),
         uris.COMMITMENTS: WIDE + _sortable(registers.commitments(site.views)),
         uris.UPCOMING: WIDE + _sortable(registers.upcoming(site.views, today)),
@@ -168,6 +231,11 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.ROBOTS: ROBOTS_TXT,
         uris.STYLESHEET: STYLESHEET,
         uris.SCRIPT: SCRIPT,
+        uris.COMMISSION: commission.page(site.views, today),
+        **people.pages(site.views),
+        **calendar_feed.feeds(site.views, today),
+        **exports.exports(site.views, checked_by_uri, today),
     }
+    site.timelines = {v.src_uri: timeline.svg(v.name, v.records, today) for v in site.views}
     site.nav = navigation(site.views, hand_written)
     return site

@@ -18,10 +18,6 @@ ROBOTS = "robots.txt"
 STYLESHEET = "assets/handoff.css"
 SCRIPT = "assets/handoff.js"
 
-GENERATED = (
-    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_OWNER, GUIDE, FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET,
-    SCRIPT,
-)
 
 
 def anchor(prefix: str, value: str) -> str:
@@ -33,3 +29,33 @@ def anchor(prefix: str, value: str) -> str:
 
 def rule_anchor(code: str) -> str:
     return code.casefold()
+
+
+# Pages and files of the handoff's life after the doc: per-person views, commission, calendars and
+# exports. Names in paths go through anchor(), so a doc can never choose a path.
+PEOPLE = "people/index.md"
+COMMISSION = "people/commission.md"
+CALENDAR_ALL = "calendar/all.ics"
+EXPORTS = "exports"
+EXPORT_CLIENTS = "exports/clients.csv"
+EXPORT_RISKS = "exports/risks.csv"
+EXPORT_COMMITMENTS = "exports/commitments.csv"
+EXPORT_MILESTONES = "exports/milestones.csv"
+EXPORT_JSON = "exports/handoffs.json"
+
+
+def am_calendar(name: str) -> str:
+    return f"calendar/{anchor('am', name)}.ics"
+
+
+def person_page(role: str, name: str, page: int = 1) -> str:
+    """One person's view: role is 'am' or 'ae'; long lists go on to numbered pages."""
+    suffix = "" if page == 1 else f"-{page}"
+    return f"people/{anchor(role, name)}{suffix}.md"
+
+
+GENERATED = (
+    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_OWNER, GUIDE, FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET,
+    SCRIPT, PEOPLE, COMMISSION, CALENDAR_ALL, EXPORT_CLIENTS, EXPORT_RISKS, EXPORT_COMMITMENTS,
+    EXPORT_MILESTONES, EXPORT_JSON,
+)
