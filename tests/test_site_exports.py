@@ -24,7 +24,8 @@ def test_formula_starts_are_neutralised_and_the_rest_kept() -> None:
 def test_every_export_opens_and_a_formula_comes_back_as_text() -> None:
     docs = example_site_docs()
     views = example_views()
-    hostile = site_view(example_text().replace("account_manager: Hannah Lee", "account_manager: =HYPERLINK(1)"))
+    formula = "account_manager: =HYPERLINK(1)"
+    hostile = site_view(example_text().replace("account_manager: Hannah Lee", formula))
     found = exports([*views, hostile], {d.src_uri: d.checked for d in docs}, SITE_DATE)
     clients = rows(found[uris.EXPORT_CLIENTS])
     assert list(clients[0]) == list(CLIENT_COLUMNS)
