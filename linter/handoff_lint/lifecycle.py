@@ -295,8 +295,9 @@ def milestones(recorded: Records, today: dt.date) -> list[Milestone]:
                                add_working_days(start, HANDOFF_CALL_WITHIN, region),
                                f"Handoff call deadline ({HANDOFF_CALL_WITHIN} working days)"))
     if recorded.am_assigned is not None:
-        found.append(Milestone("am-assigned", Kind.CALL, recorded.am_assigned, "AM assigned",
-                               done(recorded.am_assigned, today)))
+        assigned = done(recorded.am_assigned, today)
+        found.append(Milestone("am-assigned", Kind.CALL, recorded.am_assigned,
+                               "AM assigned" if assigned else "AM assignment (planned)", assigned))
     if recorded.call is not None:
         held = done(recorded.call, today)
         found.append(Milestone("call", Kind.CALL, recorded.call, "Handoff call" if held else

@@ -75,7 +75,12 @@ STYLESHEET = """\
     margin: 0 0 .8rem; border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3rem; }
   .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
     border: none; padding: .2rem .6rem; }
-}
+  .md-typeset h1.handoff-dashboard ~ * td::before { font-weight: 700; }
+""" + "".join(
+    # A card has no header row, so each detail is labelled with its column's name.
+    f'  .md-typeset h1.handoff-dashboard ~ * td:nth-child({number})::before {{ content: "{column}: "; }}\n'
+    for number, column in enumerate(dashboard.COLUMNS, start=1) if column not in ("Client", "Stage")
+) + """}
 /* The timeline picture: drawn at build time, styled here. */
 .handoff-timeline svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
 .handoff-timeline svg text { font-size: 11px; fill: currentColor; }
