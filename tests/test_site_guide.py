@@ -107,3 +107,11 @@ def test_the_format_guides_front_matter_example_is_accepted_by_the_linter() -> N
     doc = front_matter + example_text().split("---\n", 2)[2]  # Northwind's body under it
     in_front_matter = [d for d in lint(doc, None) if d.line <= front_matter.count("\n")]
     assert in_front_matter == []
+
+
+def test_the_format_guides_records_example_is_accepted_by_the_linter() -> None:
+    guide = (REPO / "guide" / "handoff-format.md").read_text("utf-8")
+    match = re.search(r"```markdown\n(## Handoff call record\n.*?)```", guide, re.DOTALL)
+    assert match is not None and "## Delivery milestones" in match.group(1)
+    body = example_text().split("\n## Handoff call record", 1)[0].rstrip("\n") + "\n\n" + match.group(1)
+    assert lint(body, None) == []
