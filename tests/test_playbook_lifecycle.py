@@ -113,3 +113,8 @@ def test_a_recorded_start_earlier_than_planned_also_compresses_it(northwind: str
     text = with_milestones(northwind, "2026-11-20", "2026-12-04")
     [finding] = findings(text, "HO621")
     assert finding.line == line_of(text, "- **Week 0 (first cohort started):**")
+
+
+def test_without_the_owners_in_the_front_matter_attendees_are_not_compared(northwind: str) -> None:
+    text = northwind.replace("delivery_lead: Tom Okafor\n", "")
+    assert findings(text, "HO620") == [] and findings(text, "HO304")
