@@ -102,3 +102,22 @@ def test_rules_lists_every_code_and_explains_one(repo: Path, capsys: pytest.Capt
     assert entry.startswith("HO301 missing-section [error]")
     assert "Fix: " in entry and "Why: " in entry
     assert main(["rules", "HO000"]) == 2
+
+
+def test_records_are_checked_against_today_from_the_option_or_the_environment(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Northwind records its handoff call (held, intro e-mail, AE off the account) on 2026-11-09.
+    monkeypatch.delenv("HANDOFF_TODAY", raising=False)
+    assert main(["lint", "--format", "json", "--today", "2026-11-08", str(NORTHWIND)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["path"]) for f in found] == [("HO619", str(NORTHWIND))] * 3
+    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-08")
+    assert main(["lint", "--format", "json", str(NORTHWIND)]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)] == ["HO619"] * 3
+    assert main(["lint", "--today", "2026-11-30"]) == 0  # the option wins over the environment
+    capsys.readouterr()
+
+
+def test_a_today_that_is_not_a_date_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--today", "30/11/2026"]) == 2
+    assert "is not a date written YYYY-MM-DD" in capsys.readouterr().err

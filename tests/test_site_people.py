@@ -25,3 +25,11 @@ def test_long_lists_go_on_to_bounded_pages() -> None:
     assert all(name in found for name in names)
     assert [found[n].count("\n- [") + found[n].startswith("- [") for n in names] == [PAGE_SIZE, PAGE_SIZE, 1]
     assert "(page 2 of 3)" in found[names[1]] and "next page" in found[names[1]]
+
+
+def test_one_person_written_two_ways_has_one_view() -> None:
+    spaced = site_view(example_text().replace("account_manager: Hannah Lee", "account_manager: Hannah  Lee"))
+    found = pages([site_view(example_text()), spaced])
+    page = found[uris.person_page("am", "Hannah Lee")]
+    assert page.startswith("# Account Manager: Hannah Lee\n") and "2 clients" in page
+    assert found[uris.PEOPLE].count("am-hannah-lee.md") == 1

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from handoff_lint.lifecycle import Kind, milestones
 from handoff_lint.site import uris
 from handoff_lint.site.clients import ClientView
+from handoff_lint.site.people import owners
 
 PRODUCT_ID = "-//handoff//Client handoffs//EN"
 UID_DOMAIN = "handoff.invalid"
@@ -53,10 +54,6 @@ def feed(views: Sequence[ClientView], today: dt.date, name: str) -> str:
 def feeds(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
     """Every feed by its path in the site: all clients, then one per Account Manager."""
     found = {uris.CALENDAR_ALL: feed(views, today, "Client handoffs")}
-    by_am: dict[str, list[ClientView]] = {}
-    for view in views:
-        if view.account_manager:
-            by_am.setdefault(view.account_manager, []).append(view)
-    for manager, owned in sorted(by_am.items()):
+    for manager, owned in sorted(owners(views, "am").items()):
         found[uris.am_calendar(manager)] = feed(owned, today, f"Client handoffs: {manager}")
     return found

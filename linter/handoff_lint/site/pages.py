@@ -81,8 +81,13 @@ STYLESHEET = """\
     f'  .md-typeset h1.handoff-dashboard ~ * td:nth-child({number})::before {{ content: "{column}: "; }}\n'
     for number, column in enumerate(dashboard.COLUMNS, start=1) if column not in ("Client", "Stage")
 ) + """}
-/* The timeline picture: drawn at build time, styled here. */
+/* The timeline picture: drawn at build time, styled here. On a phone it keeps a legible size and
+   scrolls inside its box; the page itself never scrolls sideways. */
 .handoff-timeline svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+@media screen and (max-width: 44.9375em) {
+  .md-typeset .handoff-timeline { overflow-x: auto; }
+  .handoff-timeline svg { max-width: none; width: 40rem; }
+}
 .handoff-timeline svg text { font-size: 11px; fill: currentColor; }
 .handoff-timeline .handoff-tl-symbol { text-anchor: middle; font-size: 10px; font-weight: 700; }
 .handoff-timeline .handoff-tl-month { fill: #5f6368; font-size: 10px; }

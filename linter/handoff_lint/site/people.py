@@ -21,13 +21,15 @@ def _urgent_first(views: Sequence[ClientView]) -> list[ClientView]:
 
 
 def owners(views: Sequence[ClientView], role: str) -> dict[str, list[ClientView]]:
-    """Clients by the person named in a role ('am' or 'ae'), grouped by the name's page path."""
-    grouped: dict[str, list[ClientView]] = {}
+    """Clients by the person named in a role ('am' or 'ae'). Names written differently but with the
+    same page path ('Hannah Lee', 'hannah  lee') are one person, shown as first written (by name
+    order), so no page is written twice."""
+    by_path: dict[str, list[tuple[str, ClientView]]] = {}
     for view in views:
-        name = view.account_manager if role == "am" else view.ae
+        name = " ".join((view.account_manager if role == "am" else view.ae).split())
         if name:
-            grouped.setdefault(name, []).append(view)
-    return grouped
+            by_path.setdefault(uris.person_page(role, name), []).append((name, view))
+    return {min(n for n, _ in entries): [v for _, v in entries] for entries in by_path.values()}
 
 
 def _entry(view: ClientView, page: str) -> str:
