@@ -23,17 +23,13 @@ from handoff_lint.deadlines import (
     region_of,
     trigger,
 )
+from handoff_lint.records import CALL_RECORD, MILESTONES, ONBOARDING
 from handoff_lint.workdays import add_working_days, working_days_between
 
-ONBOARDING_WEEKS = 4
 WEEK_2 = dt.timedelta(weeks=2)
 WEEK_12 = dt.timedelta(weeks=12)
-ONBOARDING = dt.timedelta(weeks=ONBOARDING_WEEKS)
 # "Needs action" holds a clock that is due within this many working days.
 DUE_SOON_WORKING_DAYS = 2
-
-CALL_RECORD = "handoff_call_record"
-MILESTONES = "delivery_milestones"
 
 
 def _dict(value: object) -> Mapping[str, object]:

@@ -8,9 +8,9 @@ import datetime as dt
 
 from handoff_lint.deadlines import trigger
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.lifecycle import CALL_RECORD, MILESTONES, ONBOARDING, ONBOARDING_WEEKS
 from handoff_lint.playbook.context import Context, quote
 from handoff_lint.playbook.trigger import describe
+from handoff_lint.records import CALL_RECORD, MILESTONES, ONBOARDING, ONBOARDING_WEEKS
 
 HELD_ON = f"/{CALL_RECORD}/held_on"
 INTRO_EMAIL = f"/{CALL_RECORD}/intro_email_sent"
