@@ -18,7 +18,7 @@ PLACEHOLDER = "The timeline is drawn here."
 WIDTH = 760
 LEFT = 130  # room for the lane names
 RIGHT = 20
-LANE = 30
+LANE = 38
 TOP = 34
 # However many cohorts a doc lists, the picture stays this size or smaller.
 MAX_COHORT_LANES = 8
@@ -101,14 +101,20 @@ def svg(name: str, recorded: Records, today: dt.date) -> str:
             start_x, end_x = scale.x(onboarding.date), scale.x(end.date)
             parts.append(f'<rect class="handoff-tl-bar" x="{start_x}" y="{y - 6}" '
                          f'width="{round(end_x - start_x, 1)}" height="12" rx="3"/>')
+        last_x, below = -float(LANE), False
         for m in items:
             x = scale.x(m.date)
             state = "done" if m.recorded else "planned"
+            # Markers a few days apart would print their symbols over each other: alternate them
+            # above and below the line.
+            below = not below if x - last_x < 14 else False
+            last_x = x
+            label_y = y + 17 if below else y - 9
             parts.append(
                 f'<g class="handoff-tl-{m.kind.value} handoff-tl-{state}">'
                 f'<title>{_text(m.label)}: {_short(m.date)}{" (done)" if m.recorded else ""}</title>'
                 f'<circle cx="{x}" cy="{y}" r="6"/>'
-                f'<text class="handoff-tl-symbol" x="{x}" y="{y - 9}">{_SYMBOLS[m.kind]}</text></g>'
+                f'<text class="handoff-tl-symbol" x="{x}" y="{label_y}">{_SYMBOLS[m.kind]}</text></g>'
             )
     x = scale.x(today)
     parts.append(f'<line class="handoff-tl-today" x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{height - 16}"/>')
