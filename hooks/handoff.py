@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,12 +23,24 @@ from urllib.parse import urlsplit
 from handoff_lint import cache, codes, runner
 from handoff_lint import files as doc_files
 from handoff_lint.check import Checked, apply_severity
-from handoff_lint.config import Config, ConfigError, load
+from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, load, parse_today
 from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.reporters import printable
-from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, load_schema, parse_date
-from handoff_lint.site import attributes, client_page, csp, history, pages, parity, publish, search, uris
+from handoff_lint.schema import load_schema
+from handoff_lint.site import (
+    attributes,
+    client_page,
+    csp,
+    history,
+    pages,
+    parity,
+    publish,
+    search,
+    timeline,
+    uris,
+)
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -40,7 +52,6 @@ from mkdocs.utils import get_relative_url
 log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
-TODAY_VARIABLE = "HANDOFF_TODAY"
 CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 
 
@@ -55,6 +66,7 @@ class _Build:
     settings: str = ""  # cache.settings_fingerprint of config
     config: Config = field(default_factory=Config)
     errors: int = 0
+    timelines: dict[str, str] = field(default_factory=dict)
 
 
 _build = _Build()
@@ -73,14 +85,10 @@ def _settings(root: Path) -> Config:
 
 def _today() -> dt.date:
     """Today, or HANDOFF_TODAY (YYYY-MM-DD) for a reproducible build."""
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return dt.date.today()
-    day = parse_date(value)
-    if day is None:
-        raise PluginError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD "
-                          f"from {EARLIEST_DATE} to {LATEST_DATE}")
-    return day
+    try:
+        return parse_today(os.environ.get(TODAY_VARIABLE), dt.date.today())
+    except ConfigError as error:
+        raise PluginError(str(error)) from None
 
 
 def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
@@ -197,7 +205,8 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
-    settings = _settings(root)
+    today = _today()
+    settings = replace(_settings(root), today=today)
     _build.documents.clear()
     _build.errors = 0
     _build.store = _store(root)
@@ -208,6 +217,9 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
                "published (rename it)")
         files.remove(unreadable)
     files = _only_docs(files, config, settings.clients)
+    _build.timelines.clear()
+    # Every page's template says which day the states and clocks are seen from.
+    config.extra["handoff_as_of"] = day_text(today)
     changes = _last_changes(root, settings.clients)
     targets = [(file.src_uri, _target(file, root)) for file in files.documentation_pages()
                if file.generated_by is None and file.abs_src_path is not None]
@@ -231,7 +243,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
 
     hand_written = _guide_pages(root, files, config)
     site = pages.build(
-        checked_docs(), today=_today(), default_region=settings.region,
+        checked_docs(), today=today, default_region=settings.region,
         schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
         hand_written=hand_written, site_name=config.site_name,
     )
@@ -253,6 +265,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if file.src_uri not in in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
+    _build.timelines.update(site.timelines)
     return files
 
 
@@ -291,7 +304,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         for line, message in differences:
             _error(f"{path}:{line}:1: the site shows this differently from how the linter reads it: "
                    f"{message}")
-    return html
+    picture = _build.timelines.get(page.file.src_uri)
+    return timeline.place(html, picture) if picture is not None else html
 
 
 def _harden(output: str, base_url: str, config: MkDocsConfig, content: str = "") -> str:
@@ -340,7 +354,7 @@ def _differences(target: doc_files.Target, doc_key: str, html: str) -> list[tupl
         checked = runner.check_target(target, _build.config)
     if checked.document is None:
         return []
-    skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
+    skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS, timeline.CONTAINER_CLASS}
     return parity.differences(checked.document, html, skip, client_page.EMAIL_ID)
 
 

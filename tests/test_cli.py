@@ -23,7 +23,7 @@ def break_northwind(repo: Path) -> Path:
 
 def test_complete_docs_exit_0_with_a_summary(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint"]) == 0
-    assert capsys.readouterr().out == "3 handoff docs checked: all complete.\n"
+    assert capsys.readouterr().out == "4 handoff docs checked: all complete.\n"
 
 
 def test_findings_exit_1_one_line_each_with_a_fix(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,7 +35,7 @@ def test_findings_exit_1_one_line_each_with_a_fix(repo: Path, capsys: pytest.Cap
     assert lines[2].startswith(f"{NORTHWIND}:107:")
     assert " HO401 " in lines[2]
     assert lines[-1] == (
-        "3 handoff docs checked: 2 errors in 1 file, 0 warnings. Fix the errors before you merge.")
+        "4 handoff docs checked: 2 errors in 1 file, 0 warnings. Fix the errors before you merge.")
 
 
 def test_json_output_keeps_its_contract(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,3 +130,20 @@ def test_rules_list_in_code_order_within_100_columns(repo: Path, capsys: pytest.
     assert max(len(line) for line in lines) <= 100
     listed = [line.split()[0] for line in lines if line.startswith("HO")]
     assert listed == sorted(listed) and len(listed) == len(set(listed)) > 30
+def test_records_are_checked_against_today_from_the_option_or_the_environment(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Northwind records its handoff call (held, intro e-mail, AE off the account) on 2026-11-09.
+    monkeypatch.delenv("HANDOFF_TODAY", raising=False)
+    assert main(["lint", "--format", "json", "--today", "2026-11-08", str(NORTHWIND)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["path"]) for f in found] == [("HO619", str(NORTHWIND))] * 3
+    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-08")
+    assert main(["lint", "--format", "json", str(NORTHWIND)]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)] == ["HO619"] * 3
+    assert main(["lint", "--today", "2026-11-30"]) == 0  # the option wins over the environment
+    capsys.readouterr()
+
+
+def test_a_today_that_is_not_a_date_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--today", "30/11/2026"]) == 2
+    assert "is not a date written YYYY-MM-DD" in capsys.readouterr().err

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import NORTHWIND, line_of, replace_once
+from conftest import EXAMPLES, NORTHWIND, line_of, replace_once
 from handoff_lint import fixes
 from handoff_lint.cli import main
 from handoff_lint.config import Config
@@ -75,7 +75,7 @@ def test_fix_writes_the_safe_fixes_and_a_second_run_changes_nothing(
     assert main(["lint", "--fix"]) == 0
     captured = capsys.readouterr()
     assert "fixed 2 findings" in captured.err
-    assert captured.out == "3 handoff docs checked: all complete.\n"
+    assert captured.out == f"{len(EXAMPLES)} handoff docs checked: all complete.\n"
     assert LISTED in doc.read_text("utf-8")
     fixed = doc.read_bytes()
     assert main(["lint", "--fix"]) == 0

@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import findings, line_of, with_front_matter
+from conftest import findings, line_of, with_front_matter, without_section
 from handoff_lint.config import Config, load
 from handoff_lint.diagnostics import Severity
 
 
 def triggered(text: str, day: str, am_assigned: str, handoff_call: str) -> str:
-    """The doc with all three trigger conditions met on `day`, and the two events after it."""
+    """The doc with all three trigger conditions met on `day`, and the two events after it; the call
+    is planned, so the record of the example's call is left out."""
+    text = without_section(text, "## Handoff call record")
     return with_front_matter(text, sow_signed=day, deposit_invoice_issued=day, crm_closed_won=day,
                              doc_date=day, am_assigned=am_assigned, handoff_call=handoff_call)
 
@@ -112,3 +114,11 @@ def test_a_trigger_at_the_weekend_counts_from_monday(northwind: str, day: str) -
     assert findings(triggered(northwind, day, "2026-11-10", "2026-11-13"), "HO602", "HO603") == []
     [late] = findings(triggered(northwind, day, "2026-11-11", "2026-11-13"), "HO602")
     assert "the deadline was 2026-11-10" in late.message
+
+
+def test_a_call_recorded_as_held_late_is_late_where_it_is_recorded(northwind: str) -> None:
+    # Trigger Tuesday 2026-11-03: the call was due by Tuesday 2026-11-10, whatever was planned.
+    text = northwind.replace("- **Held on:** 2026-11-09", "- **Held on:** 2026-11-11")
+    [finding] = findings(text, "HO603")
+    assert finding.line == line_of(text, "- **Held on:**")
+    assert finding.message.startswith("held_on 2026-11-11 (Wednesday) is 6 working days after")

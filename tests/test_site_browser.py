@@ -100,8 +100,8 @@ def test_pagefind_search_finds_narrows_and_follows_a_client(server: str, browser
     search_for(hr_sponsor(target))
     wait.until(lambda driver: (results(driver) or [""])[0] == page_path(target))
 
-    # So does a phrase from one of its risks.
-    other = EXAMPLES[1]
+    # So does a phrase from one of its risks (one no other client has).
+    other = next(p for p in EXAMPLES if [risk_of(q) for q in EXAMPLES].count(risk_of(p)) == 1)
     search_for(risk_of(other))
     wait.until(lambda driver: (results(driver) or [""])[0] == page_path(other))
 
@@ -129,3 +129,101 @@ def test_pagefind_search_finds_narrows_and_follows_a_client(server: str, browser
     assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     network = [url for url in urls if urlsplit(url).scheme in ("http", "https", "ws", "wss", "ftp")]
     assert [url for url in network if urlsplit(url).netloc != server] == []
+
+
+# What needs me today, and layouts that never scroll sideways -------------------------------------
+
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
+# Elements that scroll sideways: a table, or the wrapper the theme puts around one.
+SIDEWAYS = """
+return Array.from(document.querySelectorAll(
+    'article table, article .md-typeset__scrollwrap, article .md-typeset__table'))
+  .filter(function (e) { return e.scrollWidth > e.clientWidth + 1; })
+  .map(function (e) { return e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth; });
+"""
+PAGE_SIDEWAYS = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];"
+
+
+def client_paths() -> list[str]:
+    return [f"/{p.parent.parent.name}/01-handoff/{p.stem}/" for p in EXAMPLES]
+
+
+def at_width(browser: Any, size: tuple[int, int]) -> None:
+    browser.set_window_size(*size)
+    width = browser.execute_script("return window.innerWidth;")
+    assert abs(width - size[0]) <= 20, width
+
+
+def test_needs_action_holds_the_overdue_client_but_not_one_with_only_a_high_risk(
+        server: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"http://{server}/")
+
+    def panel(heading_id: str) -> str:
+        """The text of a section: from its heading to the next heading of the same level."""
+        text: str = browser.execute_script("""
+            var node = document.getElementById(arguments[0]).nextElementSibling, parts = [];
+            while (node && node.tagName !== 'H2') {
+                parts.push(node.innerText);
+                node = node.nextElementSibling;
+            }
+            return parts.join('\\n');""", heading_id)
+        return text
+
+    action = panel("needs-action")
+    assert "Harbour Housing Association Limited" in action  # Week 2 workshop overdue
+    assert "overdue" in action
+    assert "Northwind Logistics Ltd" not in action  # a High risk, nothing overdue or due
+    assert "Northwind Logistics Ltd" in panel("high-risks")
+    chips = browser.find_elements(By.CSS_SELECTOR, "article .handoff-chip-overdue")
+    assert chips and all("overdue" in chip.text for chip in chips)  # the words, not only the colour
+    assert "As of Tue 24 Nov 2026" in browser.find_element(By.CSS_SELECTOR, ".handoff-as-of").text
+
+
+def test_nothing_scrolls_sideways_on_a_desktop_or_a_phone(server: str, browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    at_width(browser, DESKTOP)
+    # The dashboard, and the paged list of all clients it leads to.
+    for path in ("/", "/all-clients/"):
+        browser.get(f"http://{server}{path}")
+        assert browser.execute_script(SIDEWAYS) == [], path
+        width, visible = browser.execute_script(PAGE_SIDEWAYS)
+        assert width <= visible, path
+    browser.get(f"http://{server}/")
+    assert browser.save_screenshot(str(tmp_path / "dashboard-1280.png"))
+
+    at_width(browser, PHONE)
+    browser.get(f"http://{server}/people/")
+    am_views = [urlsplit(a.get_attribute("href")).path for a in
+                browser.find_elements(By.CSS_SELECTOR, "article a[href*='am-']")]
+    assert am_views
+    for path in ["/", "/all-clients/", *am_views, *client_paths()]:
+        browser.get(f"http://{server}{path}")
+        width, visible = browser.execute_script(PAGE_SIDEWAYS)
+        assert width <= visible, (path, width, visible)
+    browser.get(f"http://{server}/all-clients/")
+    # On a phone each client row is a card: the table's header row is not shown.
+    header = browser.find_element(By.CSS_SELECTOR, "article table thead")
+    assert not header.is_displayed()
+    assert browser.save_screenshot(str(tmp_path / "dashboard-390.png"))
+
+
+def test_every_client_page_shows_its_timeline_and_nothing_leaves_the_server(
+        server: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    for path in client_paths():
+        browser.get(f"http://{server}{path}")
+        [picture] = browser.find_elements(By.CSS_SELECTOR, "article .handoff-timeline svg[role='img']")
+        assert picture.size["width"] > 200 and picture.size["height"] > 50
+        assert "today" in picture.text
+    for path in ("/people/", "/people/commission/", "/calendar/all.ics", "/exports/clients.csv"):
+        browser.get(f"http://{server}{path}")
+    urls = requested_urls(browser)
+    network = [url for url in urls if urlsplit(url).scheme in ("http", "https", "ws", "wss", "ftp")]
+    assert len(network) > len(EXAMPLES)
+    assert [url for url in network if urlsplit(url).netloc != server] == []
+    assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -41,7 +41,7 @@ def test_all_clients_lists_every_example_client_with_a_link_to_its_page(built_si
         assert re.search(rf'<a href="../{slug}/01-handoff/{path.stem}/">{re.escape(name)}</a>', listing), name
     for register in ("risks", "commitments", "upcoming", "am", "sector"):
         assert (built_site / "registers" / register / "index.html").is_file()
-    for page in ("clients-a-z", "needs-attention"):
+    for page in ("clients-a-z", "needs-action"):
         assert (built_site / page / "index.html").is_file()
     for guide in ("", "rules", "format-reference", "handoff-format"):
         assert (built_site / "guide" / guide / "index.html").is_file()
@@ -95,7 +95,7 @@ def test_every_page_is_private_and_loads_nothing_from_elsewhere(built_site: Path
 
 def test_pasted_bullets_build_strict_and_show_as_separate_items(tmp_path: Path) -> None:
     config = copy_site_project(tmp_path / "project")
-    section_g = example_text().split("## Section G")[1]
+    section_g = example_text().split("## Section G")[1].split("\n## ")[0]
     promises = [line for line in section_g.splitlines() if line.startswith("- ")]
     assert len(promises) == 3
     text = example_text()
@@ -295,3 +295,65 @@ def test_docs_shaped_to_stall_or_crash_the_renderer_build_quickly_showing_findin
         assert code in html and "Incomplete handoff" in html
     assert "[[[[[[" not in (tmp_path / "site" / "brackets" / "01-handoff" / "handoff-brackets-2026-11-04"
                            / "index.html").read_text("utf-8")
+def calendar_uids(site: Path) -> dict[str, list[str]]:
+    from icalendar import Calendar
+
+    found = {}
+    for feed in sorted((site / "calendar").glob("*.ics")):
+        calendar = Calendar.from_ical(feed.read_bytes())
+        found[feed.name] = [str(event["UID"]) for event in calendar.walk("VEVENT")]
+    return found
+
+
+def test_the_site_has_feeds_and_exports_that_read_back_and_keep_their_uids(
+        built_site: Path, tmp_path: Path) -> None:
+    import csv
+
+    dashboard = (built_site / "index.html").read_text("utf-8")
+    for target in ("calendar/all.ics", "exports/clients.csv", "exports/risks.csv", "exports/commitments.csv",
+                   "exports/milestones.csv", "exports/handoffs.json", "people/commission/"):
+        assert f'href="{target}"' in dashboard, target
+    am_view = (built_site / "people" / "am-hannah-lee" / "index.html").read_text("utf-8")
+    assert 'href="../../calendar/am-hannah-lee.ics"' in am_view
+
+    first = calendar_uids(built_site)
+    assert {"all.ics", "am-hannah-lee.ics"} <= set(first) and all(first.values())
+    per_manager = [uid for name, uids in first.items() if name != "all.ics" for uid in uids]
+    assert sorted(per_manager) == sorted(first["all.ics"])
+
+    # A second build, of a copy whose risk a spreadsheet would run as a formula: the UIDs are the same,
+    # and the formula comes back as text.
+    config = copy_site_project(tmp_path / "project")
+    doc = config.parent / NORTHWIND_DOC
+    text = doc.read_text("utf-8").replace("| Exec sponsor is new in role |", "| =HYPERLINK(\"x\") |")
+    doc.write_text(text, "utf-8")
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert calendar_uids(tmp_path / "site") == first
+
+    for site in (built_site, tmp_path / "site"):
+        for export in (site / "exports").glob("*.csv"):
+            with export.open(encoding="utf-8", newline="") as handle:
+                rows = list(csv.reader(handle))
+            assert len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows), export
+    with (tmp_path / "site" / "exports" / "risks.csv").open(encoding="utf-8", newline="") as handle:
+        risks = [row["risk"] for row in csv.DictReader(handle)]
+    assert "'=HYPERLINK(\"x\")" in risks and not any(r.startswith("=") for r in risks)
+    data = json.loads((built_site / "exports" / "handoffs.json").read_text("utf-8"))
+    assert {h["data"]["front_matter"]["slug"] for h in data["handoffs"]} == {
+        p.parent.parent.name for p in EXAMPLES}
+
+
+def test_every_page_says_as_of_which_day(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        assert '<p class="handoff-as-of">As of Tue 24 Nov 2026</p>' in page.read_text("utf-8"), page
+
+
+def test_every_client_page_draws_its_timeline(built_site: Path) -> None:
+    for path in EXAMPLES:
+        folder = built_site / path.parent.parent.name / "01-handoff" / path.stem
+        page = (folder / "index.html").read_text("utf-8")
+        assert page.count("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"") == 1, path
+        assert "The timeline is drawn here." not in page

@@ -1,17 +1,23 @@
-"""The dashboard (counts and what needs attention) and the paged list of all clients."""
+"""The dashboard answers "what needs me today": counts by stage, Needs action (only overdue, due
+within 2 working days, or incomplete), High risks in a panel of their own, the next 12 weeks; the
+paged All clients list has one row per client with its stage."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
 
-from conftest import EXAMPLES, example_text, example_views, site_view, without_section
-from handoff_lint.site import paging, registers, uris
+from conftest import EXAMPLES, SITE_DATE, example_text, example_views, site_view, without_section
+from handoff_lint.lifecycle import Stage
+from handoff_lint.site import paging, uris
+from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.dashboard import (
-    ATTENTION_SHOWN,
+    MAX_LISTED,
+    MAX_PER_WEEK,
+    ahead,
     all_clients,
-    attention,
     attention_pages,
     dashboard,
+    needs_action,
     order,
 )
 
@@ -20,62 +26,95 @@ def table_rows(markdown: str) -> list[str]:
     return [line for line in markdown.split("\n") if line.startswith("| [")]
 
 
-def listing(views: list) -> dict[str, str]:  # type: ignore[type-arg]
-    return all_clients(views, registers.owner_uris(views, "account_manager"),
-                       registers.owner_uris(views, "sector"))
+def section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"## {heading}")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start:end if end >= 0 else None]
+
+
+def chip_classes(*names: str) -> str:
+    return " ".join(f".{trusted_class(name)}" for name in names)
 
 
 def test_all_clients_has_one_row_per_client_linking_to_its_page() -> None:
     views = example_views()
-    rows = table_rows(listing(views)[uris.ALL_CLIENTS])
+    rows = table_rows(all_clients(views)[uris.ALL_CLIENTS])
     assert len(rows) == len(EXAMPLES)
     for client in views:
         assert any(f"[{client.name}](../{client.src_uri})" in row for row in rows)
 
 
-def test_the_row_gives_owners_dates_fee_and_counts() -> None:
-    views = [site_view(example_text())]
-    row = table_rows(listing(views)[uris.ALL_CLIENTS])[0]
+def test_the_row_gives_stage_owners_first_cohort_and_high_risks() -> None:
+    row = table_rows(all_clients([site_view(example_text())])[uris.ALL_CLIENTS])[0]
     cells = [cell.strip() for cell in row.strip("|").split(" | ")]
-    assert cells[1] == "[Transport and logistics](../registers/sector/transport-and-logistics.md)"
-    assert cells[2:] == [
-        "Priya Shah", "[Hannah Lee](../registers/am/hannah-lee.md)", "2026-11-03",
-        "2026-11-04 ✓ on time", "2026-11-09 ✓ on time", "2027-01-11", "£48,000", "1", "2",
-    ]
+    chip = ("**Onboarding**{ " + chip_classes("handoff-chip", "handoff-chip-onboarding",
+                                              "handoff-chip-on-track") + " }")
+    assert cells[1].startswith(chip)
+    assert "in onboarding, Week -7" in cells[1]
+    assert cells[2:] == ["[Hannah Lee](../people/am-hannah-lee.md)",
+                         "[Priya Shah](../people/ae-priya-shah.md)", "2027-01-11", "1"]
 
 
-def test_late_and_incomplete_handoffs_need_attention() -> None:
-    late = site_view(example_text().replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-12"))
+def test_the_examples_show_four_stages_as_of_the_site_date() -> None:
+    stages = {v.clock.stage for v in example_views()}
+    assert {Stage.AM_TO_BE_ASSIGNED, Stage.HANDOFF_CALL, Stage.ONBOARDING, Stage.DELIVERY} <= stages
+    page = dashboard(example_views(), SITE_DATE)
+    assert "as of Tue 24 Nov 2026" in page
+    classes = chip_classes("handoff-chip", "handoff-chip-am-to-be-assigned")
+    assert "**AM to be assigned: 1**{ " + classes + " }" in page
+
+
+def test_needs_action_holds_overdue_due_soon_and_incomplete_but_not_high_risks() -> None:
+    on_track = site_view(example_text())  # Northwind: one High risk, onboarding on track
+    assert on_track.risk_count("High") == 1 and needs_action(on_track) == []
+    late = site_view(example_text().replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))
+    assert late.clock.stage is Stage.ONBOARDING  # the record says the call was held on 2026-11-09
+    no_record = without_section(example_text(), "## Handoff call record")
+    overdue = site_view(no_record.replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))
+    assert needs_action(overdue) == ["handoff call overdue by 10 working days (due Tue 10 Nov)"]
     incomplete = site_view(without_section(example_text(), "## Section G"))
-    assert attention(late) == ["handoff call late (due 2026-11-10)", "1 High risk"]
-    assert attention(incomplete)[0].startswith("handoff doc incomplete (")
-    page = dashboard([late])
-    assert '!!! warning "Needs attention (1)"' in page
-    assert "handoff call late" in page
-    assert "**(incomplete)**" in listing([incomplete])[uris.ALL_CLIENTS]
+    assert needs_action(incomplete)[-1].startswith("handoff doc incomplete (")
+    page = dashboard([on_track, overdue, incomplete], SITE_DATE)
+    action = section(page, "Needs action")
+    assert action.count("\n- [") == 2 and "handoff call overdue by 10 working days" in action
+    assert "**(incomplete)**" in all_clients([incomplete])[uris.ALL_CLIENTS]
+    assert "Front-load engagement" not in action
+    risks = section(page, "High risks")
+    assert "Exec sponsor is new in role" in risks
 
 
-def test_the_dashboard_stays_the_same_size_however_many_clients() -> None:
-    late = site_view(example_text().replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-12"))
-    many = [replace(late, name=f"Client {n:04}", src_uri=f"c{n:04}.md") for n in range(1000)]
-    page = dashboard(many)
-    assert page.count("\n    - [") == ATTENTION_SHOWN
-    assert "[All 1000 clients that need attention](needs-attention/index.md)" in page
+def test_lists_are_bounded_however_many_clients() -> None:
+    no_record = without_section(example_text(), "## Handoff call record")
+    many = [site_view(no_record.replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))] * 300
+    page = dashboard(many, SITE_DATE)
+    action = section(page, "Needs action")
+    assert action.count("\n- [") == MAX_LISTED and "… and 275 more" in action
+    assert "[all 300 that need action](needs-action/index.md)" in action
     pages = attention_pages(many)
-    assert len(pages) == 1000 // paging.ROWS
+    assert len(pages) == 300 // paging.ROWS
     assert all(p.count("\n- [") <= paging.ROWS for p in pages.values())
-    listed = listing(many)
-    assert len(listed) == 1000 // paging.ROWS
-    assert all(len(table_rows(p)) == paging.ROWS for p in listed.values())
+    listed = all_clients(many)
+    assert all(len(table_rows(p)) <= paging.ROWS for p in listed.values())
+    weeks = section(page, "Next 12 weeks")
+    assert weeks.count("\n    - [") == 0  # events are listed as "<day>: <client>, <what>"
+    assert max(len(block.split("\n    - ")) - 1 for block in weeks.split("\n- **Week of")[1:]) \
+        <= MAX_PER_WEEK + 1
+
+
+def test_the_next_12_weeks_list_what_is_planned_from_today() -> None:
+    text = ahead(example_views(), SITE_DATE)
+    assert text.startswith("- **Week of Mon 23 Nov 2026**") or text.startswith("- **Week of Mon 23 Nov**")
+    assert "Handoff call (planned)" in text and "Cohort 1 starts (Week 0)" in text
+    later = ahead(example_views(), dt.date(2027, 6, 1))
+    assert "Cohort 3 starts" in later and "2026**" not in later
 
 
 def test_newest_trigger_first() -> None:
-    names = [v.name for v in order(example_views())]
     triggers = [v.trigger for v in order(example_views())]
     assert triggers == sorted(triggers, reverse=True)  # type: ignore[type-var]
-    assert len(names) == len(EXAMPLES)
+    assert len(triggers) == len(EXAMPLES)
 
 
 def test_no_clients_yet_says_how_to_start() -> None:
-    assert "handoff new" in dashboard([])
-    assert "handoff new" in listing([])[uris.ALL_CLIENTS]
+    assert "handoff new" in dashboard([], SITE_DATE)
+    assert "handoff new" in all_clients([])[uris.ALL_CLIENTS]

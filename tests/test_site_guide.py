@@ -122,3 +122,9 @@ def test_the_browser_guide_walks_an_ae_through_without_a_terminal() -> None:
     pages = {uri.removeprefix("guide/") for uri in (uris.FORMAT_REFERENCE, uris.RULES, uris.FORMAT_GUIDE)}
     assert set(re.findall(r"\]\(([^)]+)\)", page)) <= pages
     assert "The whole layout" in format_reference(load_schema(None), "2026-11-24")
+def test_the_format_guides_records_example_is_accepted_by_the_linter() -> None:
+    guide = (REPO / "guide" / "handoff-format.md").read_text("utf-8")
+    match = re.search(r"```markdown\n(## Handoff call record\n.*?)```", guide, re.DOTALL)
+    assert match is not None and "## Delivery milestones" in match.group(1)
+    body = example_text().split("\n## Handoff call record", 1)[0].rstrip("\n") + "\n\n" + match.group(1)
+    assert lint(body, None) == []

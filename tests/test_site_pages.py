@@ -16,7 +16,18 @@ def test_every_page_is_generated_and_every_client_has_a_page() -> None:
     docs = example_site_docs()
     site = build(docs, today=SITE_DATE, default_region="england-and-wales",
                  schema=load_schema(), rules=REGISTRY.values())
+    # The fixed pages and files, then one view per person and one calendar per Account Manager
+    # (besides the pages of the paged lists).
+    per_person = {uri for uri in set(site.generated) - set(uris.GENERATED)
+                  if uri.startswith(("people/", "calendar/")) and not uri.startswith("people/commission/")}
     assert set(uris.GENERATED) <= set(site.generated)
+    people = {v.account_manager for v in site.views} | {v.ae for v in site.views}
+    assert {uri for uri in per_person if uri.endswith(".md")} == {
+        uris.person_page(role, name) for role, name in
+        [*(("am", v.account_manager) for v in site.views), *(("ae", v.ae) for v in site.views)]}
+    assert {uri for uri in per_person if uri.endswith(".ics")} == {
+        uris.am_calendar(v.account_manager) for v in site.views}
+    assert len(people) >= 4
     assert set(site.client_pages) == {d.src_uri for d in docs}
     assert site.generated[uris.ROBOTS] == ROBOTS_TXT == "User-agent: *\nDisallow: /\n"
 
@@ -29,7 +40,7 @@ def test_the_navigation_lists_no_client_and_every_generated_section() -> None:
                                ("guide/handoff-format.md", "The format, by example")])
     sections = {next(iter(e)): next(iter(e.values())) for e in site.nav if isinstance(e, dict)}
     assert sections["Clients"] == [{"Clients A–Z": uris.CLIENT_INDEX}, {"All clients": uris.ALL_CLIENTS},
-                                   {"Needs attention": uris.ATTENTION}]
+                                   {"Needs action": uris.ATTENTION}]
     assert not any(d.src_uri in str(site.nav) for d in docs)
     guide = sections["Guide"]
     assert guide == [  # the format guide straight after the page that leads to it

@@ -27,4 +27,3 @@ def test_only_docs_at_their_path_and_not_through_a_link() -> None:
         "clients/linked: a link; the site publishes nothing through it",
         "clients/beta/01-handoff/handoff-beta-2026-11-24.md: a link; the site publishes nothing through it",
     ]
-

@@ -14,7 +14,7 @@ def test_risks_are_counted_by_likelihood_and_month_and_listed_on_their_own_pages
     found = risks(example_views())
     landing = found[uris.RISKS]
     assert "| Trigger month | High | Med | Low | Other |" in landing
-    assert "| 2026-11 | [3](risks/high-2026-11.md) | [4](risks/med-2026-11.md) | 0 | 0 |" in landing
+    assert "| 2026-11 | [4](risks/high-2026-11.md) | [6](risks/med-2026-11.md) | 0 | 0 |" in landing
     assert "Exec sponsor is new in role" in found["registers/risks/high-2026-11.md"]
     assert "Night shifts miss the virtual workshops" in "".join(
         page for uri, page in found.items() if "/med-" in uri)

@@ -50,8 +50,10 @@ def test_a_client_page_is_the_same_size_at_300_clients_as_at_30(sites: tuple[Pat
 
 
 def test_the_dashboard_and_every_page_stay_bounded(sites: tuple[Path, Path]) -> None:
-    small, large = (pages(site) for site in sites)
-    assert large["index.html"] <= 1.1 * small["index.html"]
+    large = pages(sites[1])
+    # The dashboard's lists fill up to their caps (25 needing action, 25 High risks, 6 events a
+    # week) and then stop growing: test_site_dashboard checks the caps, this the bytes they come to.
+    assert large["index.html"] < 100 * 1024
     # Paged lists fill up to their page size (100 rows) and then add pages: the largest page at 300
     # clients is a full page, and no larger than the pages of a list are allowed to be.
     assert max(large.values()) < 200 * 1024, max(large, key=lambda uri: large[uri])

@@ -117,10 +117,14 @@ def test_the_champion_is_optional(northwind: str) -> None:
 def test_missing_section_points_where_it_belongs(northwind: str, heading: str) -> None:
     text = without_section(northwind, heading)
     code, message, line = only_error(text)
-    following = SECTIONS.index(heading) + 1
-    expected_line = (
-        line_of(text, SECTIONS[following]) if following < len(SECTIONS)
-        else len(text.rstrip("\n").split("\n"))
+    # Where the section was: at the next section's heading (a required one, or the handoff call
+    # record recorded after them), else at the end of the doc.
+    removed_at = northwind.split("\n").index(heading)
+    lines = text.split("\n")
+    expected_line = next(
+        (number for number, text_line in enumerate(lines, start=1)
+         if number > removed_at and text_line.startswith("## ")),
+        len(text.rstrip("\n").split("\n")),
     )
     assert (code, line) == ("HO301", expected_line)
     assert message == f"missing section '{heading.removeprefix('## ')}'"

@@ -63,6 +63,15 @@ def test_it_runs_on_every_pull_request_and_on_main() -> None:
     assert triggers["push"]["branches"] == ["main"]
 
 
+def test_it_rebuilds_and_publishes_the_site_every_morning() -> None:
+    triggers = workflow().get("on", workflow().get(True))
+    [schedule] = triggers["schedule"]
+    _minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*") and int(hour) < 7  # daily, before the working day
+    publish = next(step for step in steps() if step.get("name") == "Publish the site")
+    assert "'schedule'" in publish["if"] and "refs/heads/main" in publish["if"]
+
+
 def handoff_arguments(command: list[str]) -> None:
     """The real parser accepts the arguments (argparse exits on anything it does not know)."""
     arguments = parser().parse_args(command[1:])
@@ -115,7 +124,8 @@ def test_the_site_is_built_even_when_the_lint_fails_and_published_from_main() ->
     by_run = {step.get("run"): step for step in steps()}
     assert "cancelled()" in by_run["mkdocs build --strict"]["if"]
     upload = next(step for step in steps() if step.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["if"] == "${{ github.event_name == 'push' && github.ref == 'refs/heads/main' }}"
+    assert upload["if"] == ("${{ (github.event_name == 'push' || github.event_name == 'schedule') "
+                            "&& github.ref == 'refs/heads/main' }}")
     site = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
     assert upload["with"]["path"].rstrip("/") == site.get("site_dir", "site")
 

@@ -67,7 +67,8 @@ def linter_fingerprint() -> str:
 def settings_fingerprint(config: Config) -> str:
     """The settings and the schema they point to (its bytes, not its name)."""
     digest = hashlib.sha256(linter_fingerprint().encode())
-    digest.update(repr((config.clients, config.region, config.phone_region, config.max_bytes,
+    # today too: recorded dates are checked against it (HO619), so a check is of its day.
+    digest.update(repr((config.clients, config.region, config.phone_region, config.max_bytes, config.today,
                         sorted((code, severity.value) for code, severity in config.severity.items()),
                         str(config.schema_path))).encode())
     schema = config.schema_path

@@ -8,13 +8,13 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
 from handoff_lint.characters import hidden, is_blank
 from handoff_lint.check import apply_severity, check_bytes
-from handoff_lint.config import Config, ConfigError, find_handoff_pyproject, load
+from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, find_handoff_pyproject, load, parse_today
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding, printable
@@ -48,7 +48,13 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
                   "relative to the folder you run `handoff` in), e.g. clients/<slug>/01-handoff/",
                   file=sys.stderr)
         return EXIT_USAGE
-    groups = _by_repo(named, config) if named else [(config, [config.root / config.clients])]
+    try:
+        today = parse_today(arguments.today or os.environ.get(TODAY_VARIABLE), dt.date.today())
+    except ConfigError as error:
+        print(f"handoff lint: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    groups = [(replace(settings, today=today), paths) for settings, paths in
+              (_by_repo(named, config) if named else [(config, [config.root / config.clients])])]
     discovered = [(settings, *files.discover(paths, settings.root, Path.cwd(), settings.clients))
                   for settings, paths in groups]
     if arguments.diff:
@@ -375,6 +381,9 @@ def parser() -> argparse.ArgumentParser:
                              "doc says")
     lint_parser.add_argument("--diff", action="store_true",
                              help="show the fixes as a diff and write nothing (exit 1 if any)")
+    lint_parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
+                             help=f"check recorded dates as seen on this day (default: ${TODAY_VARIABLE}, "
+                             "else the real date): nothing recorded as done may lie after it")
     lint_parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="on an internal error, print the full traceback for a bug report")
     lint_parser.set_defaults(run=lint)

@@ -336,7 +336,8 @@ PLAYBOOK_RULES = (
     # Dates
     Rule("HO604", "dates-out-of-order", Severity.ERROR,
          "The recorded dates are not in the playbook's order: trigger conditions, then Account "
-         "Manager assignment, then the handoff call.",
+         "Manager assignment, then the handoff call (held, intro e-mail, AE off the account), then "
+         "the first cohort's start, the Week 2 workshop and the Week 12 board report.",
          "Playbook: \"The AE owns the deal until trigger conditions are met. The Delivery Lead assigns "
          "an Account Manager within 2 working days\", and the handoff call's attendees are \"AE, "
          "Delivery Lead, assigned Account Manager\". An assignment before the trigger or a call before "
@@ -463,6 +464,35 @@ PLAYBOOK_RULES = (
          "reader's browser.",
          "[the report](javascript:alert(1))",
          "Link to an https:// address, or remove the link."),
+    # The rest of the handoff: the call record and delivery milestones, recorded later
+    Rule("HO619", "recorded-after-today", Severity.ERROR,
+         "The handoff call record or the delivery milestones give a day after today as the day "
+         "something was done.",
+         "Playbook, Handoff call and AE incentive alignment: the call, the intro e-mail, the AE coming "
+         "off the account, the first cohort's start, the Week 2 workshop and the Week 12 board report "
+         "are facts Delivery and the AE's commission rely on. A record dated in the future claims "
+         "something that has not happened. \"Today\" is the run's date: `handoff lint --today`, else "
+         "HANDOFF_TODAY, else the real date; planned dates (the front matter's handoff_call, the "
+         "cohort table) may lie ahead.",
+         "- **Week 2 workshop delivered:** 2027-01-25, linted on 2026-11-30",
+         "Leave the item out until it has happened, then record the real day."),
+    Rule("HO620", "call-attendees", Severity.ERROR,
+         "The handoff call's attendees are not the doc's AE, Delivery Lead and Account Manager.",
+         "Playbook, Handoff call: \"Attendees: AE, Delivery Lead, assigned Account Manager.\" A call "
+         "without one of them leaves the AE as the client's contact or the risks unagreed; a name "
+         "that is none of the three is a typo or someone who should not be on the record.",
+         "Attendees: Priya Shah, Hannah Lee (the Delivery Lead Tom Okafor is missing)",
+         "List the AE, the Delivery Lead and the Account Manager as the front matter names them."),
+    Rule("HO621", "onboarding-compressed", Severity.WARNING,
+         "The first cohort starts less than 4 weeks after the handoff trigger: the onboarding clock "
+         "is compressed.",
+         "Playbook, The handoff principle: \"A signed SoW triggers a 4-week onboarding clock. The "
+         "Account Manager picks up at Week -4.\" A first cohort that starts sooner leaves no Week -4; "
+         + _KILLS + "\"onboarding clock starts late; quality gates compressed.\" The start is the "
+         "earliest agreed cohort start, or the recorded Week 0 if it is earlier.",
+         "Trigger 2026-11-17 with Cohort 1 starting 2026-12-07 (2 weeks and 6 days later)",
+         "Agree a start at least 4 weeks after the trigger, or record the compressed onboarding as a "
+         "risk in Section F and agree how Delivery will cover it."),
 )
 
 REGISTRY: dict[str, Rule] = {rule.code: rule for rule in (*_CORE_RULES, *PLAYBOOK_RULES)}

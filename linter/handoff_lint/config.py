@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any
 
 from handoff_lint.codes import ALWAYS_ERRORS, REGISTRY
 from handoff_lint.diagnostics import Severity
+from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, parse_date
 from handoff_lint.source import MAX_BYTES
 from handoff_lint.workdays import REGIONS
 
@@ -40,10 +42,27 @@ class Config:
     schema: str | None = None
     max_bytes: int = MAX_BYTES
     severity: dict[str, Severity] = field(default_factory=dict)
+    # The day records are checked against (nothing recorded as done may lie after it); None skips
+    # that check. The CLI and the site set it from --today, HANDOFF_TODAY or the clock.
+    today: dt.date | None = None
 
     @property
     def schema_path(self) -> str | None:
         return str(self.root / self.schema) if self.schema else None
+
+
+TODAY_VARIABLE = "HANDOFF_TODAY"
+
+
+def parse_today(value: str | None, clock: dt.date) -> dt.date:
+    """The day a run is seen from: `value` (YYYY-MM-DD, e.g. HANDOFF_TODAY) or the clock's date."""
+    if not value:
+        return clock
+    day = parse_date(value.strip())
+    if day is None:
+        raise ConfigError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD from "
+                          f"{EARLIEST_DATE} to {LATEST_DATE}", "today")
+    return day
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -20,6 +20,10 @@ from handoff_lint.schema import Schema, kind, properties, title_of
 _WIDTH = 100
 _OPTIONAL_ITEM = "Optional: delete the line if it does not apply."
 _OPTIONAL_KEY = "Optional: to set it, remove the # in front of the key."
+_OPTIONAL_SECTION = (
+    "Optional when the doc is first written. To record an item, add it under this heading as a bullet "
+    "like the ones below, without the [//]: # and the quotes."
+)
 _OPTIONAL_ROWS = "Delete the row for {} if it does not apply."
 _HOW = (
     "Fill in every empty item below. Lines starting with # here and with [//]: # further down are "
@@ -36,9 +40,11 @@ def render(schema: Schema, slug: str, client: str, date: str) -> str:
     lines = ["---", *(f"# {line}" for paragraph in header for line in _wrap(paragraph, "# ") if line)]
     lines += [*_front_matter(front, prefilled), "---", ""]
     lines += [f"# Handoff: {client}", ""]
+    required = set(schema.get("required", []))
     for key, section in properties(schema).items():
-        if key != FRONT_MATTER:
-            lines += _section(key, section, prefilled)
+        if key == FRONT_MATTER:
+            continue
+        lines += _section(key, section, prefilled) if key in required else _optional_section(key, section)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -157,6 +163,27 @@ def _section(key: str, section: Schema, prefilled: Mapping[str, str]) -> list[st
         if kind(table) == "table":
             lines += [f"### {title_of(table, field_key)}", "", *_table_block(table)]
     return lines
+
+
+def _optional_section(key: str, section: Schema) -> list[str]:
+    """A section recorded later (the handoff call, delivery milestones): its heading and guidance,
+    with each item shown as a note. Written as empty items, they would be reported as missing when
+    nothing has happened yet."""
+    if kind(section) != "group":
+        return [f"## {title_of(section, key)}", "", *_notes([str(section.get("description", "")),
+                                                              _OPTIONAL_SECTION])]
+    fields = properties(section)
+    return [f"## {title_of(section, key)}", "", *_notes([
+        str(section.get("description", "")), _OPTIONAL_SECTION,
+        *(f"- **{title_of(s, k)}:** {_example(s)}. {s.get('description', '')}" for k, s in fields.items()),
+    ])]
+
+
+def _example(subschema: Schema) -> str:
+    examples = subschema.get("examples")
+    if isinstance(examples, list) and examples:
+        return str(examples[0])
+    return "one nested bullet each" if kind(subschema) == "list" else "..."
 
 
 def _bullet(title: str, value: str | None) -> str:

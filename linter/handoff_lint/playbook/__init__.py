@@ -3,7 +3,7 @@ up, sponsors' notes, honest risks, explicit commitments, cohorts, and a doc free
 active content.
 
 Each rule is a pure function of a Context (the parsed doc, its source map, the settings) returning
-diagnostics. Their codes (HO601 to HO618) are documented in the rule registry, handoff_lint.codes.
+diagnostics. Their codes (HO601 to HO621) are documented in the rule registry, handoff_lint.codes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from handoff_lint.playbook import (
     dates,
     deadlines,
     hygiene,
+    lifecycle,
     money,
     people,
     risks,
@@ -45,6 +46,10 @@ CHECKS: tuple[Check, ...] = (
     cohorts.summer_is_a_risk,            # HO615
     hygiene.no_placeholders,             # HO616
     hygiene.no_active_content,           # HO617, HO618
+    lifecycle.records_in_order,          # HO604
+    lifecycle.nothing_done_after_today,  # HO619
+    lifecycle.attendees_are_the_owners,  # HO620
+    lifecycle.onboarding_not_compressed, # HO621
 )
 
 __all__ = ["CHECKS", "PLAYBOOK_RULES", "Context", "run"]

@@ -38,7 +38,11 @@ def am_assigned_in_time(context: Context) -> list[Diagnostic]:
 
 
 def handoff_call_in_time(context: Context) -> list[Diagnostic]:
-    """HO603: the handoff call is within 5 working days of the trigger."""
-    return _late(context, "HO603", "/front_matter/handoff_call", "handoff_call", HANDOFF_CALL_WITHIN,
+    """HO603: the handoff call is within 5 working days of the trigger: the day the record says it
+    was held, else the day the front matter plans it for."""
+    held = "/handoff_call_record/held_on"
+    planned = "/front_matter/handoff_call"
+    pointer, name = (held, "held_on") if context.date(held) else (planned, "handoff_call")
+    return _late(context, "HO603", pointer, name, HANDOFF_CALL_WITHIN,
                  f"Hold the handoff call within {HANDOFF_CALL_WITHIN} working days of the trigger; a late "
                  "call starts the onboarding clock late and compresses the quality gates.")

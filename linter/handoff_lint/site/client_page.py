@@ -15,6 +15,9 @@ from handoff_lint.site.deadlines import describe
 from handoff_lint.site.mdtext import fence, indent, inline, link, text
 from handoff_lint.site.sanitize import html_text
 from handoff_lint.site.spacing import spaced_body
+from handoff_lint.site.stages import status
+from handoff_lint.site.timeline import CONTAINER_CLASS as TIMELINE_CLASS
+from handoff_lint.site.timeline import PLACEHOLDER, legend
 from handoff_lint.workdays import region_name
 
 # Ids of what the site adds around the doc, so the rendering check can tell them from the doc.
@@ -60,6 +63,7 @@ def card(view: ClientView) -> str:
     else:
         changed = "not committed yet"
     rows = [
+        ("Stage", status(view.clock)),
         ("Account Manager", text(view.account_manager) or "—"),
         ("AE", text(view.ae) or "—"),
         ("Delivery Lead", text(view.delivery_lead) or "—"),
@@ -78,6 +82,12 @@ def card(view: ClientView) -> str:
     ]
     body = "\n".join(f"- **{label}:** {value}" for label, value in rows)
     return f'!!! abstract {trusted_class(CARD_CLASS)} "At a glance"\n\n{indent(body)}\n'
+
+
+def timeline(view: ClientView) -> str:
+    """The box the timeline picture is drawn into once the page is rendered (see site.timeline)."""
+    box = trusted_class(TIMELINE_CLASS)
+    return f'!!! note {box} "Timeline"\n\n{indent(PLACEHOLDER)}\n\n{indent(legend())}\n'
 
 
 def intro_email(checked: Checked) -> str:
@@ -109,7 +119,7 @@ def page(view: ClientView, checked: Checked) -> str:
     """The page source: the breadcrumb, then card (and banner) after the doc's title, the body as
     written, the e-mail."""
     breadcrumb = client_index.breadcrumb(view)
-    header = "\n".join(part for part in (banner(view), card(view)) if part)
+    header = "\n".join(part for part in (banner(view), card(view), timeline(view)) if part)
     document = checked.document
     if document is not None and document.too_deep_line is not None:
         # Nested past the limit (HO310): a renderer would recurse as deep as the doc goes, so the

@@ -17,6 +17,7 @@ from handoff_lint.deadlines import (
     trigger,
 )
 from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.lifecycle import Clock, Records, Stage, Tranche, Urgency, clock, records, tranches
 from handoff_lint.money import parse_money
 
 LIKELIHOODS = ("High", "Med", "Low")
@@ -71,6 +72,9 @@ class ClientView:
     side_commitments: list[str] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
     last_change: LastChange | None = None
+    records: Records = field(default_factory=Records)
+    clock: Clock = field(default_factory=lambda: Clock(Stage.DATES_MISSING, Urgency.UNKNOWN, ""))
+    tranches: list[Tranche] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -127,6 +131,7 @@ def view(checked: Checked, src_uri: str, default_region: str, today: dt.date,
     am_assigned = date_of(front.get("am_assigned"))
     call = date_of(front.get("handoff_call"))
     name = _string(front.get("client")) or _string(basics.get("legal_name"))
+    recorded = records(instance, default_region)
     slug = _string(front.get("slug"))
     return ClientView(
         src_uri=src_uri,
@@ -156,4 +161,7 @@ def view(checked: Checked, src_uri: str, default_region: str, today: dt.date,
         side_commitments=_entries(commercials.get("side_commitments")),
         errors=[d for d in checked.diagnostics if d.severity is Severity.ERROR],
         last_change=last_change,
+        records=recorded,
+        clock=clock(recorded, today),
+        tranches=tranches(recorded, today),
     )

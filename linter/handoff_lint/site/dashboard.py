@@ -1,20 +1,30 @@
-"""The home page (counts and what needs attention) and the paged list of all clients."""
+"""The home page (what needs someone today, and counts) and the paged lists behind it.
+
+"Needs action" holds only what is overdue, due within 2 working days, or incomplete; High risks have
+a panel of their own. Every list is bounded, so no page grows with the number of clients: the full
+lists are paged (All clients, Needs action), and the exports and the people views carry the rest.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, State
+from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
+from handoff_lint.lifecycle import DUE_SOON_WORKING_DAYS, STAGES, Kind, Urgency, day_text, milestones
 from handoff_lint.site import paging, uris
+from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import ClientView
-from handoff_lint.site.deadlines import short
-from handoff_lint.site.mdtext import indent, link, table, text
+from handoff_lint.site.mdtext import inline, link, table, text
+from handoff_lint.site.stages import stage_chip, status
 
-COLUMNS = (
-    "Client", "Sector", "AE", "AM", "Trigger", "AM assigned", "Handoff call", "First cohort",
-    "Total fee", "High risks", "Side commitments",
-)
+COLUMNS = ("Client", "Stage", "AM", "AE", "First cohort", "High risks")
+DASHBOARD_CLASS = "handoff-dashboard"
+# Bounds: however many clients there are, the page holds at most this much.
+MAX_LISTED = 25
+WEEKS_AHEAD = 12
+MAX_PER_WEEK = 6
+AHEAD_KINDS = (Kind.CALL, Kind.DEADLINE, Kind.COHORT, Kind.MILESTONE)
 
 
 def _date(day: dt.date | None) -> str:
@@ -31,105 +41,144 @@ def order(views: Sequence[ClientView]) -> list[ClientView]:
                                         v.name.casefold()))
 
 
-def attention(view: ClientView) -> list[str]:
-    """Why a client needs the Delivery Lead's eye; empty when nothing does."""
+def needs_action(view: ClientView) -> list[str]:
+    """Why a client needs someone today: overdue, due within 2 working days, or incomplete."""
     reasons = []
+    if view.clock.urgency is Urgency.OVERDUE or view.clock.urgency is Urgency.DUE_SOON:
+        reasons.append(view.clock.text)
     if view.errors:
         reasons.append(f"handoff doc incomplete ({_plural(len(view.errors), 'error')})")
-    if view.am_assigned.state is State.LATE:
-        reasons.append(f"AM assignment late (due {_date(view.am_assigned.due)})")
-    if view.handoff_call.state is State.LATE:
-        reasons.append(f"handoff call late (due {_date(view.handoff_call.due)})")
-    high = view.risk_count("High")
-    if high:
-        reasons.append(f"{_plural(high, 'High risk')}")
     return reasons
 
 
-def _owner_link(name: str, page: str, owners: dict[str, str]) -> str:
-    """A link to the name's list of clients (by AM or by sector): the dashboard's filter."""
-    if not name or name not in owners:
-        return "—"
-    return link(text(name), page, owners[name])
+def _bounded(lines: list[str], more: str) -> str:
+    shown = lines[:MAX_LISTED]
+    if len(lines) > MAX_LISTED:
+        shown.append(f"- … and {len(lines) - MAX_LISTED} more: {more}")
+    return "\n".join(shown) + "\n"
 
 
-def _row(view: ClientView, page: str, ams: dict[str, str], sectors: dict[str, str]) -> list[str]:
+def _owner_link(name: str, role: str, page: str) -> str:
+    return link(text(name), page, uris.person_page(role, name)) if name else "—"
+
+
+def _row(view: ClientView, page: str) -> list[str]:
     name = link(text(view.name), page, view.src_uri)
     if view.errors:
         name += " **(incomplete)**"
     return [
-        name, _owner_link(view.sector, page, sectors), text(view.ae) or "—",
-        _owner_link(view.account_manager, page, ams), _date(view.trigger),
-        short(view.am_assigned), short(view.handoff_call), _date(view.first_cohort_start),
-        text(view.total_fee) or "—", str(view.risk_count("High")), str(len(view.side_commitments)),
+        name, status(view.clock), _owner_link(view.account_manager, "am", page),
+        _owner_link(view.ae, "ae", page),
+        _date(view.first_cohort_start), str(view.risk_count("High")),
     ]
 
 
-# The dashboard names at most this many clients needing attention; the rest are a link away.
-ATTENTION_SHOWN = 20
+def ahead(views: Sequence[ClientView], today: dt.date) -> str:
+    """The next 12 weeks across clients, week by week, a bounded number of events per week."""
+    end = today + dt.timedelta(weeks=WEEKS_AHEAD)
+    monday = today - dt.timedelta(days=today.weekday())
+    weeks: dict[dt.date, list[tuple[dt.date, str]]] = {}
+    for view in views:
+        for m in milestones(view.records, today):
+            if m.kind in AHEAD_KINDS and today <= m.date < end and not m.key.endswith("-week-12") \
+                    and not m.recorded:
+                week = m.date - dt.timedelta(days=m.date.weekday())
+                client = link(text(view.name), uris.DASHBOARD, view.src_uri)
+                label = f"{day_text(m.date, today)}: {client}, {text(m.label)}"
+                weeks.setdefault(week, []).append((m.date, label))
+    lines = []
+    for index in range(WEEKS_AHEAD + 1):
+        week = monday + dt.timedelta(weeks=index)
+        events = sorted(weeks.get(week, []))
+        if not events:
+            continue
+        shown = [label for _, label in events[:MAX_PER_WEEK]]
+        if len(events) > MAX_PER_WEEK:
+            shown.append(f"… and {len(events) - MAX_PER_WEEK} more (see the calendar feed)")
+        items = "\n".join(f"    - {label}" for label in shown)
+        lines.append(f"- **Week of {day_text(week, today)}** ({len(events)})\n{items}")
+    return "\n".join(lines) + "\n" if lines else "Nothing is due in the next 12 weeks.\n"
 
 
-def _attention_items(flagged: Sequence[tuple[ClientView, list[str]]], page: str) -> str:
-    return "\n".join(f"- {link(text(v.name), page, v.src_uri)}: {'; '.join(reasons)}"
-                      for v, reasons in flagged)
-
-
-def flagged(views: Sequence[ClientView]) -> list[tuple[ClientView, list[str]]]:
-    """Clients that need attention, newest trigger first, with why."""
-    return [(v, reasons) for v in order(views) if (reasons := attention(v))]
-
-
-def dashboard(views: Sequence[ClientView], site_name: str = "Client handoffs") -> str:
-    """Counts and what needs attention; the full list is on the All clients pages (bounded size)."""
-    late = sum(v.late for v in views)
-    incomplete = sum(not v.complete for v in views)
-    high = sum(v.risk_count("High") for v in views)
-    page = uris.DASHBOARD
+def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Client handoffs") -> str:
+    ordered = order(views)
+    counts = " ".join(stage_chip(stage, sum(v.clock.stage is stage for v in views)) for stage in STAGES
+                      if any(v.clock.stage is stage for v in views))
     parts = [
-        f"# {text(site_name)}\n",
-        f"{_plural(len(views), 'client')} · {late} with a missed deadline · {incomplete} incomplete · "
-        f"{_plural(high, 'High risk')}. The AM is assigned within {AM_ASSIGNED_WITHIN} working days of the "
-        "handoff trigger (the latest of SoW signed, deposit invoice issued and CRM Closed Won) and the "
-        f"handoff call is held within {HANDOFF_CALL_WITHIN}, skipping weekends and the client's bank "
-        "holidays.\n",
+        f"# {text(site_name)} {{ .{trusted_class(DASHBOARD_CLASS)} }}\n",
+        f"{_plural(len(views), 'client')} as of {day_text(today)}. By stage: {counts or 'none yet'}\n",
+        f"Calendar: {link('all dates (.ics)', uris.DASHBOARD, uris.CALENDAR_ALL)} · "
+        f"{link('one per Account Manager', uris.DASHBOARD, uris.PEOPLE)} · Exports: "
+        f"{link('clients.csv', uris.DASHBOARD, uris.EXPORT_CLIENTS)}, "
+        f"{link('risks.csv', uris.DASHBOARD, uris.EXPORT_RISKS)}, "
+        f"{link('commitments.csv', uris.DASHBOARD, uris.EXPORT_COMMITMENTS)}, "
+        f"{link('milestones.csv', uris.DASHBOARD, uris.EXPORT_MILESTONES)}, "
+        f"{link('handoffs.json', uris.DASHBOARD, uris.EXPORT_JSON)} · "
+        f"{link('AE commission', uris.DASHBOARD, uris.COMMISSION)}\n",
     ]
-    needing = flagged(views)
-    if needing:
-        items = _attention_items(needing[:ATTENTION_SHOWN], page)
-        if len(needing) > ATTENTION_SHOWN:
-            items += (f"\n\n{link(f'All {len(needing)} clients that need attention', page, uris.ATTENTION)}")
-        parts.append(f'!!! warning "Needs attention ({len(needing)})"\n\n{indent(items)}\n')
+    flagged = flagged_clients(views)
+    parts.append(f"## Needs action ({len(flagged)}) {{ #{trusted_id('needs-action')} }}\n")
+    parts.append(
+        f"Overdue, due within {DUE_SOON_WORKING_DAYS} working days, or incomplete. The AM is assigned within "
+        f"{AM_ASSIGNED_WITHIN} working days of the handoff trigger and the handoff call held within "
+        f"{HANDOFF_CALL_WITHIN}, skipping weekends and the client's bank holidays.\n"
+    )
+    parts.append(_bounded([
+        f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {status(v.clock)}"
+        + (f" · {text(reasons[-1])}" if v.errors else "")
+        for v, reasons in flagged
+    ], link(f"all {len(flagged)} that need action", uris.DASHBOARD, uris.ATTENTION))
+                 if flagged else "Nothing is overdue, due soon or incomplete.\n")
+    high = [(v, [r for r in v.risks if r.likelihood == "High"]) for v in ordered]
+    high = [(v, risks) for v, risks in high if risks]
+    parts.append(f"## High risks ({sum(len(r) for _, r in high)}) {{ #{trusted_id('high-risks')} }}\n")
+    parts.append(_bounded([
+        f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: " + "; ".join(inline(r.risk) for r in risks)
+        for v, risks in high
+    ], f"see {link('Risks', uris.DASHBOARD, uris.RISKS)}") if high else "No High risks.\n")
+    parts.append(f"## Next {WEEKS_AHEAD} weeks {{ #{trusted_id('next-weeks')} }}\n")
+    parts.append(ahead(views, today))
+    parts.append(f"## Clients {{ #{trusted_id('clients')} }}\n")
     if views:
         parts.append(
-            f"Every client, newest handoff first: {link('All clients', page, uris.ALL_CLIENTS)}. "
-            f"By name: {link('Clients A–Z', page, uris.CLIENT_INDEX)}. By owner: "
-            f"{link('clients by AM', page, uris.BY_AM)}, {link('clients by sector', page, uris.BY_SECTOR)}.\n"
-        )
+            f"Every client, newest handoff first: {link('All clients', uris.DASHBOARD, uris.ALL_CLIENTS)}. "
+            f"By name: {link('Clients A–Z', uris.DASHBOARD, uris.CLIENT_INDEX)}. By owner: "
+            f"{link('People', uris.DASHBOARD, uris.PEOPLE)}, "
+            f"{link('clients by AM', uris.DASHBOARD, uris.BY_AM)}, "
+            f"{link('clients by sector', uris.DASHBOARD, uris.BY_SECTOR)}.\n")
     else:
         parts.append("No handoff docs yet: `handoff new <slug>` writes the first one.\n")
     return "\n".join(parts)
 
 
+def flagged_clients(views: Sequence[ClientView]) -> list[tuple[ClientView, list[str]]]:
+    """Clients that need action, with why: overdue first, then by due date and name."""
+    flagged = [(v, reasons) for v in order(views) if (reasons := needs_action(v))]
+    return sorted(flagged, key=lambda e: (e[0].clock.urgency is not Urgency.OVERDUE,
+                                          e[0].clock.due or dt.date.max, e[0].name.casefold()))
+
+
 def attention_pages(views: Sequence[ClientView]) -> dict[str, str]:
-    """Every client that needs attention, in pages of bounded size."""
-    needing = flagged(views)
+    """Every client that needs action, in pages of bounded size."""
+    needing = flagged_clients(views)
 
     def render(uri: str, part: Sequence[tuple[ClientView, list[str]]], pager: str) -> str:
-        body = _attention_items(part, uri) + "\n" if part else "Nothing needs attention.\n"
-        intro = f"{_plural(len(needing), 'client')}, newest handoff trigger first.\n"
-        return "\n".join(p for p in ("# Needs attention\n", intro, pager, body, pager) if p)
+        body = "\n".join(f"- {link(text(v.name), uri, v.src_uri)}: {status(v.clock)}"
+                         + (f" · {text(reasons[-1])}" if v.errors else "") for v, reasons in part) + "\n" \
+            if part else "Nothing is overdue, due soon or incomplete.\n"
+        intro = f"{_plural(len(needing), 'client')}: overdue first, then by due date.\n"
+        return "\n".join(p for p in ("# Needs action\n", intro, pager, body, pager) if p)
     return paging.paged(uris.ATTENTION, needing, render)
 
 
-def all_clients(views: Sequence[ClientView], ams: dict[str, str], sectors: dict[str, str]) -> dict[str, str]:
-    """One row per client, newest trigger first, in pages of bounded size; ams and sectors map a
-    name to its page of clients."""
+def all_clients(views: Sequence[ClientView]) -> dict[str, str]:
+    """One row per client with its stage, newest trigger first, in pages of bounded size."""
     ordered = order(views)
 
     def render(uri: str, part: Sequence[ClientView], pager: str) -> str:
         intro = (f"{_plural(len(views), 'client')}, newest handoff trigger first. Click a column header "
-                 "to sort this page by it; follow an AM or a sector for that owner's clients.\n")
-        body = table(COLUMNS, (_row(v, uri, ams, sectors) for v in part)) if part else \
+                 "to sort this page by it; follow an AM or an AE for that person's clients.\n")
+        body = table(COLUMNS, (_row(v, uri) for v in part)) if part else \
             "No handoff docs yet: `handoff new <slug>` writes the first one.\n"
         return "\n".join(p for p in ("# All clients\n", intro, pager, body, pager) if p)
     return paging.paged(uris.ALL_CLIENTS, ordered, render)

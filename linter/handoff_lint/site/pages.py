@@ -12,7 +12,21 @@ from dataclasses import dataclass, field
 from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
-from handoff_lint.site import client_index, client_page, csp, dashboard, guide, registers, search, uris
+from handoff_lint.site import (
+    calendar_feed,
+    client_index,
+    client_page,
+    commission,
+    csp,
+    dashboard,
+    exports,
+    guide,
+    people,
+    registers,
+    search,
+    timeline,
+    uris,
+)
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.sanitize import html_text
@@ -40,6 +54,69 @@ STYLESHEET = """\
   max-height: 80vh; overflow-y: auto; padding: 0 1rem; background: var(--md-default-bg-color);
   color: var(--md-default-fg-color); box-shadow: var(--md-shadow-z3); border-radius: .1rem; }
 .handoff-search .pagefind-ui__drawer:empty, .handoff-search .pagefind-ui__hidden { display: none; }
+/* On a phone the box shares the header with the menu and the title: it shrinks, never overflows. */
+@media screen and (max-width: 44.9375em) {
+  .handoff-search { width: auto; flex: 0 1 8rem; min-width: 0; margin-left: .4rem; }
+}
+/* Which day the states are seen from, on every page. */
+.handoff-as-of { font-size: .75rem; color: var(--md-default-fg-color--light); margin: 0 0 .5rem; }
+/* Stage chips: the words carry the meaning (stage, "overdue", "due soon"); colour and the border
+   style only repeat it, so a chip reads the same in greyscale or to a screen reader. */
+.md-typeset .handoff-chip { display: inline-block; padding: 0 .5em; border: 1px solid currentColor;
+  border-radius: 1em; font-size: .7rem; font-weight: 700; line-height: 1.6; white-space: normal; }
+.md-typeset .handoff-chip-dates-missing { color: #5f6368; border-style: dotted; }
+.md-typeset .handoff-chip-am-to-be-assigned { color: #8a4b00; background: #fff4e0; }
+.md-typeset .handoff-chip-handoff-call { color: #6a1b9a; background: #f6ecfa; }
+.md-typeset .handoff-chip-onboarding { color: #0b57d0; background: #e8f0fe; }
+.md-typeset .handoff-chip-delivery { color: #0d652d; background: #e6f4ea; }
+.md-typeset .handoff-chip-complete { color: #3c4043; background: #f1f3f4; }
+.md-typeset .handoff-chip-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
+.md-typeset .handoff-chip-due-soon { color: #7a4100; background: #fef7e0; border-style: dashed; }
+.md-typeset .handoff-chip-tranche-earned { color: #0d652d; background: #e6f4ea; }
+.md-typeset .handoff-chip-tranche-due { color: #0b57d0; background: #e8f0fe; }
+.md-typeset .handoff-chip-tranche-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
+.md-typeset .handoff-chip-tranche-not-dated { color: #5f6368; border-style: dotted; }
+/* The dashboard's table wraps its cells rather than scrolling sideways at desktop widths. */
+.md-typeset h1.handoff-dashboard ~ * table { display: table; width: 100%; table-layout: auto; }
+.md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
+  overflow-wrap: anywhere; }
+/* On a phone every dashboard row becomes a card. */
+@media screen and (max-width: 44.9375em) {
+  .md-typeset h1.handoff-dashboard ~ * table, .md-typeset h1.handoff-dashboard ~ table { display: block; }
+  .md-typeset h1.handoff-dashboard ~ * thead,
+  .md-typeset h1.handoff-dashboard ~ table thead { display: none; }
+  .md-typeset h1.handoff-dashboard ~ * tbody, .md-typeset h1.handoff-dashboard ~ * tr,
+  .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table tbody,
+  .md-typeset h1.handoff-dashboard ~ table tr, .md-typeset h1.handoff-dashboard ~ table td {
+    display: block; width: auto; }
+  .md-typeset h1.handoff-dashboard ~ * tr, .md-typeset h1.handoff-dashboard ~ table tr {
+    margin: 0 0 .8rem; border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3rem; }
+  .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
+    border: none; padding: .2rem .6rem; }
+  .md-typeset h1.handoff-dashboard ~ * td::before { font-weight: 700; }
+""" + "".join(
+    # A card has no header row, so each detail is labelled with its column's name.
+    f'  .md-typeset h1.handoff-dashboard ~ * td:nth-child({number})::before {{ content: "{column}: "; }}\n'
+    for number, column in enumerate(dashboard.COLUMNS, start=1) if column not in ("Client", "Stage")
+) + """}
+/* The timeline picture: drawn at build time, styled here. On a phone it keeps a legible size and
+   scrolls inside its box; the page itself never scrolls sideways. */
+.handoff-timeline svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+@media screen and (max-width: 44.9375em) {
+  .md-typeset .handoff-timeline { overflow-x: auto; }
+  .handoff-timeline svg { max-width: none; width: 40rem; }
+}
+.handoff-timeline svg text { font-size: 11px; fill: currentColor; }
+.handoff-timeline .handoff-tl-symbol { text-anchor: middle; font-size: 10px; font-weight: 700; }
+.handoff-timeline .handoff-tl-month { fill: #5f6368; font-size: 10px; }
+.handoff-timeline .handoff-tl-grid { stroke: #dadce0; stroke-width: 1; }
+.handoff-timeline .handoff-tl-axis { stroke: #9aa0a6; stroke-width: 1; }
+.handoff-timeline .handoff-tl-bar { fill: #e8f0fe; stroke: #0b57d0; stroke-width: 1; }
+.handoff-timeline circle { stroke: #3c4043; stroke-width: 2; fill: #fff; }
+.handoff-timeline .handoff-tl-done circle { fill: #3c4043; }
+.handoff-timeline .handoff-tl-deadline circle { stroke: #a50e0e; }
+.handoff-timeline .handoff-tl-today { stroke: #a50e0e; stroke-width: 2; stroke-dasharray: 4 3; }
+.handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: #a50e0e; font-weight: 700; }
 """
 # Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
@@ -131,6 +208,7 @@ class Site:
     views: list[ClientView] = field(default_factory=list)
     nav: list[NavEntry] = field(default_factory=list)
     search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
+    timelines: dict[str, str] = field(default_factory=dict)  # doc page path -> SVG markup
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -144,10 +222,12 @@ def markdown_title(markdown: str, default: str) -> str:
 WIDE = "---\nhide:\n  - toc\n---\n\n"
 
 
-def _sortable(page: str) -> str:
-    """Mark a generated page's title so the site's script makes its tables sortable."""
+def _sortable(page: str, *classes: str) -> str:
+    """Mark a generated page's title so the site's script makes its tables sortable (and with any
+    other classes of the site's own)."""
     title, rest = page.split("\n", 1)
-    return f"{title} {{ .{trusted_class(SORTABLE)} }}\n{rest}"
+    marks = " ".join(f".{trusted_class(name)}" for name in (SORTABLE, *classes))
+    return f"{title} {{ {marks} }}\n{rest}"
 
 
 def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
@@ -158,14 +238,16 @@ def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
         {"Clients": [
             {"Clients A–Z": uris.CLIENT_INDEX},
             {"All clients": uris.ALL_CLIENTS},
-            {"Needs attention": uris.ATTENTION},
+            {"Needs action": uris.ATTENTION},
         ]},
+        {"People": uris.PEOPLE},
         {"Registers": [
             {"Risks": uris.RISKS},
             {"Commitments": uris.COMMITMENTS},
             {"Upcoming dates": uris.UPCOMING},
             {"Clients by AM": uris.BY_AM},
             {"Clients by sector": uris.BY_SECTOR},
+            {"AE commission": uris.COMMISSION},
         ]},
         {"Guide": [
             {"How to write a handoff": uris.GUIDE},
@@ -176,9 +258,9 @@ def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
     ]
 
 
-def _tables(found: dict[str, str]) -> dict[str, str]:
+def _tables(found: dict[str, str], *classes: str) -> dict[str, str]:
     """Pages of tables: full width and sortable."""
-    return {uri: WIDE + _sortable(content) for uri, content in found.items()}
+    return {uri: WIDE + _sortable(content, *classes) for uri, content in found.items()}
 
 
 def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: Schema,
@@ -189,15 +271,16 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
     site = Site()
     # One doc at a time: each check is dropped once its view and page are written, so memory holds
     # the small views and the page sources, never every parsed doc at once.
+    exported: list[dict[str, object]] = []
     for doc in docs:
         client = view(doc.checked, doc.src_uri, default_region, today, doc.last_change)
         site.views.append(client)
         site.client_pages[client.src_uri] = client_page.page(client, doc.checked)
-    ams = registers.owner_uris(site.views, "account_manager")
-    sectors = registers.owner_uris(site.views, "sector")
+        site.timelines[client.src_uri] = timeline.svg(client.name, client.records, today)
+        exported.append(exports.entry(doc.src_uri, doc.checked))
     site.generated = {
-        uris.DASHBOARD: dashboard.dashboard(site.views, site_name),
-        **_tables(dashboard.all_clients(site.views, ams, sectors)),
+        uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
+        **_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS),
         **dashboard.attention_pages(site.views),
         **_tables(client_index.pages(site.views)),
         **_tables(registers.risks(site.views)),
@@ -212,6 +295,10 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.STYLESHEET: STYLESHEET,
         uris.SCRIPT: SCRIPT.replace("__DEBOUNCE__", str(SEARCH_DEBOUNCE_MS)),
         uris.HEADERS: csp.headers_file(),
+        **commission.pages(site.views, today),
+        **people.pages(site.views),
+        **calendar_feed.feeds(site.views, today),
+        **exports.exports(site.views, exported, today),
     }
     site.nav = navigation(hand_written)
     guide_pages = [uris.GUIDE, uris.FORMAT_REFERENCE, uris.RULES, *(uri for uri, _ in hand_written)]

@@ -13,7 +13,7 @@ BY_AM = "registers/am/index.md"
 BY_SECTOR = "registers/sector/index.md"
 ALL_CLIENTS = "all-clients/index.md"
 CLIENT_INDEX = "clients-a-z/index.md"
-ATTENTION = "needs-attention/index.md"
+ATTENTION = "needs-action/index.md"
 GUIDE = "guide/index.md"
 FORMAT_REFERENCE = "guide/format-reference.md"
 RULES = "guide/rules.md"
@@ -23,11 +23,6 @@ STYLESHEET = "assets/handoff.css"
 SCRIPT = "assets/handoff.js"
 HEADERS = "_headers"  # the HTTP headers to serve the site with (handoff_lint.site.csp)
 
-# The pages that are always there; paged lists add more under their folders (see paging.page_uri).
-GENERATED = (
-    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, CLIENT_INDEX, ATTENTION, GUIDE,
-    FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS,
-)
 
 
 def anchor(prefix: str, value: str) -> str:
@@ -49,3 +44,34 @@ def is_utf8(path: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# Pages and files of the handoff's life after the doc: per-person views, commission, calendars and
+# exports. Names in paths go through anchor(), so a doc can never choose a path.
+PEOPLE = "people/index.md"
+COMMISSION = "people/commission.md"
+CALENDAR_ALL = "calendar/all.ics"
+EXPORTS = "exports"
+EXPORT_CLIENTS = "exports/clients.csv"
+EXPORT_RISKS = "exports/risks.csv"
+EXPORT_COMMITMENTS = "exports/commitments.csv"
+EXPORT_MILESTONES = "exports/milestones.csv"
+EXPORT_JSON = "exports/handoffs.json"
+
+
+def am_calendar(name: str) -> str:
+    return f"calendar/{anchor('am', name)}.ics"
+
+
+def person_page(role: str, name: str, page: int = 1) -> str:
+    """One person's view: role is 'am' or 'ae'; long lists go on to numbered pages."""
+    suffix = "" if page == 1 else f"-{page}"
+    return f"people/{anchor(role, name)}{suffix}.md"
+
+
+# The pages that are always there; paged lists add more under their folders (see paging.page_uri).
+GENERATED = (
+    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, CLIENT_INDEX, ATTENTION, GUIDE,
+    FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS, PEOPLE, COMMISSION, CALENDAR_ALL,
+    EXPORT_CLIENTS, EXPORT_RISKS, EXPORT_COMMITMENTS, EXPORT_MILESTONES, EXPORT_JSON,
+)

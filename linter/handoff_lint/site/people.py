@@ -1,0 +1,88 @@
+"""Per-person views: each Account Manager's and each AE's clients with their stage and clock, the AM's
+calendar feed and the AE's commission. Long lists go on to numbered pages of bounded size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from handoff_lint.site import uris
+from handoff_lint.site.clients import ClientView
+from handoff_lint.site.mdtext import link, text
+from handoff_lint.site.stages import status
+
+PAGE_SIZE = 50
+ROLES = {"am": "Account Manager", "ae": "AE"}
+
+
+def _urgent_first(views: Sequence[ClientView]) -> list[ClientView]:
+    return sorted(views, key=lambda v: (not v.clock.needs_action, not v.errors,
+                                        v.clock.due or v.trigger or dt.date.max, v.name.casefold()))
+
+
+def owners(views: Sequence[ClientView], role: str) -> dict[str, list[ClientView]]:
+    """Clients by the person named in a role ('am' or 'ae'). Names written differently but with the
+    same page path ('Hannah Lee', 'hannah  lee') are one person, shown as first written (by name
+    order), so no page is written twice."""
+    by_path: dict[str, list[tuple[str, ClientView]]] = {}
+    for view in views:
+        name = " ".join((view.account_manager if role == "am" else view.ae).split())
+        if name:
+            by_path.setdefault(uris.person_page(role, name), []).append((name, view))
+    return {min(n for n, _ in entries): [v for _, v in entries] for entries in by_path.values()}
+
+
+def _entry(view: ClientView, page: str) -> str:
+    incomplete = f" · **incomplete** ({len(view.errors)} errors)" if view.errors else ""
+    return f"- {link(text(view.name), page, view.src_uri)}: {status(view.clock)}{incomplete}"
+
+
+def person_pages(role: str, name: str, clients: Sequence[ClientView]) -> dict[str, str]:
+    ordered = _urgent_first(clients)
+    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)] or [[]]
+    pages: dict[str, str] = {}
+    for number, chunk in enumerate(chunks, start=1):
+        uri = uris.person_page(role, name, number)
+        extra = []
+        if role == "am":
+            feed = link(text(name) + "’s calendar (.ics)", uri, uris.am_calendar(name))
+            extra.append(f"Subscribe to {feed}: "
+                         "handoff calls, deadlines, cohort starts, Week 2 and Week 12 milestones, invoices.")
+        else:
+            tranches = link("tranches by deal", uri, uris.COMMISSION)
+            extra.append(f"Commission: {tranches}.")
+        pager = []
+        if number > 1:
+            pager.append(link("previous page", uri, uris.person_page(role, name, number - 1)))
+        if number < len(chunks):
+            pager.append(link("next page", uri, uris.person_page(role, name, number + 1)))
+        paged = f" (page {number} of {len(chunks)})" if len(chunks) > 1 else ""
+        pages[uri] = "\n".join([
+            f"# {ROLES[role]}: {text(name)}{paged}\n",
+            f"{len(clients)} client{'' if len(clients) == 1 else 's'}, what needs action first. "
+            + " ".join(extra) + "\n",
+            "\n".join(_entry(v, uri) for v in chunk) + "\n" if chunk else "No clients.\n",
+            " · ".join(pager) + "\n" if pager else "",
+            f"{link('Everyone', uri, uris.PEOPLE)} · {link('Dashboard', uri, uris.DASHBOARD)}\n",
+        ])
+    return pages
+
+
+def pages(views: Sequence[ClientView]) -> dict[str, str]:
+    """The people index and every person's pages, by path."""
+    found: dict[str, str] = {}
+    index = ["# People\n", "Each Account Manager's and AE's clients, with what needs action first.\n"]
+    for role in ROLES:
+        grouped = owners(views, role)
+        index.append(f"## {ROLES[role]}s\n")
+        lines = []
+        for name in sorted(grouped, key=str.casefold):
+            clients = grouped[name]
+            found.update(person_pages(role, name, clients))
+            urgent = sum(v.clock.needs_action or bool(v.errors) for v in clients)
+            lines.append(f"- {link(text(name), uris.PEOPLE, uris.person_page(role, name))}: "
+                         f"{len(clients)} client{'' if len(clients) == 1 else 's'}, {urgent} needing action")
+        index.append("\n".join(lines) + "\n" if lines else "Nobody named yet.\n")
+    index.append(f"See also: {link('AE commission', uris.PEOPLE, uris.COMMISSION)}.\n")
+    found[uris.PEOPLE] = "\n".join(index)
+    return found

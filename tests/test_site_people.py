@@ -1,0 +1,35 @@
+"""Per-person views: each AM's and AE's clients, what needs action first, bounded pages."""
+
+from __future__ import annotations
+
+from conftest import example_text, example_views, site_view
+from handoff_lint.site import uris
+from handoff_lint.site.people import PAGE_SIZE, pages
+
+
+def test_every_am_and_ae_has_a_view_linked_from_the_index() -> None:
+    views = example_views()
+    found = pages(views)
+    for view in views:
+        am_page = uris.person_page("am", view.account_manager)
+        assert f"({am_page.removeprefix('people/')})" in found[uris.PEOPLE]
+        assert f"[{view.name}](../{view.src_uri})" in found[am_page]
+        assert ".ics)" in found[am_page]
+        assert "commission.md)" in found[uris.person_page("ae", view.ae)]
+
+
+def test_long_lists_go_on_to_bounded_pages() -> None:
+    many = [site_view(example_text())] * (PAGE_SIZE * 2 + 1)
+    found = pages(many)
+    names = [uris.person_page("am", "Hannah Lee", n) for n in (1, 2, 3)]
+    assert all(name in found for name in names)
+    assert [found[n].count("\n- [") + found[n].startswith("- [") for n in names] == [PAGE_SIZE, PAGE_SIZE, 1]
+    assert "(page 2 of 3)" in found[names[1]] and "next page" in found[names[1]]
+
+
+def test_one_person_written_two_ways_has_one_view() -> None:
+    spaced = site_view(example_text().replace("account_manager: Hannah Lee", "account_manager: Hannah  Lee"))
+    found = pages([site_view(example_text()), spaced])
+    page = found[uris.person_page("am", "Hannah Lee")]
+    assert page.startswith("# Account Manager: Hannah Lee\n") and "2 clients" in page
+    assert found[uris.PEOPLE].count("am-hannah-lee.md") == 1
