@@ -472,6 +472,7 @@ ROW_TESTS = {
     "A bug in the linter": "test_runner.py::test_a_crash_is_one_finding_for_that_file_and_exit_2",
     "A YAML escape": "test_bad_input.py::test_a_yaml_escape_spelling_a_control_character",
     "Characters nobody sees": "test_bad_input.py::test_hidden_and_look_alike_characters",
+    "A person's name holding": "test_bad_input.py::test_a_name_holding_address_punctuation",
     "A date outside": "test_bad_input.py::test_a_date_outside_the_plausible_years",
     "A number beyond": "test_bad_input.py::test_numbers_beyond_sane_sizes",
     "Markup too heavy": "test_bad_input.py::test_markup_too_heavy_to_render",
@@ -535,7 +536,11 @@ def test_a_yaml_escape_spelling_a_control_character(repo: Path, capsys: pytest.C
     for escape in ("\\nBcc: all@example.com", "\\e[2J", "\\u202e", "\\x9b", "\\u200b"):
         text = example_text().replace("account_manager: Hannah Lee", f'account_manager: "Hannah{escape} Lee"')
         put(repo, text)
-        only(*lint(capsys), "HO106", line_of(text, "account_manager:"))
+        code, found = lint(capsys)
+        line = line_of(text, "account_manager:")
+        assert code == 1 and ("HO106", line) in [(d["code"], d["line"]) for d in found], found
+        # "Bcc: all@example.com" is also a name holding an address (HO405), on the same line.
+        assert {(d["code"], d["line"]) for d in found} <= {("HO106", line), ("HO405", line)}, found
     # A file name with a line break cannot forge a line of the output either.
     os.remove(repo / NORTHWIND)
     put(repo, example_text(), "clients/northwind-logistics/01-handoff/x\nclients/y.md:1:1: HO000 fine.md")
@@ -555,6 +560,17 @@ def test_hidden_and_look_alike_characters(value: str, code: str, repo: Path,
     code_found, found = lint(capsys)
     assert code_found == 1
     assert (code, line_of(text, "- **Trading name:**")) in [(d["code"], d["line"]) for d in found], found
+
+
+@pytest.mark.parametrize("name", ["mallory@evil.example, Aisha Rahman", "Aisha <mallory@evil.example> Rahman",
+                                  "Aisha; Bcc: mallory@evil.example"])
+def test_a_name_holding_address_punctuation(name: str, repo: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("| Aisha Rahman |", f"| {name} |")
+    put(repo, text)
+    only(*lint(capsys), "HO405", line_of(text, f"| {name} |"))
+    assert main(["email", str(repo / NORTHWIND)]) == 1
+    assert "mallory" not in capsys.readouterr().out
 
 
 def test_a_date_outside_the_plausible_years(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

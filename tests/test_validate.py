@@ -377,3 +377,12 @@ def test_a_number_hint_says_what_is_around_the_number(northwind: str) -> None:
                             "only, 64, and put anything else in a note elsewhere.")
     ranged = only(replace_once(northwind, headcount, f"{headcount.removesuffix('64')}60-70"))
     assert ranged.hint.startswith("'60-70' holds 2 numbers or a decimal: write one whole number")
+
+
+@pytest.mark.parametrize("name", ["mallory@evil.example, Aisha Rahman", "Aisha <m@evil.example> Rahman",
+                                  "Aisha; Bcc: m@evil.example", "Aisha: x"])
+def test_a_person_name_with_address_punctuation_is_a_finding(northwind: str, name: str) -> None:
+    code, message, _line = only_error(northwind.replace("| Aisha Rahman |", f"| {name} |"))
+    assert code == "HO405" and "Name" in message
+    front = northwind.replace("account_manager: Hannah Lee", f'account_manager: "{name}"')
+    assert only_error(front)[0] == "HO405"
