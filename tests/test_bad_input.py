@@ -483,6 +483,8 @@ ROW_TESTS = {
 SETTINGS_ROW_TESTS = {
     "`[tool] handoff = 5`": "test_settings_that_are_not_a_table",
     "A `schema`": "test_a_schema_that_cannot_be_used",
+    "A `schema` outside the repo": "test_a_schema_outside_the_repo",
+    "A `pyproject.toml` in the clients folder": "test_a_pyproject_in_the_clients_folder",
     "`handoff new": "test_a_slug_that_is_not_one",
     "A clients folder": "test_a_clients_folder_that_is_a_loop_of_links",
 }
@@ -664,6 +666,23 @@ def test_a_schema_that_cannot_be_used(repo: Path) -> None:
         (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n', "utf-8")
         put(repo, example_text())
         assert says in usage_error(repo, "lint")
+
+
+def test_a_schema_outside_the_repo(repo: Path) -> None:
+    for schema in ("/etc/passwd", "../../proc/self/environ"):
+        (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n', "utf-8")
+        put(repo, example_text())
+        assert "is outside the repo" in usage_error(repo, "lint")
+
+
+def test_a_pyproject_in_the_clients_folder(repo: Path) -> None:
+    put(repo, example_text().replace("- **Sector:** Transport and logistics", "- **Sector:**"))
+    put(repo, '[tool.handoff]\nschema = "/etc/passwd"\n[tool.handoff.severity]\nHO408 = "off"\n',
+        "clients/pyproject.toml")
+    for arguments in (("lint", "clients"), ("lint", str(NORTHWIND), "clients/pyproject.toml")):
+        result = run_cli(*arguments, cwd=repo)
+        assert result.returncode == 1, result.stderr
+        assert "HO408" in result.stdout and "HO505" in result.stdout, result.stdout
 
 
 def test_a_slug_that_is_not_one(repo: Path) -> None:
