@@ -28,6 +28,7 @@ from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.reporters import printable
 from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, load_schema, parse_date
 from handoff_lint.site import attributes, client_page, csp, history, pages, parity, publish, uris
+from handoff_lint.site.buildlog import escape_build_log
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -167,6 +168,7 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
+    escape_build_log()
     attributes.renew_key()
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))

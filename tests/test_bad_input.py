@@ -518,6 +518,7 @@ SITE_ROW_TESTS = {
     "Links in `clients/`": "test_site_hostile.py::test_nothing_outside_the_repo_reaches_the_site",
     "Image URLs that only look local": "test_site_hostile.py::test_images_that_only_look_local_load_nothing",
     "Lines right after the title": "test_site_parity.py::test_nothing_in_the_doc_continues_the_card",
+    "A file name or a link target": "test_site_buildlog.py::test_a_real_build_logs_no_control_character",
     "A doc with errors built with": "test_site_build.py::test_strict_means_strict_whatever_the_log_level",
 }
 
