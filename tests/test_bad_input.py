@@ -662,7 +662,7 @@ def test_a_schema_that_cannot_be_used(repo: Path) -> None:
     (repo / "bad.json").write_text('{"type": 5}', "utf-8")
     os.mkfifo(repo / "pipe.json")
     for schema, says in (("README", "is not JSON"), ("bad.json", "not a valid JSON Schema"),
-                         ("pipe.json", "not a regular file"), ("/dev/zero", "not a regular file"),
+                         ("pipe.json", "not a regular file"), ("/dev/zero", "is outside the repo"),
                          ("missing.json", "not a regular file")):
         (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n', "utf-8")
         put(repo, example_text())
