@@ -556,6 +556,10 @@ def test_a_yaml_escape_spelling_a_control_character(repo: Path, capsys: pytest.C
 @pytest.mark.parametrize(("value", "code"), [
     ("T\u200bBD", "HO106"), ("ＴＢＤ", "HO616"), ("ТВD", "HO616"), ("&lt;client name&gt;", "HO616"),
     ("\u200b", "HO106"), ("\u00a0", "HO408"), ("\u2800", "HO408"), ("\u3164", "HO106"),
+    # Written as entities or split by markup: read as the page shows them.
+    ("&nbsp;", "HO408"), ("&#x2800;", "HO408"), ("&#x3164;", "HO408"), ("&#32;", "HO408"), ("` `", "HO408"),
+    ("**&#8203;**", "HO106"), ("T*B*D", "HO616"), ("TO*DO*", "HO616"), ("`TBD`", "HO616"), ("ᴛʙᴅ", "HO616"),
+    ("‹client name›", "HO616"), ("Marcus &#x202E;lleB", "HO106"),
 ])
 def test_hidden_and_look_alike_characters(value: str, code: str, repo: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:

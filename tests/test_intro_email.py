@@ -95,3 +95,9 @@ def test_an_email_cell_that_is_not_one_address_leaves_the_email_unwritten(
         northwind: str, address: str) -> None:
     text = northwind.replace("aisha.rahman@northwind-logistics.example", address)
     assert "Section B — People: the HR sponsor's email" in missing_pieces(check_doc(text).instance)
+
+
+@pytest.mark.parametrize("blank", ["&#x3164;", "&nbsp;", "**&#8203;**"])
+def test_a_name_that_shows_as_nothing_leaves_the_email_unwritten(northwind: str, blank: str) -> None:
+    text = northwind.replace("| Aisha Rahman |", f"| {blank} |")
+    assert "Section B — People: the HR sponsor's name" in missing_pieces(check_doc(text).instance)
