@@ -610,6 +610,9 @@ def test_numbers_beyond_sane_sizes(repo: Path, capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize("shape", [
     "x " + "[" * 9_990, "`" * 1_200 + "a" + "`" * 1_199, "\n".join("<a" * 4_999 for _ in range(100)),
     "\n\n".join("*a" * 999 for _ in range(450)),
+    # '[' followed by a long paragraph: 199 of them each read to its end (18 s to build, 906 KB).
+    "\n".join(["[a]("] * 199 + ["(" * 9_000] * 100), "\n".join(["["] * 150 + ["a b " * 2_250] * 100),
+    "\n".join(["![a]("] * 20 + ["a" * 9_000] * 100),
 ])
 def test_markup_too_heavy_to_render(shape: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = example_text() + "\n" + shape + "\n"
