@@ -41,6 +41,7 @@ from handoff_lint.site import (
     timeline,
     uris,
 )
+from handoff_lint.site.buildlog import escape_build_log
 from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -191,6 +192,7 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
+    escape_build_log()
     attributes.renew_key()
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))

@@ -472,6 +472,7 @@ ROW_TESTS = {
     "A bug in the linter": "test_runner.py::test_a_crash_is_one_finding_for_that_file_and_exit_2",
     "A YAML escape": "test_bad_input.py::test_a_yaml_escape_spelling_a_control_character",
     "Characters nobody sees": "test_bad_input.py::test_hidden_and_look_alike_characters",
+    "A person's name holding": "test_bad_input.py::test_a_name_holding_address_punctuation",
     "A date outside": "test_bad_input.py::test_a_date_outside_the_plausible_years",
     "A number beyond": "test_bad_input.py::test_numbers_beyond_sane_sizes",
     "Markup too heavy": "test_bad_input.py::test_markup_too_heavy_to_render",
@@ -482,6 +483,8 @@ ROW_TESTS = {
 SETTINGS_ROW_TESTS = {
     "`[tool] handoff = 5`": "test_settings_that_are_not_a_table",
     "A `schema`": "test_a_schema_that_cannot_be_used",
+    "A `schema` outside the repo": "test_a_schema_outside_the_repo",
+    "A `pyproject.toml` in the clients folder": "test_a_pyproject_in_the_clients_folder",
     "`handoff new": "test_a_slug_that_is_not_one",
     "A clients folder": "test_a_clients_folder_that_is_a_loop_of_links",
 }
@@ -514,6 +517,8 @@ SITE_ROW_TESTS = {
     "Files in `clients/`": "test_site_hostile.py::test_only_handoff_docs_are_published",
     "Links in `clients/`": "test_site_hostile.py::test_nothing_outside_the_repo_reaches_the_site",
     "Image URLs that only look local": "test_site_hostile.py::test_images_that_only_look_local_load_nothing",
+    "Lines right after the title": "test_site_parity.py::test_nothing_in_the_doc_continues_the_card",
+    "A file name or a link target": "test_site_buildlog.py::test_a_real_build_logs_no_control_character",
     "A doc with errors built with": "test_site_build.py::test_strict_means_strict_whatever_the_log_level",
 }
 
@@ -535,7 +540,11 @@ def test_a_yaml_escape_spelling_a_control_character(repo: Path, capsys: pytest.C
     for escape in ("\\nBcc: all@example.com", "\\e[2J", "\\u202e", "\\x9b", "\\u200b"):
         text = example_text().replace("account_manager: Hannah Lee", f'account_manager: "Hannah{escape} Lee"')
         put(repo, text)
-        only(*lint(capsys), "HO106", line_of(text, "account_manager:"))
+        code, found = lint(capsys)
+        line = line_of(text, "account_manager:")
+        assert code == 1 and ("HO106", line) in [(d["code"], d["line"]) for d in found], found
+        # "Bcc: all@example.com" is also a name holding an address (HO405), on the same line.
+        assert {(d["code"], d["line"]) for d in found} <= {("HO106", line), ("HO405", line)}, found
     # A file name with a line break cannot forge a line of the output either.
     os.remove(repo / NORTHWIND)
     put(repo, example_text(), "clients/northwind-logistics/01-handoff/x\nclients/y.md:1:1: HO000 fine.md")
@@ -547,6 +556,10 @@ def test_a_yaml_escape_spelling_a_control_character(repo: Path, capsys: pytest.C
 @pytest.mark.parametrize(("value", "code"), [
     ("T\u200bBD", "HO106"), ("ＴＢＤ", "HO616"), ("ТВD", "HO616"), ("&lt;client name&gt;", "HO616"),
     ("\u200b", "HO106"), ("\u00a0", "HO408"), ("\u2800", "HO408"), ("\u3164", "HO106"),
+    # Written as entities or split by markup: read as the page shows them.
+    ("&nbsp;", "HO408"), ("&#x2800;", "HO408"), ("&#x3164;", "HO408"), ("&#32;", "HO408"), ("` `", "HO408"),
+    ("**&#8203;**", "HO106"), ("T*B*D", "HO616"), ("TO*DO*", "HO616"), ("`TBD`", "HO616"), ("ᴛʙᴅ", "HO616"),
+    ("‹client name›", "HO616"), ("Marcus &#x202E;lleB", "HO106"),
 ])
 def test_hidden_and_look_alike_characters(value: str, code: str, repo: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
@@ -555,6 +568,17 @@ def test_hidden_and_look_alike_characters(value: str, code: str, repo: Path,
     code_found, found = lint(capsys)
     assert code_found == 1
     assert (code, line_of(text, "- **Trading name:**")) in [(d["code"], d["line"]) for d in found], found
+
+
+@pytest.mark.parametrize("name", ["mallory@evil.example, Aisha Rahman", "Aisha <mallory@evil.example> Rahman",
+                                  "Aisha; Bcc: mallory@evil.example"])
+def test_a_name_holding_address_punctuation(name: str, repo: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    text = example_text().replace("| Aisha Rahman |", f"| {name} |")
+    put(repo, text)
+    only(*lint(capsys), "HO405", line_of(text, f"| {name} |"))
+    assert main(["email", str(repo / NORTHWIND)]) == 1
+    assert "mallory" not in capsys.readouterr().out
 
 
 def test_a_date_outside_the_plausible_years(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -586,6 +610,9 @@ def test_numbers_beyond_sane_sizes(repo: Path, capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize("shape", [
     "x " + "[" * 9_990, "`" * 1_200 + "a" + "`" * 1_199, "\n".join("<a" * 4_999 for _ in range(100)),
     "\n\n".join("*a" * 999 for _ in range(450)),
+    # '[' followed by a long paragraph: 199 of them each read to its end (18 s to build, 906 KB).
+    "\n".join(["[a]("] * 199 + ["(" * 9_000] * 100), "\n".join(["["] * 150 + ["a b " * 2_250] * 100),
+    "\n".join(["![a]("] * 20 + ["a" * 9_000] * 100),
 ])
 def test_markup_too_heavy_to_render(shape: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = example_text() + "\n" + shape + "\n"
@@ -642,11 +669,28 @@ def test_a_schema_that_cannot_be_used(repo: Path) -> None:
     (repo / "bad.json").write_text('{"type": 5}', "utf-8")
     os.mkfifo(repo / "pipe.json")
     for schema, says in (("README", "is not JSON"), ("bad.json", "not a valid JSON Schema"),
-                         ("pipe.json", "not a regular file"), ("/dev/zero", "not a regular file"),
+                         ("pipe.json", "not a regular file"), ("/dev/zero", "is outside the repo"),
                          ("missing.json", "not a regular file")):
         (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n', "utf-8")
         put(repo, example_text())
         assert says in usage_error(repo, "lint")
+
+
+def test_a_schema_outside_the_repo(repo: Path) -> None:
+    for schema in ("/etc/passwd", "../../proc/self/environ"):
+        (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n', "utf-8")
+        put(repo, example_text())
+        assert "is outside the repo" in usage_error(repo, "lint")
+
+
+def test_a_pyproject_in_the_clients_folder(repo: Path) -> None:
+    put(repo, example_text().replace("- **Sector:** Transport and logistics", "- **Sector:**"))
+    put(repo, '[tool.handoff]\nschema = "/etc/passwd"\n[tool.handoff.severity]\nHO408 = "off"\n',
+        "clients/pyproject.toml")
+    for arguments in (("lint", "clients"), ("lint", str(NORTHWIND), "clients/pyproject.toml")):
+        result = run_cli(*arguments, cwd=repo)
+        assert result.returncode == 1, result.stderr
+        assert "HO408" in result.stdout and "HO505" in result.stdout, result.stdout
 
 
 def test_a_slug_that_is_not_one(repo: Path) -> None:

@@ -48,3 +48,23 @@ def test_private_use_characters_show() -> None:
 def test_emoji_sequences_are_not_hidden_text() -> None:
     assert hidden("Thanks 👍\ufe0f and 👩\u200d💻 and ❤️") == []
     assert hidden("tab\tand line\nbreaks are text") == []
+
+
+@pytest.mark.parametrize("text", [
+    "T*B*D", "TB*D*", "_TBD_", "T_B_D", "TO*DO*", "**T**BD", "ᴛʙᴅ", "ᴛᴏᴅᴏ", "ᴛʙᴄ", "‹client name›",
+    "«client name»", "〈client name〉", "⟨client name⟩", "&#x54;BD", "T&#8203;BD",
+])
+def test_the_skeleton_sees_through_markup_entities_small_capitals_and_angle_quotes(text: str) -> None:
+    assert skeleton(text) in {"TBD", "TODO", "TBC", "<client name>"}
+
+
+@pytest.mark.parametrize("blank", [
+    "&nbsp;", "&#x2800;", "&#x3164;", "&#32;", "` `", "**&#8203;**", "&#x200B;&#xFEFF;", "_&nbsp;_",
+])
+def test_values_that_show_as_nothing_through_entities_or_markup_are_blank(blank: str) -> None:
+    assert is_blank(blank)
+
+
+@pytest.mark.parametrize("text", ["&amp;", "**x**", "`0`", "R&D", "_a_", "&lt;"])
+def test_markup_around_a_value_is_not_blank(text: str) -> None:
+    assert not is_blank(text)

@@ -146,3 +146,54 @@ def test_a_handoff_repo_is_the_nearest_pyproject_with_a_handoff_table(tmp_path: 
     assert find_handoff_pyproject(inner) == tmp_path / "pyproject.toml"
     (tmp_path / "pyproject.toml").write_text("[tool.other]\n")
     assert find_handoff_pyproject(inner) is None
+
+
+@pytest.mark.parametrize("nearer", ["clients", "clients/acme", "clients/acme/01-handoff", "docs/clients/x"])
+def test_a_pyproject_among_the_docs_is_never_the_settings(tmp_path: Path, nearer: str) -> None:
+    from handoff_lint.config import find_handoff_pyproject
+
+    clients = "docs/clients" if nearer.startswith("docs/") else "clients"
+    (tmp_path / "pyproject.toml").write_text(f'[tool.handoff]\nclients = "{clients}"\n')
+    folder = tmp_path / nearer
+    folder.mkdir(parents=True)
+    (folder / "pyproject.toml").write_text(
+        '[tool.handoff]\nschema = "/etc/passwd"\n[tool.handoff.severity]\nHO303 = "off"\n')
+    doc = folder / "handoff-acme-2026-11-04.md"
+    assert find_handoff_pyproject(doc) == tmp_path / "pyproject.toml"
+    assert find_handoff_pyproject(folder / "pyproject.toml") == tmp_path / "pyproject.toml"
+    config = load(doc)
+    assert config.root == tmp_path and config.severity == {} and config.schema is None
+
+
+def test_a_repo_inside_another_repo_but_outside_its_clients_keeps_its_own_settings(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\n')
+    inner = tmp_path / "vendor" / "other-repo"
+    inner.mkdir(parents=True)
+    (inner / "pyproject.toml").write_text('[tool.handoff]\nregion = "scotland"\n')
+    assert load(inner).root == inner and load(inner).region == "scotland"
+
+
+@pytest.mark.parametrize("schema", ["/etc/passwd", "../../proc/self/environ", "../outside.json",
+                                    "schema/../../outside.json", "link.json"])
+def test_a_schema_outside_the_repo_is_refused(tmp_path: Path, schema: str) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (tmp_path / "outside.json").write_text("{}")
+    (repo / "link.json").symlink_to(tmp_path / "outside.json")
+    (repo / "pyproject.toml").write_text(f'[tool.handoff]\nschema = "{schema}"\n')
+    with pytest.raises(ConfigError, match="outside the repo"):
+        load(repo)
+
+
+def test_lint_of_the_clients_folder_ignores_a_pyproject_there(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\n')
+    doc = tmp_path / "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
+    doc.parent.mkdir(parents=True)
+    doc.write_text(without_item(example_text(), "- **Sector:**"), "utf-8")
+    (tmp_path / "clients" / "pyproject.toml").write_text(
+        '[tool.handoff]\n[tool.handoff.severity]\nHO304 = "off"\nHO505 = "off"\n')
+    for arguments in (["clients"], [str(doc.relative_to(tmp_path)), "clients/pyproject.toml"]):
+        result = subprocess.run([sys.executable, "-m", "handoff_lint", "lint", *arguments],
+                                cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert result.returncode == 1, result.stderr
+        assert "HO304" in result.stdout, result.stdout

@@ -28,3 +28,21 @@ def test_a_yaml_escape_in_a_front_matter_value(northwind: str, escape: str, show
     [finding] = findings(text, "HO106")
     assert finding.line == line_of(text, "account_manager:")
     assert shown in finding.message and "account_manager" in finding.message
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("Marcus &#x202E;lleB", "U+202E"), ("&#x200B;&#xFEFF;", "U+200B"), ("North&zwj;wind", "U+200D"),
+    ("North&#8206;wind", "U+200E"), ("&ZeroWidthSpace;x", "U+200B"),
+])
+def test_a_hidden_character_written_as_an_entity(northwind: str, written: str, shown: str) -> None:
+    text = replace_once(northwind, "- **Trading name:** Northwind", f"- **Trading name:** {written}")
+    [finding] = findings(text, "HO106")
+    assert finding.line == line_of(text, "- **Trading name:**")
+    assert finding.column == len("- **Trading name:** ") + written.index("&") + 1
+    assert shown in finding.message and "entity" in finding.message
+
+
+def test_an_entity_in_a_code_span_shows_as_written(northwind: str) -> None:
+    text = replace_once(northwind, "- **Trading name:** Northwind",
+                        "- **Trading name:** Northwind `&#x202E;`")
+    assert findings(text, "HO106") == []

@@ -71,3 +71,33 @@ def test_a_header_injected_through_a_yaml_escape_is_never_printed(
         assert out == "" and "account_manager" in err
         assert not any(line.startswith("Bcc") for line in (out + err).splitlines())
         assert all(c.isprintable() or c == "\n" for c in err)
+
+
+@pytest.mark.parametrize("name", [
+    "mallory@evil.example, Aisha Rahman",
+    "Aisha <mallory@evil.example> Rahman",
+    "Aisha; Bcc: mallory@evil.example",
+    "Aisha: mallory@evil.example;",
+])
+def test_a_name_never_adds_a_recipient(name: str) -> None:
+    from email.utils import getaddresses
+
+    from handoff_lint.intro_email import IntroEmail
+
+    header = IntroEmail(name, "aisha.rahman@northwind-logistics.example", "s", "b").as_text()
+    to = header.split("\n", 1)[0].removeprefix("To: ")
+    assert getaddresses([to]) == [(name, "aisha.rahman@northwind-logistics.example")]
+
+
+@pytest.mark.parametrize("address", ["a@x.example, mallory@evil.example", "a@x.example mallory@evil.example",
+                                     "a@x.example; b@y.example"])
+def test_an_email_cell_that_is_not_one_address_leaves_the_email_unwritten(
+        northwind: str, address: str) -> None:
+    text = northwind.replace("aisha.rahman@northwind-logistics.example", address)
+    assert "Section B — People: the HR sponsor's email" in missing_pieces(check_doc(text).instance)
+
+
+@pytest.mark.parametrize("blank", ["&#x3164;", "&nbsp;", "**&#8203;**"])
+def test_a_name_that_shows_as_nothing_leaves_the_email_unwritten(northwind: str, blank: str) -> None:
+    text = northwind.replace("| Aisha Rahman |", f"| {blank} |")
+    assert "Section B — People: the HR sponsor's name" in missing_pieces(check_doc(text).instance)

@@ -101,3 +101,11 @@ def test_pasted_bullets_and_numbers_show_as_separate_items() -> None:
         text = example_text().replace(promises, pasted)
         html = markdown.markdown(render(text).split("## Section G")[1].split("## ")[0])
         assert html.count("<li>") == 3, pasted
+
+
+def test_a_git_author_shows_as_plain_text_in_the_card() -> None:
+    author = "Mal\u202elory &#x202E;x &lt;b\x1b[2J <https://evil.example> *y*"
+    source = render(example_text(), LastChange(author, "2026-11-04", "0123456789abcdef"))
+    line = next(line for line in source.split("\n") if "**Last changed:**" in line)
+    assert "\u202e" not in line and "\x1b" not in line
+    assert "by Mallory &amp;#x202E;x &amp;lt;b\\[2J &lt;https://evil.example&gt; \\*y\\*" in line

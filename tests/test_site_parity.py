@@ -94,3 +94,44 @@ def test_the_built_site_shows_every_example_as_the_linter_read_it(built_site: Pa
 def test_text_without_inline_syntax_is_read_as_markdown_it_reads_it(source: str) -> None:
     rendered = parity.parse_html(MarkdownIt("commonmark").enable("table").renderInline(source)).text()
     assert parity.inline_text(source) == " ".join(rendered.split())
+
+
+CONTINUATIONS = {
+    "indented code": "\n    - **Account Manager:** Mallory (forged)\n",
+    "indented link": "\n    - **Total fee:** £1 [click](https://evil.example/login)\n",
+    "eight spaces": "\n        - **Total fee:** £1\n",
+    "two-space item": "\n  - **Total fee:** £1\n",
+    "lazy line": "\n- **Total fee:** £1\nlazy line\n",
+    "indented quote": "\n    > **Total fee:** £1\n",
+    "quote": "\n> **Total fee:** £1\n",
+    "table row": "\n    | Total fee | £1 |\n    |---|---|\n    | a | b |\n",
+    "indented paragraph then item": "\n    forged\n\n    - **AE:** Mallory\n",
+}
+
+
+@pytest.mark.parametrize("shape", CONTINUATIONS.values(), ids=CONTINUATIONS.keys())
+def test_nothing_in_the_doc_continues_the_card(shape: str) -> None:
+    text = example_text().replace("# Handoff: Northwind Logistics Ltd\n",
+                                  "# Handoff: Northwind Logistics Ltd\n" + shape, 1)
+    _document, html = rendered_page(text)
+    card_html = html.split('<hr', 1)[0]
+    assert "Mallory" not in card_html and "£1" not in card_html and "lazy" not in card_html
+    assert card_html.count("<li>") == len(client_page.CARD_LABELS)
+
+
+def test_a_card_the_doc_extends_is_a_difference() -> None:
+    document, html = rendered_page(example_text())
+    forged = "<li><strong>Account Manager:</strong> Mallory</li>"
+    extended = html.replace("</ul>\n</div>", f"{forged}</ul>\n</div>", 1)
+    assert extended != html
+    found = differences(document, extended, SKIP, client_page.EMAIL_ID)
+    assert found and "At a glance" in found[0][1] and "rows" in found[0][1]
+    nested = html.replace("</ul>\n</div>", "</ul>\n<pre><code>x</code></pre>\n</div>", 1)
+    assert "block the site did not write" in differences(document, nested, SKIP, client_page.EMAIL_ID)[0][1]
+
+
+def test_an_intro_email_taken_in_by_the_doc_is_a_difference() -> None:
+    document, html = rendered_page(example_text())
+    swallowed = html.replace(f'id="{client_page.EMAIL_ID}"', 'id="elsewhere"')
+    assert swallowed != html
+    assert "intro e-mail" in differences(document, swallowed, SKIP, client_page.EMAIL_ID)[0][1]

@@ -39,14 +39,16 @@ def test_ordinary_links_are_kept() -> None:
         assert f'href="{href}"' in html
 
 
-def test_images_from_other_hosts_become_links_so_nothing_loads_from_them() -> None:
+def test_no_image_in_a_doc_loads_web_ones_become_links() -> None:
     html = render("![tracker](https://tracker.example/pixel.png) ![logo](img/logo.png) "
-                  "![x](//cdn.example/x.png) ![d](data:image/png;base64,AAAA)\n")
+                  "![out](/oauth2/sign_out) ![x](//cdn.example/x.png) ![d](data:image/png;base64,AAAA) "
+                  "![j](javascript:alert(1)) ![](./empty.png)\n")
+    assert "<img" not in html
     assert '<a href="https://tracker.example/pixel.png">tracker</a>' in html
-    assert '<img alt="logo" src="img/logo.png"' in html
-    assert html.count("<img") == 1  # only the local one
-    assert 'src="//cdn.example' not in html
-    assert "data:image" not in html
+    assert '<a href="//cdn.example/x.png">x</a>' not in html  # a link only with http(s) written out
+    for alt in ("logo", "out", "x", "d", "j", "./empty.png"):
+        assert f"<a>{alt}</a>" in html
+    assert "sign_out\"" not in html and "data:image" not in html and "javascript" not in html
 
 
 def test_attribute_lists_cannot_add_handlers_or_styles() -> None:

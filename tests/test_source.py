@@ -53,3 +53,29 @@ def test_oversized_file_is_refused_before_decoding() -> None:
     diagnostic = refusal(b"x" * 101, limit=100)
     assert diagnostic.code == "HO104"
     assert "101 bytes" in diagnostic.message
+
+
+def _paragraph(head: str, count: int, filler_lines: int = 100) -> str:
+    return "\n".join([head] * count + ["a b " * 2_250] * filler_lines) + "\n"
+
+
+def test_brackets_in_a_long_paragraph_are_too_complex_whatever_follows_them() -> None:
+    # Python-Markdown reads to the paragraph's end from each of these: 20 s and more at 900 KB.
+    for head in ("[", "[a](", "![a](", "[a](<", "[a]["):
+        result = decode("doc.md", ("# Doc\n\n" + _paragraph(head, 199)).encode())
+        assert isinstance(result, Diagnostic) and result.code == "HO107", head
+        assert "'['" in result.message and result.line > 3
+
+
+def test_the_bracket_budget_is_shared_by_the_paragraphs_of_a_doc() -> None:
+    one = _paragraph("[a](", 15, 30)  # 15 '[' in 270 KB: about 4 million, under the budget alone
+    assert isinstance(decode("doc.md", one.encode()), Source)
+    three = decode("doc.md", "\n".join([one] * 3).encode())  # together over it
+    assert isinstance(three, Diagnostic) and three.code == "HO107"
+    assert isinstance(decode("doc.md", _paragraph("[a](", 12).encode()), Diagnostic)
+
+
+def test_brackets_in_many_short_paragraphs_are_fine() -> None:
+    text = "\n\n".join("See [the SOW](https://example.com/sow) and [notes](https://example.com/n)."
+                       for _ in range(900))
+    assert isinstance(decode("doc.md", text.encode()), Source)

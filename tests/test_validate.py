@@ -381,3 +381,22 @@ def test_a_number_hint_says_what_is_around_the_number(northwind: str) -> None:
                             "only, 64, and put anything else in a note elsewhere.")
     ranged = only(replace_once(northwind, headcount, f"{headcount.removesuffix('64')}60-70"))
     assert ranged.hint.startswith("'60-70' holds 2 numbers or a decimal: write one whole number")
+
+
+@pytest.mark.parametrize("name", ["mallory@evil.example, Aisha Rahman", "Aisha <m@evil.example> Rahman",
+                                  "Aisha; Bcc: m@evil.example", "Aisha: x"])
+def test_a_person_name_with_address_punctuation_is_a_finding(northwind: str, name: str) -> None:
+    code, message, _line = only_error(northwind.replace("| Aisha Rahman |", f"| {name} |"))
+    assert code == "HO405" and "Name" in message
+    front = northwind.replace("account_manager: Hannah Lee", f'account_manager: "{name}"')
+    assert only_error(front)[0] == "HO405"
+
+
+@pytest.mark.parametrize("blank", ["&nbsp;", "&#x3164;", "&#32;", "` `", "**&#8203;**"])
+def test_a_value_that_shows_as_nothing_is_empty_wherever_it_is(northwind: str, blank: str) -> None:
+    sector = northwind.replace("- **Sector:** Transport and logistics", f"- **Sector:** {blank}")
+    assert "HO408" in [d.code for d in errors(sector)]
+    cell = northwind.replace("| Aisha Rahman |", f"| {blank} |")
+    assert "HO408" in [d.code for d in errors(cell)]
+    front = northwind.replace("ae: Priya Shah", f'ae: "{blank}"')
+    assert "HO408" in [d.code for d in errors(front)]

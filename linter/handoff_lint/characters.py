@@ -28,9 +28,6 @@ _EMOJI_PART = regex.compile(r"(?<=\p{Extended_Pictographic}[\uFE0E\uFE0F]?)[\u20
 # Characters that show as white space without being one to str.strip(): every space separator,
 # the braille blank U+2800, and the hidden characters above.
 _BLANK = regex.compile(r"[\p{Zs}\s\u2800]")
-# Letters and symbols of a script other than Latin: the only ones the confusables map can turn
-# into ASCII after NFKC, so text without them never pays for loading it.
-_OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
 _MARKS = regex.compile(r"\p{M}")
 # A right-to-left override shows the text after it reversed, up to its pop (or the line's end).
 _OVERRIDDEN = regex.compile(r"\u202e([^\u202c\u2069\n]*)")
@@ -49,13 +46,54 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
 
 
+# Inline Markdown that changes how text looks but adds no text of its own: emphasis markers, code
+# span backticks, and the backslash of an escape ("T*B*D", "`TBD`", "_TBD_" all show TBD).
+_EMPHASIS = regex.compile(r"(?<!\\)[*_]")
+_MARKUP = regex.compile(r"[*_`]|\\(?=[!-/:-@\[-`{-~])")
+_MAY_HOLD_MARKUP_OR_ENTITY = regex.compile(r"[*_`\\&]")
+
+
+def as_displayed(text: str) -> str:
+    """text as the site shows it, for checking a value: HTML entities decoded (`&nbsp;`,
+    `&#x3164;`) and inline Markdown markup dropped. Never shown itself."""
+    if not _MAY_HOLD_MARKUP_OR_ENTITY.search(text):
+        return text
+    return html.unescape(_MARKUP.sub("", text))
+
+
 def is_blank(text: str) -> bool:
-    """Whether text shows as nothing: empty, or only spaces, blank and hidden characters."""
+    """Whether text shows as nothing: empty, or only spaces, blank and hidden characters, written
+    as themselves or as HTML entities, bare or inside markup (`**&#8203;**`, `` ` ` ``)."""
     if text.strip() == "":
         return True
-    if text.isascii():
+    shown = as_displayed(text)
+    if shown.strip() == "":
+        return True
+    if shown.isascii():
         return False
-    return _BLANK.sub("", _HIDDEN.sub("", text)) == ""
+    return _BLANK.sub("", _HIDDEN.sub("", shown)) == ""
+
+
+# Quotes and brackets that read as < and > around a placeholder ("‹client name›", "«AM»").
+_ANGLE_LIKE = str.maketrans({"\u2039": "<", "\u203a": ">", "\u00ab": "<", "\u00bb": ">",
+                             "\u3008": "<", "\u3009": ">", "\u27e8": "<", "\u27e9": ">",
+                             "\u300a": "<", "\u300b": ">", "\u2329": "<", "\u232a": ">",
+                             "\u276e": "<", "\u276f": ">", "\u2770": "<", "\u2771": ">",
+                             "\u29fc": "<", "\u29fd": ">"})
+_SMALL_CAPITAL = "LATIN LETTER SMALL CAPITAL "
+
+
+def _letter_like(text: str) -> dict[int, str]:
+    """Latin letters Unicode draws as another letter but NFKC leaves alone: small capitals
+    (ᴛʙᴅ reads TBD), named "LATIN LETTER SMALL CAPITAL T"."""
+    found: dict[int, str] = {}
+    for char in set(text):
+        if char.isascii():
+            continue
+        name = unicodedata.name(char, "")
+        if name.startswith(_SMALL_CAPITAL) and len(name) == len(_SMALL_CAPITAL) + 1:
+            found[ord(char)] = name[-1]
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -75,19 +113,22 @@ def _to_ascii() -> dict[int, str]:
 
 
 def skeleton(text: str) -> str:
-    """text as it reads: entities decoded, compatibility forms folded (NFKC: fullwidth, ligatures,
-    mathematical letters), hidden characters and combining marks dropped, and letters of other
-    scripts that look like ASCII replaced by it. For finding template text; never shown."""
-    if text.isascii() and "&" not in text:
+    """text as it reads: entities decoded and emphasis markers dropped ("T*B*D"), compatibility
+    forms folded (NFKC: fullwidth, ligatures, mathematical letters), hidden characters and
+    combining marks dropped, small capitals and letters of other scripts that look like ASCII
+    replaced by it, and angle-like quotes read as < >. For finding template text; never shown."""
+    if text.isascii() and "&" not in text and not _EMPHASIS.search(text):
         return text
     shown = _OVERRIDDEN.sub(lambda match: match.group(1)[::-1], text)
-    folded = unicodedata.normalize("NFKC", html.unescape(shown))
+    # Code spans and backslash escapes are kept: the placeholder check reads them itself (a
+    # bracket in code, or an escaped one, is written on purpose).
+    folded = unicodedata.normalize("NFKC", html.unescape(_EMPHASIS.sub("", shown)))
     folded = _HIDDEN.sub("", folded)
     if folded.isascii():
         return folded
     folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
-    if _OTHER_SCRIPT.search(folded):
-        folded = folded.translate(_to_ascii())
+    if not folded.isascii():
+        folded = folded.translate(_ANGLE_LIKE).translate(_letter_like(folded)).translate(_to_ascii())
     return unicodedata.normalize("NFKC", folded)
 
 

@@ -89,29 +89,52 @@ def _read_settings_file(path: Path) -> str:
     return data.decode("utf-8")
 
 
-def _has_handoff_table(pyproject: Path) -> bool:
+def _handoff_table(pyproject: Path) -> dict[str, Any] | None:
+    """The [tool.handoff] table of a readable pyproject.toml, or None."""
     try:
         data = tomllib.loads(_read_settings_file(pyproject))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+        return None
     tool = data.get("tool")
-    return isinstance(tool, dict) and "handoff" in tool
+    table = tool.get("handoff") if isinstance(tool, dict) else None
+    return table if isinstance(table, dict) else {} if table is not None else None
+
+
+def _clients_folder(pyproject: Path, table: dict[str, Any]) -> Path | None:
+    clients = table.get("clients", "clients")
+    if not isinstance(clients, str) or not clients.strip():
+        return None
+    try:
+        return (pyproject.parent / clients).resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def find_handoff_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above start (a file's folder, or a folder) that has a
-    [tool.handoff] table: the handoff repo that start belongs to, wherever the command runs."""
+    """The pyproject.toml with a [tool.handoff] table of the handoff repo that start (a file's
+    folder, or a folder) belongs to, wherever the command runs: the nearest one at or above start,
+    unless it lies inside an enclosing handoff repo's clients folder. Anyone who can add a doc can
+    add a file next to it, so a pyproject.toml among the docs is never the repo's settings: it
+    could switch rules off or point the schema anywhere."""
     try:
         folder = start.resolve()
     except (OSError, RuntimeError):  # a loop of links
         return None
     if not folder.is_dir():
         folder = folder.parent
+    found: Path | None = None
     for candidate_folder in (folder, *folder.parents):
         candidate = candidate_folder / "pyproject.toml"
-        if candidate.is_file() and _has_handoff_table(candidate):
-            return candidate
-    return None
+        table = _handoff_table(candidate) if candidate.is_file() else None
+        if table is None:
+            continue
+        if found is None:
+            found = candidate
+            continue
+        clients = _clients_folder(candidate, table)
+        if clients is not None and found.parent.is_relative_to(clients):
+            found = candidate  # the nearer one is among this repo's docs
+    return found
 
 
 def _severity(code: str, value: object, origin: str) -> Severity:
@@ -230,6 +253,14 @@ def _check_schema(config: Config) -> None:
     not as an internal error on every doc."""
     if config.schema_path is None:
         return
+    root = config.root.resolve()
+    try:
+        inside = Path(config.schema_path).resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        raise ConfigError(f"schema: {config.schema} is outside the repo ({root}); name a schema "
+                          "file inside it, e.g. \"schema/handoff.schema.json\"", "schema")
     from handoff_lint.schema import SchemaFileError, load_schema
 
     try:

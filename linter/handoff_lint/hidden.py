@@ -4,6 +4,8 @@ what the file itself does not show."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 
 from handoff_lint.characters import describe, hidden
@@ -27,6 +29,24 @@ def _strings(value: object, pointer: str) -> Iterator[tuple[str, str]]:
             yield from _strings(child, f"{pointer}/{index}")
 
 
+# An HTML entity, which the site decodes: `&#x202E;` is a bidi override on the page.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _hidden_entity(line: str) -> tuple[int, str] | None:
+    """The offset and character of the first entity in line (outside code spans, which show it
+    as written) that spells a hidden character."""
+    if "&" not in line:
+        return None
+    from handoff_lint.playbook.hygiene import without_code_spans  # only for a line with an entity
+
+    for match in _ENTITY.finditer(without_code_spans(line)):
+        characters = hidden(html.unescape(match.group()))
+        if characters:
+            return match.start(), characters[0][1]
+    return None
+
+
 def check(path: str, text: str, front: FrontMatter) -> list[Diagnostic]:
     """One finding per line that holds a hidden character, and per front matter value that does."""
     found: dict[int, Diagnostic] = {}
@@ -37,6 +57,14 @@ def check(path: str, text: str, front: FrontMatter) -> list[Diagnostic]:
                 offset, char = characters[0]
                 found[number] = diagnostic(path, number, offset + 1, "HO106",
                                            f"this line holds an invisible {describe(char)}", _HINT)
+    if "&" in text:
+        for number, content in enumerate(text.split("\n"), 1):
+            entity = None if number in found else _hidden_entity(content)
+            if entity is not None:
+                offset, char = entity
+                found[number] = diagnostic(path, number, offset + 1, "HO106",
+                                           f"this line holds an invisible {describe(char)}, written "
+                                           "as an HTML entity", _HINT)
     for pointer, value in _strings(front.data, "/front_matter") if front.data else ():
         # Line breaks too: every front matter value is one line, and a YAML "\n" in a name would
         # put a line of its own into an e-mail's headers.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 
 from handoff_lint.characters import hidden
 
@@ -17,7 +19,21 @@ class IntroEmail:
     body: str
 
     def as_text(self) -> str:
-        return f"To: {self.to_name} <{self.to_address}>\nSubject: {self.subject}\n\n{self.body}"
+        return f"To: {recipient(self.to_name, self.to_address)}\nSubject: {self.subject}\n\n{self.body}"
+
+
+def recipient(name: str, address: str) -> str:
+    """The To: header's value: the name quoted wherever it holds a character with a meaning in an
+    address header (`,` `;` `<` `@`), so a name is only ever a name and never a second recipient."""
+    return str(Address(display_name=" ".join(name.split()), addr_spec=address))
+
+
+def _one_address(value: object) -> bool:
+    """A single plain address (no name, no list, no group), as Address reads it."""
+    try:
+        return bool(Address(addr_spec=str(value).strip()).domain)
+    except (HeaderParseError, ValueError, IndexError):
+        return False
 
 
 def _first_name(full_name: str) -> str:
@@ -32,6 +48,14 @@ def _usable(value: object) -> bool:
     return bool(text) and "\n" not in text and "\r" not in text and not hidden(text)
 
 
+# What a name may not hold (HO405 says so): an address header gives each a meaning.
+_ADDRESS_PUNCTUATION = frozenset("@<>,;:")
+
+
+def _usable_name(value: object) -> bool:
+    return _usable(value) and not _ADDRESS_PUNCTUATION.intersection(str(value))
+
+
 def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
     """What the e-mail needs but the doc does not give (or gives with a hidden or control
     character), each as (JSON pointer of where it belongs, what it is); empty when the e-mail can be
@@ -40,7 +64,7 @@ def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
     front = front if isinstance(front, dict) else {}
     found = [
         (f"/front_matter/{key}", f"front matter '{key}'")
-        for key in ("account_manager", "ae") if not _usable(front.get(key))
+        for key in ("account_manager", "ae") if not _usable_name(front.get(key))
     ]
     sponsor = _hr_sponsor(instance)
     if sponsor is None:
@@ -48,7 +72,8 @@ def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
     else:
         found += [
             ("/people", f"Section B — People: the HR sponsor's {column}")
-            for column in ("name", "email") if not _usable(sponsor.get(column))
+            for column, usable in (("name", _usable_name), ("email", _one_address))
+            if not (_usable(sponsor.get(column)) and usable(sponsor.get(column)))
         ]
     return found
 
@@ -87,4 +112,4 @@ def compose(instance: dict[str, object]) -> IntroEmail:
         "Thanks for the trust — looking forward to seeing this land.\n\n"
         f"{str(front['ae']).strip()}\n"
     )
-    return IntroEmail(str(sponsor["name"]), str(sponsor["email"]), subject, body)
+    return IntroEmail(str(sponsor["name"]).strip(), str(sponsor["email"]).strip(), subject, body)

@@ -22,6 +22,11 @@ MAX_MARKUP_PER_BLOCK = 2_000
 MAX_MARKUP = 20_000  # a real doc holds about a hundred
 MAX_BRACKETS_PER_BLOCK = 200
 MAX_BRACKETS = 2_000
+# Python-Markdown reads on from every '[' (or '![', '[a](') to the end of its paragraph looking for
+# where the link ends, so its time grows with the brackets times the paragraph's length: 199 '[' in
+# a 900 KB paragraph take over 30 s, though each count alone is small. The sum of that product over
+# the doc's paragraphs is bounded instead (a real doc: a few hundred thousand; this: about 2 s).
+MAX_BRACKET_WORK = 10_000_000
 _MARKUP = frozenset("[*_`\\<&")
 # A line that starts a block of its own for a renderer: a list item, a table row, a heading.
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\||#)")
@@ -76,16 +81,23 @@ def _oversized(path: str, text: str) -> Diagnostic | None:
 def _too_complex(path: str, text: str) -> Diagnostic | None:
     """HO107 where a paragraph (or the doc) first holds more inline markup than any renderer can
     be trusted to read quickly; one pass over the text."""
-    if sum(text.count(char) for char in _MARKUP) <= MAX_BRACKETS_PER_BLOCK:
-        return None  # under the smallest limit in all: the usual case, at the cost of a count
+    if (sum(text.count(char) for char in _MARKUP) <= MAX_BRACKETS_PER_BLOCK
+            and text.count("[") * len(text) <= MAX_BRACKET_WORK):
+        return None  # under the smallest limits in all: the usual case, at the cost of a count
     block_markup = block_brackets = brackets = markup = 0
+    block_length = work_before = 0  # the current paragraph's characters; earlier paragraphs' work
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip() or _BLOCK_START.match(line):
-            block_markup = block_brackets = 0
+            work_before += block_brackets * block_length
+            block_markup = block_brackets = block_length = 0
+        block_length += len(line) + 1
         if not _MARKUP.intersection(line):
-            continue
-        opening = line.count("[")
-        in_line = sum(line.count(char) for char in _MARKUP)
+            if work_before + block_brackets * block_length <= MAX_BRACKET_WORK:
+                continue
+            opening = in_line = 0
+        else:
+            opening = line.count("[")
+            in_line = sum(line.count(char) for char in _MARKUP)
         block_markup += in_line
         markup += in_line
         block_brackets += opening
@@ -93,6 +105,9 @@ def _too_complex(path: str, text: str) -> Diagnostic | None:
         problem = (
             f"this paragraph holds more than {MAX_BRACKETS_PER_BLOCK:,} '['"
             if block_brackets > MAX_BRACKETS_PER_BLOCK else
+            f"this paragraph holds {block_brackets:,} '[' in {block_length:,} characters, which a "
+            "renderer reads once for each '['"
+            if work_before + block_brackets * block_length > MAX_BRACKET_WORK else
             f"the doc holds more than {MAX_BRACKETS:,} '['" if brackets > MAX_BRACKETS else
             f"this paragraph holds more than {MAX_MARKUP_PER_BLOCK:,} Markdown markup characters "
             "([ * _ ` \\ < &)" if block_markup > MAX_MARKUP_PER_BLOCK else

@@ -135,8 +135,9 @@ def placeholders(text: str, labels: frozenset[str] = frozenset()) -> list[Found]
 def _placeholders_as_written(text: str, labels: frozenset[str]) -> list[Found]:
     if not _maybe_placeholder(text):
         return []
-    text = without_code_spans(text)
+    # A word shows as itself in a code span (`TBD`); brackets and angles there are code.
     found = [Found(m.start(), "HO616", m.group(0)) for m in _WORDS.finditer(text)]
+    text = without_code_spans(text)
     for match in _BRACKETS.finditer(text):
         inner = match.group("inner")
         if inner.startswith(("^", "//")) or inner.casefold() in labels:

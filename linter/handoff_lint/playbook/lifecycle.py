@@ -98,6 +98,10 @@ def nothing_done_after_today(context: Context) -> list[Diagnostic]:
     return found
 
 
+# What the schema's person-name pattern refuses (it would let a name add an e-mail recipient).
+NOT_IN_NAMES = frozenset("@<>,;:")
+
+
 def _person(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -111,11 +115,11 @@ def attendees_are_the_owners(context: Context) -> list[Diagnostic]:
     owners = {
         key: name for key in roles
         if (name := context.text(f"/front_matter/{key}")) is not None
-        and name.isprintable() and not hidden(name)
+        and name.isprintable() and not hidden(name) and not set(name) & NOT_IN_NAMES
     }
     if len(owners) < len(roles):
-        # A missing owner is the schema's finding, a name with a hidden character HO106's: names
-        # cannot be compared without all three.
+        # A missing owner or a name with address punctuation is the schema's finding, a name with
+        # a hidden character HO106's: names cannot be compared without all three.
         return []
     known = {_person(name) for name in owners.values()}
     found: list[Diagnostic] = []

@@ -24,6 +24,13 @@ from handoff_lint.workdays import region_name
 CARD_CLASS = "handoff-card"
 BANNER_CLASS = "handoff-incomplete"
 EMAIL_ID = "handoff-intro-e-mail"
+# What ends the site's blocks before the doc starts: a rule at the margin after a blank line closes
+# every admonition, list and quote Python-Markdown could still have open, so no line of the doc
+# (indented, lazy, `>`, a list item or a table row) can continue the card or the banner.
+END_OF_GENERATED = "---\n"
+CARD_LABELS = ("Stage", "Account Manager", "AE", "Delivery Lead", "Sector", "Handoff trigger",
+               "AM assigned", "Handoff call", "Cohort starts", "Total fee", "Risks", "Commitments",
+               "Bank holidays", "Last changed")
 
 
 def meta(view: ClientView) -> str:
@@ -119,7 +126,7 @@ def page(view: ClientView, checked: Checked) -> str:
     """The page source: the breadcrumb, then card (and banner) after the doc's title, the body as
     written, the e-mail."""
     breadcrumb = client_index.breadcrumb(view)
-    header = "\n".join(part for part in (banner(view), card(view), timeline(view)) if part)
+    header = "\n".join(part for part in (banner(view), card(view), timeline(view), END_OF_GENERATED) if part)
     document = checked.document
     if document is not None and document.too_deep_line is not None:
         # Nested past the limit (HO310): a renderer would recurse as deep as the doc goes, so the

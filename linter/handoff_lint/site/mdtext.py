@@ -6,15 +6,30 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
+from handoff_lint.characters import hidden
+
 # Characters Python-Markdown gives a meaning inline (tables add |, attr_list adds { and }); with
 # [ and ] escaped, ( ) and ! cannot form a link or an image.
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _BACKTICKS = re.compile(r"`+")
 
 
+# Written as entities: `&` would start one (`&#x202E;` is a bidi override once rendered) and `<` an
+# autolink; Python-Markdown has no backslash escape for `&`.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITY_SPECIAL = re.compile(r"[&<>]")
+
+
 def text(value: object) -> str:
-    """Plain text (a name from the front matter) as Markdown that shows exactly that text."""
-    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    """Plain text (a name from the front matter, an author from git) as Markdown that shows exactly
+    that text: control, bidi and invisible characters dropped, every character with a meaning in
+    Markdown or HTML escaped."""
+    plain = str(value)
+    dropped = {offset for offset, _ in hidden(plain)}
+    if dropped:
+        plain = "".join(char for offset, char in enumerate(plain) if offset not in dropped)
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", " ".join(plain.split()))
+    return _ENTITY_SPECIAL.sub(lambda match: _ENTITIES[match.group()], escaped)
 
 
 def inline(value: object) -> str:

@@ -9,7 +9,6 @@ checked is reported instead of published silently wrong.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from handoff_lint.document import Block, Document
+from handoff_lint.site.client_page import CARD_CLASS, CARD_LABELS
+from handoff_lint.site.timeline import CONTAINER_CLASS as TIMELINE_CLASS
 
 Event = tuple[object, ...]
 
@@ -191,11 +192,71 @@ def _rows(node: Node) -> Iterator[Node]:
             yield from _rows(child)
 
 
+# What the site's own blocks (card, banner) hold: a title, the banner's sentence and one list of
+# one-line items. Anything else inside one came from the doc continuing the block.
+_GENERATED_CHILDREN = {"p", "ul"}
+_BLOCKS = {"p", "ul", "ol", "li", "blockquote", "pre", "table", "div", "hr", "img", "details",
+           "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _descendants(node: Node) -> Iterator[Node]:
+    for child in node.elements():
+        yield child
+        yield from _descendants(child)
+
+
+def generated_block_problem(node: Node) -> str | None:
+    """Why a card, banner or timeline box holds more than the site wrote into it; None when it holds
+    only that."""
+    children = list(node.elements())
+    if TIMELINE_CLASS in node.classes:
+        # Its title, the placeholder the picture replaces and the legend: three paragraphs of text.
+        if len(children) > 3 or any(child.tag != "p" or any(inner.tag in _BLOCKS for inner in
+                                                           _descendants(child)) for child in children):
+            return "it holds a block the site did not write"
+        return None
+    lists = [child for child in children if child.tag == "ul"]
+    if any(child.tag not in _GENERATED_CHILDREN for child in children) or len(lists) != 1:
+        return "it holds a block the site did not write"
+    if sum(1 for child in children if child.tag == "p") > 2:
+        return "it holds a paragraph the site did not write"
+    for item in lists[0].elements():
+        if item.tag != "li" or any(inner.tag in _BLOCKS for inner in _descendants(item)):
+            return "one of its items holds a block the site did not write"
+    return None
+
+
+def _card_problem(node: Node) -> str | None:
+    if CARD_CLASS not in node.classes:
+        return None
+    items = [item for ul in node.elements() if ul.tag == "ul" for item in ul.elements()]
+    labels = tuple(_clean(item.text()).split(":", 1)[0] for item in items)
+    return None if labels == CARD_LABELS else "its rows are not the ones the site writes"
+
+
+class _Extended(Exception):
+    """The doc continued a block the site generated."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def _html_events(node: Node, skip_classes: set[str], stop_id: str, events: list[Event]) -> None:
     for child in node.elements():
         if child.attrs.get("id") == stop_id:
             raise _Stop
-        if child.classes & skip_classes or child.tag in ("nav", "script", "style", "pre"):
+        if child.classes & skip_classes:
+            problem = generated_block_problem(child)
+            if problem is None:
+                problem = _card_problem(child)
+            if problem is not None:
+                title = next((_clean(p.text()) for p in child.elements()
+                              if "admonition-title" in p.classes), "the site's summary")
+                raise _Extended(f"'{title}' continues with the doc's text: {problem}; start the "
+                                "doc's first block at the margin after the title")
+            continue
+        if child.tag in ("nav", "script", "style", "pre"):
             continue
         if child.tag in ("h2", "h3", "h4", "h5", "h6"):
             events.append(("heading", int(child.tag[1]), _clean(child.text())))
@@ -220,13 +281,24 @@ def _html_events(node: Node, skip_classes: set[str], stop_id: str, events: list[
 
 
 def html_events(markup: str, skip_classes: set[str], stop_id: str) -> list[Event]:
-    """What the page shows, in order: inside <article> when there is one, minus what the site adds."""
+    """What the page shows, in order: inside <article> when there is one, minus what the site adds.
+    Raises _Extended when a block the site adds holds more than the site wrote into it."""
     root = parse_html(markup)
     article = next((n for n in _walk(root) if n.tag == "article"), root)
     events: list[Event] = []
-    with contextlib.suppress(_Stop):
+    try:
         _html_events(article, skip_classes, stop_id, events)
+    except _Stop:
+        pass
+    else:
+        if stop_id:
+            raise _Extended("the site's intro e-mail does not show as its own section (an unclosed "
+                            "code fence in the doc takes it in); close every ``` fence")
     return [event for _, event in _merge_lists([(0, event) for event in events])]
+
+
+def _first_line(document: Document) -> int:
+    return document.preamble[0].line if document.preamble else document.line_offset + 1
 
 
 def _walk(node: Node) -> Iterator[Node]:
@@ -269,7 +341,10 @@ def differences(document: Document, markup: str, skip_classes: set[str],
                 stop_id: str) -> list[tuple[int, str]]:
     """(line, what differs) for the first place the page departs from the Document; [] when none."""
     expected = document_events(document)
-    shown = html_events(markup, skip_classes, stop_id)
+    try:
+        shown = html_events(markup, skip_classes, stop_id)
+    except _Extended as extended:
+        return [(_first_line(document), extended.message)]
     for (line, want), got in zip(expected, shown, strict=False):
         if want != got:
             return [(line, _first_difference(want, got))]

@@ -3,7 +3,8 @@
 The linter already refuses raw HTML, but a non-strict local build still renders an incomplete doc;
 this makes sure even then the page shows the HTML as text instead of running it. It also drops
 links with a scheme other than http(s), mailto or tel (javascript:, data:, vbscript:, ...), turns
-images from other hosts into plain links (the site loads nothing from a third party), and keeps
+every image into a plain link or text (no doc image ever loads: not from a third party, nor from
+the site itself, where it would be a request the reader did not make), and keeps
 only the attributes handoff_lint.site.attributes allows: no id, class, title, name or data-* a doc
 wrote (attr_list, an admonition's extra words or a code fence's `{ #id .class }`), only the site's
 own.
@@ -22,13 +23,15 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from handoff_lint.links import is_local, is_safe_link
+from handoff_lint.links import is_safe_link, link_scheme
 from handoff_lint.site.attributes import PERMALINK_TITLE, clean, clean_html, heading_slug
 
 # After attr_list (8) has applied `{ ... }`, before toc (5) reads the headings' ids.
 _ATTRIBUTES_PRIORITY = 7
 # Before raw_html (30) puts the stored blocks (highlighted code) into the page.
 _STASH_PRIORITY = 35
+# An image's address stays a link to follow only when it is on the web.
+_IMAGE_LINK_SCHEMES = frozenset({"http", "https"})
 _ALLOWED_AFTER_TOC = frozenset({"id", "class", "title", "style", "href", "src", "alt", "start",
                                 "colspan", "rowspan"})
 
@@ -57,15 +60,17 @@ class _Neutralise(Treeprocessor):
             if href is not None and not is_safe_link(href):
                 del element.attrib["href"]
             if element.tag == "img":
+                # No image in a doc ever loads: the site publishes no file from clients/, so a
+                # local one could only be a request to the site itself (`/oauth2/sign_out` signs
+                # the reader out), and one from elsewhere tells that host who read the page.
                 src = element.get("src", "")
-                if not is_local(src):
-                    alt = element.get("alt") or src
-                    element.tag = "a"
-                    element.attrib.clear()
-                    if is_safe_link(src):
-                        element.set("href", src)
-                    element.text = alt
-            elif element.get("src") is not None and not is_local(element.get("src", "")):
+                alt = element.get("alt") or src
+                element.tag = "a"
+                element.attrib.clear()
+                if link_scheme(src) in _IMAGE_LINK_SCHEMES:
+                    element.set("href", src)
+                element.text = alt
+            elif element.get("src") is not None:
                 del element.attrib["src"]
 
 
