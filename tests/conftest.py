@@ -266,3 +266,21 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
+
+
+# What a hostile doc's script would set if it ever ran: the browser tests look for it.
+SCRIPT_MARKER = "__pwned"
+
+
+def script_marker(driver: Any) -> object:
+    return driver.execute_script(
+        f"return window.{SCRIPT_MARKER} === undefined ? null : window.{SCRIPT_MARKER};")
+
+
+def open_page(driver: Any, url: str) -> None:
+    """Load a page and let every pending event run (broken images fire onerror after load)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url)
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    driver.execute_async_script("const done = arguments[0]; setTimeout(done, 500);")

@@ -18,10 +18,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import NORTHWIND, build_site, copy_site_project, example_text, requested_urls, serving
+from conftest import (
+    NORTHWIND,
+    build_site,
+    copy_site_project,
+    example_text,
+    open_page,
+    requested_urls,
+    serving,
+)
+from conftest import script_marker as marker
 from handoff_lint.site import csp
 
-MARKER = "__pwned"
 SECRET = "hostile-suite-secret-3f1c9a"  # in a file outside the repo and in the build's environment
 NORTHWIND_PAGE = "northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/"
 
@@ -122,16 +130,6 @@ def server(hostile: tuple[Path, str]) -> Iterator[str]:
         yield url
 
 
-def marker(driver: Any) -> object:
-    return driver.execute_script(f"return window.{MARKER} === undefined ? null : window.{MARKER};")
-
-
-def open_page(driver: Any, url: str) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get(url)
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
-    driver.execute_async_script("const done = arguments[0]; setTimeout(done, 500);")
 
 
 def left_the_server(driver: Any, server: str) -> list[str]:

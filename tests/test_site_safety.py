@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NORTHWIND, build_site, copy_site_project, example_text, line_of, serving
+from conftest import NORTHWIND, build_site, copy_site_project, example_text, line_of, open_page, serving
+from conftest import SCRIPT_MARKER as MARKER
+from conftest import script_marker as marker
 from handoff_lint.cli import main
 from handoff_lint.links import link_scheme
 
-MARKER = "__pwned"
 NORTHWIND_PAGE = "northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/"
 DATA_URL = "data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+"  # <script>...
 
@@ -144,17 +145,6 @@ def server(hostile_site: Path) -> Iterator[str]:
         yield url
 
 
-def marker(driver: Any) -> object:
-    return driver.execute_script(f"return window.{MARKER} === undefined ? null : window.{MARKER};")
-
-
-def open_page(driver: Any, url: str) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get(url)
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
-    # Broken images fire onerror after load; give every pending event a turn before looking.
-    driver.execute_async_script("const done = arguments[0]; setTimeout(done, 300);")
 
 
 def test_no_injected_script_runs_in_chromium(server: str, browser: Any) -> None:

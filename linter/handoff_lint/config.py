@@ -11,6 +11,7 @@ from typing import Any
 
 from handoff_lint.codes import ALWAYS_ERRORS, REGISTRY
 from handoff_lint.diagnostics import Severity
+from handoff_lint.files import read_regular_file
 from handoff_lint.schema import EARLIEST_DATE, LATEST_DATE, parse_date
 from handoff_lint.source import MAX_BYTES
 from handoff_lint.workdays import REGIONS
@@ -78,15 +79,7 @@ MAX_PYPROJECT_BYTES = 1024 * 1024
 
 
 def _read_settings_file(path: Path) -> str:
-    """The text of a regular file of at most MAX_PYPROJECT_BYTES; a FIFO or a device is never
-    opened (a read could wait forever or never end)."""
-    if not path.is_file():
-        raise OSError(f"{path} is not a regular file")
-    with path.open("rb") as handle:
-        data = handle.read(MAX_PYPROJECT_BYTES + 1)
-    if len(data) > MAX_PYPROJECT_BYTES:
-        raise OSError(f"{path} is over {MAX_PYPROJECT_BYTES:,} bytes")
-    return data.decode("utf-8")
+    return read_regular_file(path, MAX_PYPROJECT_BYTES).decode("utf-8")
 
 
 def _handoff_table(pyproject: Path) -> dict[str, Any] | None:

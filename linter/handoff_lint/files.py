@@ -12,6 +12,18 @@ from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.source import too_large
 
 
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most limit bytes; a FIFO or a device is never opened (a
+    read could wait forever or never end). OSError says why not."""
+    if not path.is_file():
+        raise OSError(f"{path} is not a regular file")
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path} is over {limit:,} bytes")
+    return data
+
+
 @dataclass(frozen=True)
 class Target:
     """A file to check: how to show it, where it is, and its path under the repo root."""

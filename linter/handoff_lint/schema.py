@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from handoff_lint.files import read_regular_file
 from handoff_lint.money import parse_money
 from handoff_lint.quickcheck import Test, compile_schema
 
@@ -181,15 +182,8 @@ MAX_SCHEMA_BYTES = 4 * 1024 * 1024
 
 def _schema_text(path: str) -> str:
     """A schema file's text: a regular file of bounded size (a FIFO or /dev/zero is never read)."""
-    file = Path(path)
     try:
-        if not file.is_file():
-            raise SchemaFileError(f"{path} is not a regular file")
-        with file.open("rb") as handle:
-            data = handle.read(MAX_SCHEMA_BYTES + 1)
-        if len(data) > MAX_SCHEMA_BYTES:
-            raise SchemaFileError(f"{path} is over {MAX_SCHEMA_BYTES:,} bytes")
-        return data.decode("utf-8")
+        return read_regular_file(Path(path), MAX_SCHEMA_BYTES).decode("utf-8")
     except OSError as error:
         raise SchemaFileError(f"cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:
