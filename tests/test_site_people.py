@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import example_text, example_views, site_view
-from handoff_lint.site import uris
+from handoff_lint.site import paging, uris
 from handoff_lint.site.people import PAGE_SIZE, pages
 
 
@@ -33,3 +35,13 @@ def test_one_person_written_two_ways_has_one_view() -> None:
     page = found[uris.person_page("am", "Hannah Lee")]
     assert page.startswith("# Account Manager: Hannah Lee\n") and "2 clients" in page
     assert found[uris.PEOPLE].count("am-hannah-lee.md") == 1
+
+
+def test_the_people_index_is_paged_however_many_people() -> None:
+    one = site_view(example_text())
+    many = [replace(one, account_manager=f"AM {n:03}", ae=f"AE {n:03}") for n in range(150)]
+    found = pages(many)
+    index = [uri for uri in found if uri == uris.PEOPLE or uri.startswith("people/index/")]
+    assert len(index) == 3  # 300 people, 100 to a page
+    assert all(found[uri].count("\n- [") <= paging.ROWS for uri in index)
+    assert "## Account Managers" in found[uris.PEOPLE] and "## AEs" in found[index[-1]]

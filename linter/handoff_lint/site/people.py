@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.site import uris
+from handoff_lint.site import paging, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import link, text
 from handoff_lint.site.stages import status
@@ -69,20 +69,32 @@ def person_pages(role: str, name: str, clients: Sequence[ClientView]) -> dict[st
 
 
 def pages(views: Sequence[ClientView]) -> dict[str, str]:
-    """The people index and every person's pages, by path."""
+    """The people index (in pages of bounded size: it grows with the number of people) and every
+    person's pages, by path."""
     found: dict[str, str] = {}
-    index = ["# People\n", "Each Account Manager's and AE's clients, with what needs action first.\n"]
+    entries: list[tuple[str, str, str]] = []  # (role, person, counts) in index order
     for role in ROLES:
         grouped = owners(views, role)
-        index.append(f"## {ROLES[role]}s\n")
-        lines = []
         for name in sorted(grouped, key=str.casefold):
             clients = grouped[name]
             found.update(person_pages(role, name, clients))
             urgent = sum(v.clock.needs_action or bool(v.errors) for v in clients)
-            lines.append(f"- {link(text(name), uris.PEOPLE, uris.person_page(role, name))}: "
-                         f"{len(clients)} client{'' if len(clients) == 1 else 's'}, {urgent} needing action")
-        index.append("\n".join(lines) + "\n" if lines else "Nobody named yet.\n")
-    index.append(f"See also: {link('AE commission', uris.PEOPLE, uris.COMMISSION)}.\n")
-    found[uris.PEOPLE] = "\n".join(index)
+            entries.append((role, name, f"{len(clients)} client{'' if len(clients) == 1 else 's'}, "
+                                        f"{urgent} needing action"))
+
+    def render(uri: str, part: Sequence[tuple[str, str, str]], pager: str) -> str:
+        index = ["# People\n", "Each Account Manager's and AE's clients, with what needs action first.\n",
+                 pager]
+        for role in ROLES:
+            lines = [f"- {link(text(name), uri, uris.person_page(role, name))}: {counts}"
+                     for listed, name, counts in part if listed == role]
+            if lines:
+                index.append(f"## {ROLES[role]}s\n")
+                index.append("\n".join(lines) + "\n")
+        if not part:
+            index.append("Nobody named yet.\n")
+        index.append(pager)
+        index.append(f"See also: {link('AE commission', uri, uris.COMMISSION)}.\n")
+        return "\n".join(p for p in index if p)
+    found.update(paging.paged(uris.PEOPLE, entries, render))
     return found
