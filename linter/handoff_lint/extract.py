@@ -512,6 +512,21 @@ def extract(path: str, document: Document, front: FrontMatter, schema: Schema) -
     return extractor.result
 
 
+def iter_strings(value: object, pointer: str, keys: bool = False) -> Iterator[tuple[str, str]]:
+    """Every string in an instance with its JSON pointer; with keys, each mapping's string keys too
+    (under the pointer of their value)."""
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from iter_strings(child, f"{pointer}/{key}", keys)
+            if keys:
+                yield from iter_strings(key, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from iter_strings(child, f"{pointer}/{index}", keys)
+
+
 def iter_pointer_parents(pointer: str) -> Iterator[str]:
     """'/a/b/c', '/a/b', '/a', '': the pointer and each of its parents, nearest first."""
     while True:

@@ -6,27 +6,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 
 from handoff_lint.characters import describe, hidden
 from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.extract import iter_strings
 from handoff_lint.frontmatter import FrontMatter
 
 _HINT = ("Delete the character: retype the value, or paste it as plain text. It hides or reorders "
          "what a reader sees, or would reach a terminal or an e-mail header.")
-
-
-def _strings(value: object, pointer: str) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield pointer, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, f"{pointer}/{key}")
-            yield from _strings(key, f"{pointer}/{key}")
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, f"{pointer}/{index}")
 
 
 # An HTML entity, which the site decodes: `&#x202E;` is a bidi override on the page.
@@ -65,7 +53,7 @@ def check(path: str, text: str, front: FrontMatter) -> list[Diagnostic]:
                 found[number] = diagnostic(path, number, offset + 1, "HO106",
                                            f"this line holds an invisible {describe(char)}, written "
                                            "as an HTML entity", _HINT)
-    for pointer, value in _strings(front.data, "/front_matter") if front.data else ():
+    for pointer, value in iter_strings(front.data, "/front_matter", keys=True) if front.data else ():
         # Line breaks too: every front matter value is one line, and a YAML "\n" in a name would
         # put a line of its own into an e-mail's headers.
         characters = hidden(value) or [(i, c) for i, c in enumerate(value) if c in "\n\t"][:1]

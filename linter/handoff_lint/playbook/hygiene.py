@@ -17,7 +17,7 @@ from markdown_it.common.html_blocks import block_names
 from handoff_lint.characters import skeleton
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.document import Block, Document
-from handoff_lint.extract import FRONT_MATTER
+from handoff_lint.extract import FRONT_MATTER, iter_strings
 from handoff_lint.links import SAFE_SCHEMES, link_scheme
 from handoff_lint.playbook.context import Context
 from handoff_lint.schema import load_schema
@@ -177,17 +177,6 @@ def active_content(text: str) -> list[Found]:
 # Placeholders in values ---------------------------------------------------------------------------
 
 
-def _leaves(value: object, pointer: str) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield pointer, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _leaves(child, f"{pointer}/{key}")
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _leaves(child, f"{pointer}/{index}")
-
-
 def _reference_labels(lines: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m.group("label").casefold() for line in lines if (m := _REFERENCE.match(line)))
 
@@ -247,8 +236,8 @@ def no_placeholders(context: Context) -> list[Diagnostic]:
     """HO616: no template placeholder is left in any value, front matter included."""
     labels = _reference_labels(context.lines)
     found: list[Diagnostic] = []
-    values = (_leaves(context.instance, "") if _body_may_match(_maybe_placeholder, context)
-              else _leaves(context.front_matter, f"/{FRONT_MATTER}"))
+    values = (iter_strings(context.instance, "") if _body_may_match(_maybe_placeholder, context)
+              else iter_strings(context.front_matter, f"/{FRONT_MATTER}"))
     for pointer, text in values:
         if context.already_reported(pointer):
             continue
@@ -297,7 +286,7 @@ def no_active_content(context: Context) -> list[Diagnostic]:
             hint = "Link to an https:// address, or remove the link."
         found[key] = context.finding(item.code, (line, column), message, hint)
 
-    for pointer, text in _leaves(context.front_matter, f"/{FRONT_MATTER}"):
+    for pointer, text in iter_strings(context.front_matter, f"/{FRONT_MATTER}"):
         for item in active_content(text):
             if item.code in ("HO617", "HO618"):
                 add(*_locate(context, pointer, item.token), item,
