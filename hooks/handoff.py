@@ -10,12 +10,18 @@ would need a new adapter like this one, not new pages.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import multiprocessing
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,11 +37,10 @@ from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
 from handoff_lint.site import (
     attributes,
-    client_page,
+    background,
     csp,
     history,
     pages,
-    parity,
     publish,
     search,
     timeline,
@@ -46,7 +51,9 @@ from handoff_lint.site.clients import LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
 
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
@@ -54,6 +61,7 @@ log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
 CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
+CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 
 
 @dataclass
@@ -68,6 +76,16 @@ class _Build:
     config: Config = field(default_factory=Config)
     errors: int = 0
     timelines: dict[str, str] = field(default_factory=dict)
+    # A second process (handoff_lint.site.background) for the work that needs nothing back while
+    # pages render: the downloads, and the parity check of each rendered client page (doc path, result).
+    worker: ProcessPoolExecutor | None = None
+    downloads: Future[dict[str, str]] | None = None
+    parity_waiting: list[background.ParityJob] = field(default_factory=list)
+    parity: list[tuple[list[str], Future[list[list[tuple[int, str]]]]]] = field(default_factory=list)
+    # What a page's rendering depends on besides its Markdown (see _render_context).
+    render_context: str = ""
+    # Inline scripts already moved to files (every page has the same few).
+    scripts_written: set[str] = field(default_factory=set)
 
 
 _build = _Build()
@@ -210,6 +228,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     today = _today()
     settings = replace(_settings(root), today=today)
     _build.documents.clear()
+    _build.scripts_written.clear()
     _build.errors = 0
     _build.store = _store(root)
     _build.settings = cache.settings_fingerprint(settings)
@@ -223,6 +242,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     # Every page's template says which day the states and clocks are seen from.
     config.extra["handoff_as_of"] = day_text(today)
     changes = _last_changes(root, settings.clients)
+    worker = _build.worker = _start_worker()
     targets = [(file.src_uri, _target(file, root)) for file in files.documentation_pages()
                if file.generated_by is None and file.abs_src_path is not None]
     duplicates: dict[str, list[Diagnostic]] = {}
@@ -232,16 +252,27 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         duplicates.setdefault(duplicate.path, []).append(duplicate)
 
     def checked_docs() -> Iterator[pages.Doc]:
-        """Each doc checked (or its check taken from the cache) and reported, one at a time."""
-        for src_uri, target in targets:
-            checked, key = cache.check_target(target, settings, _build.store, _build.settings)
-            checked.diagnostics.extend(duplicates.get(checked.path, ()))
-            for diagnostic in checked.diagnostics:
-                _report(diagnostic)
-            if checked.document is not None and key is not None:
-                _build.documents[src_uri] = (target, key)
-            change = changes.get(checked.relative.as_posix()) if checked.relative else None
-            yield pages.Doc(src_uri, checked, change)
+        """Each doc checked (or its check taken from the cache) and reported, one at a time, in
+        order. Every other batch is checked by the worker while this process checks the one before."""
+        batches = [targets[start:start + CHECK_BATCH] for start in range(0, len(targets), CHECK_BATCH)]
+        handed = {number: worker.submit(background.check_docs, [target for _, target in batch], settings,
+                                        _build.store.folder, _build.settings)
+                  for number, batch in enumerate(batches) if number % 2}
+        for number, batch in enumerate(batches):
+            results = (handed[number].result() if number in handed else
+                       [cache.check_target(target, settings, _build.store, _build.settings)
+                        for _, target in batch])
+            yield from (doc(src_uri, target, checked, key)
+                        for (src_uri, target), (checked, key) in zip(batch, results, strict=True))
+
+    def doc(src_uri: str, target: doc_files.Target, checked: Checked, key: str | None) -> pages.Doc:
+        checked.diagnostics.extend(duplicates.get(checked.path, ()))
+        for diagnostic in checked.diagnostics:
+            _report(diagnostic)
+        if checked.document is not None and key is not None:
+            _build.documents[src_uri] = (target, key)
+        change = changes.get(checked.relative.as_posix()) if checked.relative else None
+        return pages.Doc(src_uri, checked, change)
 
     hand_written = _guide_pages(root, files, config)
     site = pages.build(
@@ -253,7 +284,10 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         page_file = files.get_file_from_path(uri)
         assert page_file is not None
         page_file.content_string = content
-    for uri, content in site.generated.items():
+    _build.downloads = worker.submit(background.downloads, site.views, site.entries, today)
+    # The downloads are listed now, empty, so that pages may link to them; on_env fills them in.
+    downloads = dict.fromkeys(background.download_paths(site.views), "")
+    for uri, content in {**site.generated, **downloads}.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
             _error(f"{existing.src_path}: the site writes {uri} itself; rename this file")
@@ -281,39 +315,168 @@ def _nav_pages(entries: object) -> list[str]:
     return []
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **_: Any) -> Navigation:
+    _build.render_context = _render_context(config, files)
+    return nav
+
+
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
-    """What search indexes on this page is the site's decision, whatever the page's meta says."""
+    """What search indexes on this page is the site's decision, whatever the page's meta says.
+    The page is rendered through the store: a page whose Markdown and surroundings are as they
+    were when it was last rendered is not rendered again."""
     record = _build.search.get(page.file.src_uri)
     page.meta.pop("handoff_search", None)
     if record is not None:
         page.meta["handoff_search"] = record
+    if _build.store.folder is not None:
+        # The build's attribute key is the same secret in another build's Markdown: compare without it.
+        source = markdown.replace(attributes.KEY, "\0")
+        key = hashlib.sha256(f"{_build.render_context}\0{page.file.src_uri}\0{source}".encode()).hexdigest()
+        page.render = partial(_render, page, key)  # type: ignore[method-assign]
     return markdown
 
 
+# What Page.render leaves on a page, and what it logged: content, toc, title, anchor ids, links to
+# anchors (by the linked page's source path), messages as (logger, level, text). A tuple of plain
+# values and MkDocs' own classes: a class of this module could not be read back by pickle.
+_Rendered = tuple[str, TableOfContents, str | None, set[str] | None, dict[str, dict[str, str]] | None,
+                  list[tuple[str, int, str]]]
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.name, record.levelno, record.getMessage()))
+
+
+def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
+    found = _build.store.load("render", key)
+    if isinstance(found, tuple) and len(found) == 6:
+        rendered: _Rendered = found
+        content, toc, title, anchors, links, messages = rendered
+        page.content, page.toc, page.present_anchor_ids = content, toc, anchors
+        page._title_from_render = title
+        if links is not None:
+            page.links_to_anchors = {file: linked for uri, linked in links.items()
+                                     if (file := files.get_file_from_path(uri)) is not None}
+        for name, level, message in messages:  # the same warnings, so that --strict counts them again
+            logging.getLogger(name).log(level, "%s", message)
+        return
+    recorder = _Recorder()
+    logging.getLogger("mkdocs").addHandler(recorder)
+    try:
+        Page.render(page, config, files)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(recorder)
+    links = ({file.src_uri: linked for file, linked in page.links_to_anchors.items()}
+             if page.links_to_anchors is not None else None)
+    rendered = (page.content or "", page.toc, page._title_from_render, page.present_anchor_ids, links,
+                recorder.messages)
+    _build.store.save("render", key, rendered)
+
+
+def _render_context(config: MkDocsConfig, files: Files) -> str:
+    """Everything besides a page's Markdown that decides how it renders: the Markdown extensions and
+    their settings, the libraries' and the linter's versions, link checking, and every file's path
+    and address (a link is written, or reported, by what it points to)."""
+    digest = hashlib.sha256(cache.linter_fingerprint().encode())
+    for library in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        digest.update(f"{library}={metadata.version(library)}".encode())
+    digest.update(repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
+                        sorted(config.validation.items(), key=str), config.site_url)).encode())
+    for file in sorted(files, key=lambda f: f.src_uri):
+        digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion.name}\0".encode())
+    return digest.hexdigest()
+
+
+PARITY_BATCH = 25  # client pages handed to the worker at a time
+
+
 def on_page_content(html: str, page: Page, **_: Any) -> str:
-    """Warn where the rendered page departs from what the linter read (see handoff_lint.site.parity)."""
+    """Check, in the background, that the rendered page shows what the linter read (see
+    handoff_lint.site.parity); the result is reported at the end of the build."""
     entry = _build.documents.get(page.file.src_uri)
     if entry is not None:
         target, doc_key = entry
-        key = cache.parity_key(doc_key, html)
-        found = _build.store.load("parity", key)
+        found = _build.store.load("parity", cache.parity_key(doc_key, html))
         if isinstance(found, list):
-            differences: list[tuple[int, str]] = found
+            done: Future[list[list[tuple[int, str]]]] = Future()
+            done.set_result([found])
+            _build.parity.append(([target.display], done))
         else:
-            differences = _differences(target, doc_key, html)
-            _build.store.save("parity", key, differences)
-        path = target.display
-        for line, message in differences:
-            _error(f"{path}:{line}:1: the site shows this differently from how the linter reads it: "
-                   f"{message}")
+            _build.parity_waiting.append((target, doc_key, html))
+            if len(_build.parity_waiting) >= PARITY_BATCH:
+                _hand_over_parity()
     picture = _build.timelines.get(page.file.src_uri)
     return timeline.place(html, picture) if picture is not None else html
+
+
+def _hand_over_parity() -> None:
+    jobs, _build.parity_waiting = _build.parity_waiting, []
+    if jobs:
+        assert _build.worker is not None
+        future = _build.worker.submit(background.parity_differences, jobs, _build.store.folder, _build.config)
+        _build.parity.append(([target.display for target, _, _ in jobs], future))
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files, **_: Any) -> Any:
+    """Fill in the downloads, now that every page is rendered and before MkDocs writes any file."""
+    if _build.downloads is None:
+        return env
+    try:
+        made = _build.downloads.result()
+    except Exception as error:  # the worker's failure is the build's, with the reason shown
+        raise PluginError(f"calendar feeds and exports not written: {printable(repr(error))}") from None
+    for uri, content in made.items():
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            file.content_string = content
+    return env
+
+
+def _start_worker() -> ProcessPoolExecutor:
+    _stop_worker()
+    # Forked where it is safe, in a process of one thread (`mkdocs build`): a spawned worker would run
+    # the main script again, and whoever calls MkDocs from a script may not guard it. `mkdocs serve`
+    # runs threads, whose locks a fork would copy held: there it is spawned (its main is guarded).
+    forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    method = "fork" if forkable and sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+
+
+def _stop_worker() -> None:
+    if _build.worker is not None:
+        _build.worker.shutdown(wait=True, cancel_futures=True)
+    _build.worker, _build.downloads = None, None
+    _build.parity.clear()
+    _build.parity_waiting.clear()
+
+
+def _report_parity() -> None:
+    _hand_over_parity()
+    for paths, future in _build.parity:
+        try:
+            results = future.result()
+        except Exception as error:
+            for path in paths:
+                _error(f"{path}:1:1: the parity check failed: {printable(repr(error))}")
+            continue
+        for path, differences in zip(paths, results, strict=True):
+            for line, message in differences:
+                _error(f"{path}:{line}:1: the site shows this differently from how the linter reads "
+                       f"it: {message}")
 
 
 def _harden(output: str, base_url: str, config: MkDocsConfig, content: str = "") -> str:
     """The page with its Content-Security-Policy, its inline scripts moved to files in the site."""
     hardened, scripts = csp.harden(output, base_url, content)
     for path, body in scripts.items():
+        if path in _build.scripts_written:
+            continue  # named by its content's hash: the same path is the same file
+        _build.scripts_written.add(path)
         target = Path(config.site_dir, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, "utf-8")
@@ -335,6 +498,8 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
     pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder.
     Strict means strict: a build with any error counted here fails, even when -q hid the warnings."""
+    _report_parity()
+    _stop_worker()
     if config.strict and _build.errors:
         raise Abort(f"Aborted with {_build.errors} handoff error(s) in strict mode; "
                     "`handoff lint` lists them with their fixes.")
@@ -349,15 +514,12 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
                           f"{(result.stderr or result.stdout).strip()[-2000:]}")
 
 
-def _differences(target: doc_files.Target, doc_key: str, html: str) -> list[tuple[int, str]]:
-    """The parity check, on the doc's parse from the store (or parsed again if it is gone)."""
-    checked = _build.store.load("check", doc_key)
-    if not isinstance(checked, Checked):
-        checked = runner.check_target(target, _build.config)
-    if checked.document is None:
-        return []
-    skip = {client_page.CARD_CLASS, client_page.BANNER_CLASS, timeline.CONTAINER_CLASS}
-    return parity.differences(checked.document, html, skip, client_page.EMAIL_ID)
+def on_build_error(**_: Any) -> None:
+    _stop_worker()
+
+
+def on_shutdown(**_: Any) -> None:
+    _stop_worker()
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

@@ -158,6 +158,71 @@ def test_a_warm_cache_still_fails_the_strict_build_on_an_incomplete_doc(tmp_path
     assert sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file()) == entries  # all reused
 
 
+def _site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but the search index (Pagefind names its files differently each run)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}
+
+
+def test_a_warm_build_renders_no_page_again_and_gives_the_same_site_and_warnings(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    # A page whose rendering warns (MkDocs' own link check): the warning must survive the cache.
+    (config.parent / "guide" / "old-links.md").write_text("# Old links\n\nSee [the old page](gone.md).\n",
+                                                          "utf-8")
+    shared = tmp_path / "cache"
+    cold = build_site(config, tmp_path / "cold", strict=False, cache=shared)
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
+    rendered = sorted(p for p in (cache / "render").rglob("*") if p.is_file())
+    assert cold.returncode == 0, cold.stderr
+    assert len(rendered) > len(EXAMPLES)
+
+    warm = build_site(config, tmp_path / "warm", strict=False, cache=shared)
+    strict = build_site(config, tmp_path / "strict", cache=shared)
+
+    assert warm.returncode == 0, warm.stderr
+    assert sorted(p for p in (cache / "render").rglob("*") if p.is_file()) == rendered  # all reused
+    link_warning = [line for line in cold.stderr.splitlines() if "gone.md" in line]
+    assert len(link_warning) == 1 and link_warning == [line for line in warm.stderr.splitlines()
+                                                       if "gone.md" in line]
+    assert strict.returncode != 0
+    assert _site_files(tmp_path / "warm") == _site_files(tmp_path / "cold")
+
+
+def test_a_changed_doc_is_rendered_again_and_only_it(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    shared = tmp_path / "cache"
+    assert build_site(config, tmp_path / "first", cache=shared).returncode == 0
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
+    before = {p.name for p in (cache / "render").rglob("*") if p.is_file()}
+    doc = config.parent / NORTHWIND_DOC
+    agreed = "    - Night-shift workshops are scheduled at changeover, never mid-shift."
+    assert agreed in doc.read_text("utf-8")
+    doc.write_text(doc.read_text("utf-8").replace(agreed, agreed.replace("changeover", "handover")), "utf-8")
+
+    again = build_site(config, tmp_path / "again", cache=shared)
+
+    assert again.returncode == 0, again.stderr
+    new = {p.name for p in (cache / "render").rglob("*") if p.is_file()} - before
+    assert len(new) == 1  # only the client page shows the doc's call record
+    assert "scheduled at handover" in (tmp_path / "again" / NORTHWIND_PAGE).read_text("utf-8")
+
+
+def test_a_build_run_from_a_script_without_a_main_guard_works(tmp_path: Path) -> None:
+    # The build's second process must not run the caller's script again (as a spawned one would).
+    config = copy_site_project(tmp_path / "project")
+    script = tmp_path / "build.py"
+    script.write_text("import sys\nfrom mkdocs.__main__ import cli\n"
+                      f"sys.argv = ['mkdocs', 'build', '-q', '-f', {str(config)!r}, '-d', "
+                      f"{str(tmp_path / 'site')!r}]\ncli()\n", "utf-8")
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
+           "HANDOFF_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, str(script)], cwd=config.parent, env=env, capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "calendar" / "all.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")
+    assert (tmp_path / "site" / NORTHWIND_PAGE).is_file()
+
+
 def test_a_corrupt_cache_entry_is_ignored_and_deleting_the_cache_is_safe(tmp_path: Path) -> None:
     config = copy_site_project(tmp_path / "project")
     shared = tmp_path / "cache"

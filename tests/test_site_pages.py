@@ -8,6 +8,7 @@ from conftest import SITE_DATE, example_site_docs
 from handoff_lint.codes import REGISTRY
 from handoff_lint.schema import load_schema
 from handoff_lint.site import client_index, paging, uris
+from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
 from handoff_lint.site.pages import ROBOTS_TXT, build, markdown_title
 
@@ -16,17 +17,18 @@ def test_every_page_is_generated_and_every_client_has_a_page() -> None:
     docs = example_site_docs()
     site = build(docs, today=SITE_DATE, default_region="england-and-wales",
                  schema=load_schema(), rules=REGISTRY.values())
-    # The fixed pages and files, then one view per person and one calendar per Account Manager
-    # (besides the pages of the paged lists).
+    # The fixed pages and files, then one view per person (besides the pages of the paged lists).
     per_person = {uri for uri in set(site.generated) - set(uris.GENERATED)
                   if uri.startswith(("people/", "calendar/")) and not uri.startswith("people/commission/")}
-    assert set(uris.GENERATED) <= set(site.generated)
+    assert set(uris.GENERATED) <= set(site.generated) | set(download_paths(site.views))
     people = {v.account_manager for v in site.views} | {v.ae for v in site.views}
     assert {uri for uri in per_person if uri.endswith(".md")} == {
         uris.person_page(role, name) for role, name in
         [*(("am", v.account_manager) for v in site.views), *(("ae", v.ae) for v in site.views)]}
-    assert {uri for uri in per_person if uri.endswith(".ics")} == {
-        uris.am_calendar(v.account_manager) for v in site.views}
+    # The feeds and exports are made from the views beside the pages (site.background.downloads).
+    assert not any(uri.endswith(".ics") for uri in site.generated)
+    assert {uri for uri in download_paths(site.views) if uri.startswith("calendar/")} == {
+        uris.CALENDAR_ALL, *(uris.am_calendar(v.account_manager) for v in site.views)}
     assert len(people) >= 4
     assert set(site.client_pages) == {d.src_uri for d in docs}
     assert site.generated[uris.ROBOTS] == ROBOTS_TXT == "User-agent: *\nDisallow: /\n"

@@ -5,7 +5,7 @@ calendar updates an event in place when its date moves, however often the site i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from handoff_lint.lifecycle import Kind, milestones
 from handoff_lint.site import uris
@@ -24,36 +24,57 @@ def uid(view: ClientView, key: str) -> str:
     return f"{slug}.{key}@{UID_DOMAIN}"
 
 
-def feed(views: Sequence[ClientView], today: dt.date, name: str) -> str:
-    """One .ics calendar with every client's dated events (all-day), soonest first."""
-    from icalendar import Calendar, Event
+def events(view: ClientView, today: dt.date) -> list[str]:
+    """A client's dated events (all-day), each as its iCalendar text."""
+    from icalendar import Event
+
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    found: list[str] = []
+    for milestone in milestones(view.records, today):
+        if milestone.kind not in FEED_KINDS or milestone.key.endswith("-week-12"):
+            continue
+        event = Event()
+        event.add("uid", uid(view, milestone.key))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", milestone.date)
+        event.add("dtend", milestone.date + dt.timedelta(days=1))
+        event.add("summary", f"{view.name}: {milestone.label}")
+        owners = f"AM {view.account_manager or 'not named'}, AE {view.ae or 'not named'}"
+        event.add("description", f"{milestone.label} for {view.name} ({owners}).")
+        event.add("categories", [milestone.kind.value])
+        event.add("transp", "TRANSPARENT")
+        found.append(event.to_ical().decode("utf-8"))
+    return found
+
+
+def feed(views: Sequence[ClientView], name: str, events_of: Mapping[int, list[str]]) -> str:
+    """One .ics calendar with the clients' events, in client order. A client's events are made once
+    for every feed it is in (events_of, by id of its view): the feeds hold each event twice."""
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
-    for view in sorted(views, key=lambda v: (v.slug, v.name)):
-        for milestone in milestones(view.records, today):
-            if milestone.kind not in FEED_KINDS or milestone.key.endswith("-week-12"):
-                continue
-            event = Event()
-            event.add("uid", uid(view, milestone.key))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", milestone.date)
-            event.add("dtend", milestone.date + dt.timedelta(days=1))
-            event.add("summary", f"{view.name}: {milestone.label}")
-            owners = f"AM {view.account_manager or 'not named'}, AE {view.ae or 'not named'}"
-            event.add("description", f"{milestone.label} for {view.name} ({owners}).")
-            event.add("categories", [milestone.kind.value])
-            event.add("transp", "TRANSPARENT")
-            calendar.add_component(event)
-    return str(calendar.to_ical().decode("utf-8"))
+    text: str = calendar.to_ical().decode("utf-8")
+    end = text.rindex("END:VCALENDAR")
+    ordered = sorted(views, key=lambda v: (v.slug, v.name))
+    return text[:end] + "".join(event for view in ordered for event in events_of[id(view)]) + text[end:]
+
+
+def _feeds(views: Sequence[ClientView]) -> list[tuple[str, str, Sequence[ClientView]]]:
+    """(path in the site, calendar name, its clients): all clients, then one per Account Manager."""
+    return [(uris.CALENDAR_ALL, "Client handoffs", views),
+            *((uris.am_calendar(manager), f"Client handoffs: {manager}", owned)
+              for manager, owned in sorted(owners(views, "am").items()))]
+
+
+def paths(views: Sequence[ClientView]) -> list[str]:
+    """Where the feeds go in the site, known before they are written."""
+    return [path for path, _, _ in _feeds(views)]
 
 
 def feeds(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
-    """Every feed by its path in the site: all clients, then one per Account Manager."""
-    found = {uris.CALENDAR_ALL: feed(views, today, "Client handoffs")}
-    for manager, owned in sorted(owners(views, "am").items()):
-        found[uris.am_calendar(manager)] = feed(owned, today, f"Client handoffs: {manager}")
-    return found
+    """Every feed by its path in the site."""
+    events_of = {id(view): events(view, today) for view in views}
+    return {path: feed(owned, name, events_of) for path, name, owned in _feeds(views)}

@@ -102,12 +102,12 @@ def checked_data(entries: Sequence[dict[str, object]]) -> str:
     return json.dumps({"handoffs": ordered}, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
 
 
+PATHS = (uris.EXPORT_CLIENTS, uris.EXPORT_RISKS, uris.EXPORT_COMMITMENTS, uris.EXPORT_MILESTONES,
+         uris.EXPORT_JSON)
+
+
 def exports(views: Sequence[ClientView], docs: Sequence[dict[str, object]], today: dt.date) -> dict[str, str]:
     ordered = sorted(views, key=lambda v: v.name.casefold())
-    return {
-        uris.EXPORT_CLIENTS: clients(ordered),
-        uris.EXPORT_RISKS: risks(ordered),
-        uris.EXPORT_COMMITMENTS: commitments(ordered),
-        uris.EXPORT_MILESTONES: milestone_rows(ordered, today),
-        uris.EXPORT_JSON: checked_data(docs),
-    }
+    files = (clients(ordered), risks(ordered), commitments(ordered), milestone_rows(ordered, today),
+             checked_data(docs))
+    return dict(zip(PATHS, files, strict=True))

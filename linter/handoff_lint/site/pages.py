@@ -13,7 +13,6 @@ from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
 from handoff_lint.site import (
-    calendar_feed,
     client_index,
     client_page,
     commission,
@@ -209,6 +208,8 @@ class Site:
     nav: list[NavEntry] = field(default_factory=list)
     search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
     timelines: dict[str, str] = field(default_factory=dict)  # doc page path -> SVG markup
+    # Each doc's entry in the exports; the feeds and exports are background.downloads of the views.
+    entries: list[dict[str, object]] = field(default_factory=list)
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -271,13 +272,12 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
     site = Site()
     # One doc at a time: each check is dropped once its view and page are written, so memory holds
     # the small views and the page sources, never every parsed doc at once.
-    exported: list[dict[str, object]] = []
     for doc in docs:
         client = view(doc.checked, doc.src_uri, default_region, today, doc.last_change)
         site.views.append(client)
         site.client_pages[client.src_uri] = client_page.page(client, doc.checked)
         site.timelines[client.src_uri] = timeline.svg(client.name, client.records, today)
-        exported.append(exports.entry(doc.src_uri, doc.checked))
+        site.entries.append(exports.entry(doc.src_uri, doc.checked))
     site.generated = {
         uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
         **_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS),
@@ -297,8 +297,6 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.HEADERS: csp.headers_file(),
         **commission.pages(site.views, today),
         **people.pages(site.views),
-        **calendar_feed.feeds(site.views, today),
-        **exports.exports(site.views, exported, today),
     }
     site.nav = navigation(hand_written)
     guide_pages = [uris.GUIDE, uris.FORMAT_REFERENCE, uris.RULES, *(uri for uri, _ in hand_written)]
