@@ -285,7 +285,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         assert page_file is not None
         page_file.content_string = content
     _build.downloads = worker.submit(background.downloads, site.views, site.entries, today)
-    # The downloads are listed now, empty, so that pages may link to them; on_env fills them in.
+    # Listed now, empty, so that pages may link to them; written when the worker has made them, at
+    # the end of the build (making them takes as long as writing every page).
     downloads = dict.fromkeys(background.download_paths(site.views), "")
     for uri, content in {**site.generated, **downloads}.items():
         existing = files.get_file_from_path(uri)
@@ -422,21 +423,6 @@ def _hand_over_parity() -> None:
         _build.parity.append(([target.display for target, _, _ in jobs], future))
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Files, **_: Any) -> Any:
-    """Fill in the downloads, now that every page is rendered and before MkDocs writes any file."""
-    if _build.downloads is None:
-        return env
-    try:
-        made = _build.downloads.result()
-    except Exception as error:  # the worker's failure is the build's, with the reason shown
-        raise PluginError(f"calendar feeds and exports not written: {printable(repr(error))}") from None
-    for uri, content in made.items():
-        file = files.get_file_from_path(uri)
-        if file is not None:
-            file.content_string = content
-    return env
-
-
 def _start_worker() -> ProcessPoolExecutor:
     _stop_worker()
     # Forked where it is safe, in a process of one thread (`mkdocs build`): a spawned worker would run
@@ -453,6 +439,19 @@ def _stop_worker() -> None:
     _build.worker, _build.downloads = None, None
     _build.parity.clear()
     _build.parity_waiting.clear()
+
+
+def _write_downloads(config: MkDocsConfig) -> None:
+    if _build.downloads is None:
+        return
+    try:
+        made = _build.downloads.result()
+    except Exception as error:  # the worker's failure is the build's, with the reason shown
+        raise PluginError(f"calendar feeds and exports not written: {printable(repr(error))}") from None
+    for uri, content in made.items():
+        target = Path(config.site_dir, uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8"))  # as MkDocs writes a file: no newline translation
 
 
 def _report_parity() -> None:
@@ -498,6 +497,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
     pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder.
     Strict means strict: a build with any error counted here fails, even when -q hid the warnings."""
+    _write_downloads(config)
     _report_parity()
     _stop_worker()
     if config.strict and _build.errors:

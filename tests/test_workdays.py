@@ -58,3 +58,16 @@ def test_every_configurable_region_has_a_calendar() -> None:
     for region in REGIONS:
         assert is_working_day(dt.date(2026, 11, 24), region)
         assert region_name(region) != region
+
+
+def test_days_between_are_counted_as_if_one_by_one() -> None:
+    # Counted by the week for speed: the same as looking at each day, over every start weekday, spans
+    # across year ends (Christmas and New Year substitutes) and every region.
+    for region in REGIONS:
+        for first in (dt.date(2025, 12, 15) + dt.timedelta(days=n) for n in range(0, 21, 3)):
+            for length in (0, 1, 2, 6, 7, 8, 13, 30, 400):
+                last = first + dt.timedelta(days=length)
+                one_by_one = sum(1 for n in range(1, length + 1)
+                                 if is_working_day(first + dt.timedelta(days=n), region))
+                assert working_days_between(first, last, region) == one_by_one, (region, first, length)
+    assert working_days_between(dt.date(2026, 5, 1), dt.date(2026, 4, 1)) == 0

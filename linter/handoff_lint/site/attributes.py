@@ -161,6 +161,8 @@ class _Rewriter(HTMLParser):
 
 def clean_html(fragment: str) -> str:
     """An HTML fragment (such as a highlighted code block) with its attributes cleaned, no id kept."""
+    if "<" not in fragment:
+        return fragment  # no tag, so no attribute: most stored fragments are one entity, "&amp;"
     rewriter = _Rewriter()
     rewriter.feed(fragment)
     rewriter.close()
