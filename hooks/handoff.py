@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
+import json
 import logging
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -39,6 +43,7 @@ from handoff_lint.site import (
     attributes,
     background,
     csp,
+    exports,
     history,
     pages,
     publish,
@@ -47,7 +52,7 @@ from handoff_lint.site import (
     uris,
 )
 from handoff_lint.site.buildlog import escape_build_log
-from handoff_lint.site.clients import LastChange
+from handoff_lint.site.clients import ClientView, LastChange
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -75,7 +80,9 @@ class _Build:
     settings: str = ""  # cache.settings_fingerprint of config
     config: Config = field(default_factory=Config)
     errors: int = 0
-    timelines: dict[str, str] = field(default_factory=dict)
+    views: dict[str, ClientView] = field(default_factory=dict)  # by client page path, for its timeline
+    # Page sources written by the site, kept on disk until MkDocs reads them (see _page_sources).
+    sources: Path | None = None
     # A second process (handoff_lint.site.background) for the work that needs nothing back while
     # pages render: the downloads, and the parity check of each rendered client page (doc path, result).
     worker: ProcessPoolExecutor | None = None
@@ -238,7 +245,6 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
                "published (rename it)")
         files.remove(unreadable)
     files = _only_docs(files, config, settings.clients)
-    _build.timelines.clear()
     # Every page's template says which day the states and clocks are seen from.
     config.extra["handoff_as_of"] = day_text(today)
     changes = _last_changes(root, settings.clients)
@@ -275,16 +281,24 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         return pages.Doc(src_uri, checked, change)
 
     hand_written = _guide_pages(root, files, config)
-    site = pages.build(
-        checked_docs(), today=today, default_region=settings.region,
-        schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
-        hand_written=hand_written, site_name=config.site_name,
-    )
-    for uri, content in site.client_pages.items():
-        page_file = files.get_file_from_path(uri)
-        assert page_file is not None
-        page_file.content_string = content
-    _build.downloads = worker.submit(background.downloads, site.views, site.entries, today)
+    sources = _page_sources()
+
+    assert _build.sources is not None
+    entries = _build.sources / "entries.jsonl"  # read by the worker, which makes the exports
+    with entries.open("w", encoding="utf-8") as out:
+
+        def client_out(uri: str, content: str, entry: exports.Entry) -> None:
+            page_file = files.get_file_from_path(uri)
+            assert page_file is not None
+            page_file.abs_src_path = sources(content)
+            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+        site = pages.build(
+            checked_docs(), today=today, default_region=settings.region,
+            schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+            hand_written=hand_written, site_name=config.site_name, client_out=client_out,
+        )
+    _build.downloads = worker.submit(background.downloads, site.views, entries, today)
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
     # the end of the build (making them takes as long as writing every page).
     downloads = dict.fromkeys(background.download_paths(site.views), "")
@@ -293,7 +307,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if existing is not None:
             _error(f"{existing.src_path}: the site writes {uri} itself; rename this file")
             files.remove(existing)
-        files.append(File.generated(config, uri, content=content))
+        files.append(File.generated(config, uri, abs_src_path=sources(content)) if uri.endswith(".md")
+                     else File.generated(config, uri, content=content))
     config.nav = site.nav
     # Only a few pages are in the sidebar; the rest (every client, every page of a paged list) are
     # reached from them, so MkDocs should not list them as missing from the navigation.
@@ -302,8 +317,31 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if file.src_uri not in in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
-    _build.timelines.update(site.timelines)
+    _build.views = {view.src_uri: view for view in site.views}
     return files
+
+
+def _page_sources() -> Callable[[str], str]:
+    """Where the pages the site writes wait for MkDocs to read them: files in a folder of this
+    build's own, so that memory does not hold every page's source until MkDocs reaches it (a
+    backing MkDocs offers for generated files). Returns a function from a page's Markdown to its
+    file's path."""
+    _remove_sources()
+    folder = _build.sources = Path(tempfile.mkdtemp(prefix="handoff-pages-"))
+    names = itertools.count()
+
+    def write(content: str) -> str:
+        path = folder / f"{next(names)}.md"  # numbered: no name taken from a doc
+        path.write_text(content, "utf-8")
+        return str(path)
+
+    return write
+
+
+def _remove_sources() -> None:
+    if _build.sources is not None:
+        shutil.rmtree(_build.sources, ignore_errors=True)
+        _build.sources = None
 
 
 def _nav_pages(entries: object) -> list[str]:
@@ -411,8 +449,15 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
             _build.parity_waiting.append((target, doc_key, html))
             if len(_build.parity_waiting) >= PARITY_BATCH:
                 _hand_over_parity()
-    picture = _build.timelines.get(page.file.src_uri)
-    return timeline.place(html, picture) if picture is not None else html
+    # MkDocs keeps every page until the last is written: let go of the Markdown, now rendered, so
+    # that memory holds each page once (at 10,000 clients, hundreds of MB).
+    page.markdown = None
+    view = _build.views.get(page.file.src_uri)
+    if view is None:
+        return html
+    today = _build.config.today
+    assert today is not None  # on_files sets it
+    return timeline.place(html, timeline.svg(view.name, view.records, today))
 
 
 def _hand_over_parity() -> None:
@@ -497,6 +542,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
     pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder.
     Strict means strict: a build with any error counted here fails, even when -q hid the warnings."""
+    _remove_sources()
     _write_downloads(config)
     _report_parity()
     _stop_worker()
@@ -516,10 +562,12 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
 
 def on_build_error(**_: Any) -> None:
     _stop_worker()
+    _remove_sources()
 
 
 def on_shutdown(**_: Any) -> None:
     _stop_worker()
+    _remove_sources()
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

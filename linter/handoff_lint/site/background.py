@@ -10,6 +10,7 @@ build. Each job is a plain function of picklable arguments.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,10 +53,12 @@ def parity_differences(jobs: Sequence[ParityJob], store_folder: Path | None,
     return results
 
 
-def downloads(views: Sequence[ClientView], entries: Sequence[dict[str, object]],
-              today: dt.date) -> dict[str, str]:
-    """The calendar feeds and the exports, by path in the site."""
-    return {**calendar_feed.feeds(views, today), **exports.exports(views, entries, today)}
+def downloads(views: Sequence[ClientView], entries: Path, today: dt.date) -> dict[str, str]:
+    """The calendar feeds and the exports, by path in the site; entries is a file of the docs'
+    export entries, one JSON array [page path, JSON text] a line (kept on disk as they are made)."""
+    with entries.open(encoding="utf-8") as lines:
+        made = [(str(page), str(text)) for page, text in map(json.loads, lines)]
+    return {**calendar_feed.feeds(views, today), **exports.exports(views, made, today)}
 
 
 def download_paths(views: Sequence[ClientView]) -> list[str]:

@@ -6,7 +6,7 @@ This is the one call a site generator adapter makes; it reads no files, no clock
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from handoff_lint.check import Checked
@@ -23,7 +23,6 @@ from handoff_lint.site import (
     people,
     registers,
     search,
-    timeline,
     uris,
 )
 from handoff_lint.site.attributes import trusted_class
@@ -207,9 +206,8 @@ class Site:
     views: list[ClientView] = field(default_factory=list)
     nav: list[NavEntry] = field(default_factory=list)
     search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
-    timelines: dict[str, str] = field(default_factory=dict)  # doc page path -> SVG markup
     # Each doc's entry in the exports; the feeds and exports are background.downloads of the views.
-    entries: list[dict[str, object]] = field(default_factory=list)
+    entries: list[exports.Entry] = field(default_factory=list)
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -266,18 +264,24 @@ def _tables(found: dict[str, str], *classes: str) -> dict[str, str]:
 
 def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: Schema,
           rules: Iterable[Rule], hand_written: Sequence[tuple[str, str]] = (),
-          site_name: str = "Client handoffs") -> Site:
+          site_name: str = "Client handoffs",
+          client_out: Callable[[str, str, exports.Entry], None] | None = None) -> Site:
     """Every page of the site; hand_written are the guide's own pages as (path, title). docs may be
-    a generator: each is used once, as it comes."""
+    a generator: each is used once, as it comes. With client_out, each client's page and export
+    entry are handed to it as (page path, page Markdown, entry) as soon as they are made, instead
+    of kept in site.client_pages and site.entries."""
     site = Site()
     # One doc at a time: each check is dropped once its view and page are written, so memory holds
-    # the small views and the page sources, never every parsed doc at once.
+    # the small views, never every parsed doc (nor every client page, with client_out) at once.
     for doc in docs:
         client = view(doc.checked, doc.src_uri, default_region, today, doc.last_change)
         site.views.append(client)
-        site.client_pages[client.src_uri] = client_page.page(client, doc.checked)
-        site.timelines[client.src_uri] = timeline.svg(client.name, client.records, today)
-        site.entries.append(exports.entry(doc.src_uri, doc.checked))
+        page, exported = client_page.page(client, doc.checked), exports.entry(doc.src_uri, doc.checked)
+        if client_out is None:
+            site.client_pages[client.src_uri] = page
+            site.entries.append(exported)
+        else:
+            client_out(client.src_uri, page, exported)
     site.generated = {
         uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
         **_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS),
