@@ -83,6 +83,8 @@ class _Build:
     views: dict[str, ClientView] = field(default_factory=dict)  # by client page path, for its timeline
     # Page sources written by the site, kept on disk until MkDocs reads them (see _page_sources).
     sources: Path | None = None
+    # Page path -> where its rendered content waits, and the marker standing in for it.
+    set_aside: dict[str, tuple[Path, str]] = field(default_factory=dict)
     # A second process (handoff_lint.site.background) for the work that needs nothing back while
     # pages render: the downloads, and the parity check of each rendered client page (doc path, result).
     worker: ProcessPoolExecutor | None = None
@@ -236,6 +238,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     settings = replace(_settings(root), today=today)
     _build.documents.clear()
     _build.scripts_written.clear()
+    _build.set_aside.clear()
     _build.errors = 0
     _build.store = _store(root)
     _build.settings = cache.settings_fingerprint(settings)
@@ -261,11 +264,20 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         """Each doc checked (or its check taken from the cache) and reported, one at a time, in
         order. Every other batch is checked by the worker while this process checks the one before."""
         batches = [targets[start:start + CHECK_BATCH] for start in range(0, len(targets), CHECK_BATCH)]
-        handed = {number: worker.submit(background.check_docs, [target for _, target in batch], settings,
-                                        _build.store.folder, _build.settings)
-                  for number, batch in enumerate(batches) if number % 2}
+        handed: dict[int, Future[list[tuple[Checked, str | None]]]] = {}
+
+        def hand_over(number: int) -> None:
+            # A batch is handed over only just ahead of its turn: a worker running ahead would fill
+            # memory with checks waiting to be used (at 10,000 clients, hundreds of MB).
+            if number < len(batches) and number % 2 and number not in handed:
+                handed[number] = worker.submit(background.check_docs, [t for _, t in batches[number]],
+                                               settings, _build.store.folder, _build.settings)
+
+        hand_over(1)
         for number, batch in enumerate(batches):
-            results = (handed[number].result() if number in handed else
+            hand_over(number + 1)
+            hand_over(number + 2)
+            results = (handed.pop(number).result() if number % 2 else
                        [cache.check_target(target, settings, _build.store, _build.settings)
                         for _, target in batch])
             yield from (doc(src_uri, target, checked, key)
@@ -449,15 +461,40 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
             _build.parity_waiting.append((target, doc_key, html))
             if len(_build.parity_waiting) >= PARITY_BATCH:
                 _hand_over_parity()
-    # MkDocs keeps every page until the last is written: let go of the Markdown, now rendered, so
-    # that memory holds each page once (at 10,000 clients, hundreds of MB).
-    page.markdown = None
     view = _build.views.get(page.file.src_uri)
-    if view is None:
+    if view is not None:
+        today = _build.config.today
+        assert today is not None  # on_files sets it
+        html = timeline.place(html, timeline.svg(view.name, view.records, today))
+    return _set_aside(page, html)
+
+
+def _set_aside(page: Page, html: str) -> str:
+    """MkDocs renders every page before it writes any, and keeps them all: at 10,000 clients, over
+    a GB. So a rendered page waits on disk, in the build's own folder, and MkDocs holds a marker in
+    its place until on_post_page puts it back; its Markdown, rendered, is let go as well."""
+    page.markdown = None
+    if _build.sources is None:
         return html
-    today = _build.config.today
-    assert today is not None  # on_files sets it
-    return timeline.place(html, timeline.svg(view.name, view.records, today))
+    path = _build.sources / f"page-{len(_build.set_aside)}.html"
+    path.write_text(html, "utf-8")
+    # Keyed, so no doc can write it (handoff_lint.site.attributes). The theme writes a title itself
+    # unless the content has an "<h1", which it looks for in what it is given: so the marker has one
+    # where the content has.
+    marker = f"<!--{attributes.KEY}-page-content{' <h1' if '<h1' in html else ''}-->"
+    _build.set_aside[page.file.src_uri] = (path, marker)
+    return marker
+
+
+def _put_back(output: str, page: Page) -> tuple[str, str]:
+    """The written page with its content back in place of the marker; and the content."""
+    found = _build.set_aside.pop(page.file.src_uri, None)
+    if found is None:
+        return output, page.content or ""
+    path, marker = found
+    content = path.read_text("utf-8")
+    path.unlink()
+    return output.replace(marker, content, 1), content
 
 
 def _hand_over_parity() -> None:
@@ -528,7 +565,8 @@ def _harden(output: str, base_url: str, config: MkDocsConfig, content: str = "")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    return _harden(output, get_relative_url(".", page.url), config, page.content or "")
+    output, content = _put_back(output, page)
+    return _harden(output, get_relative_url(".", page.url), config, content)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig, **_: Any) -> str:
