@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -62,7 +64,9 @@ class _Build:
 
     # Client page -> (its doc, the key of its check in the store): the parsed doc itself is not kept.
     documents: dict[str, tuple[doc_files.Target, str]] = field(default_factory=dict)
+    shard_size: int = search.SHARD_SIZE  # pages per Pagefind run
     search: dict[str, object] = field(default_factory=dict)
+    indexed: list[str] = field(default_factory=list)  # the built files of the pages search indexes
     store: cache.Store = field(default_factory=lambda: cache.Store(None))
     settings: str = ""  # cache.settings_fingerprint of config
     config: Config = field(default_factory=Config)
@@ -194,6 +198,10 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
     escape_build_log()
     attributes.renew_key()
+    try:
+        _build.shard_size = search.shard_size(os.environ.get(search.SHARD_SIZE_VARIABLE))
+    except ValueError as error:
+        raise PluginError(f"{search.SHARD_SIZE_VARIABLE}: {error}") from None
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))
     link = doc_files.link_on_the_way(docs_dir, root)
@@ -267,6 +275,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if file.src_uri not in in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
+    _build.indexed = [file.dest_uri for file in map(files.get_file_from_path, site.search) if file]
     _build.timelines.update(site.timelines)
     return files
 
@@ -333,13 +342,38 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
-    pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder.
-    Strict means strict: a build with any error counted here fails, even when -q hid the warnings."""
+    pages and the guide), a shard at a time, and writes each shard's chunked index into the site's
+    pagefind/ folder (handoff_lint.site.search). Strict means strict: a build with any error counted
+    here fails, even when -q hid the warnings."""
     if config.strict and _build.errors:
         raise Abort(f"Aborted with {_build.errors} handoff error(s) in strict mode; "
                     "`handoff lint` lists them with their fixes.")
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
-               "--glob", search.index_glob(), "--quiet"]
+    site = Path(config.site_dir)
+    pages = [(page, search.word_count((site / page).read_text("utf-8"))) for page in _build.indexed]
+    # One run after another, so the build holds one shard's index in memory, never the whole site's.
+    groups = search.shards(pages, _build.shard_size) or [[]]
+    for number, group in enumerate(groups, start=1):
+        # Inside the site, so the pages can be hard links; not a hidden name, which MkDocs would
+        # keep: the next build clears whatever a crash leaves.
+        with tempfile.TemporaryDirectory(prefix="search-shard-", dir=site) as folder:
+            for page in group:
+                _place(site / page, Path(folder, page))
+            _pagefind(Path(folder), site / search.bundle_folder(number))
+    (site / search.BUNDLE / search.SHARDS_FILE).write_text(search.shards_file(len(groups)), "utf-8")
+
+
+def _place(page: Path, copy: Path) -> None:
+    """The built page at the same path in a shard's folder, so its search results link to it."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(page, copy)
+    except OSError:
+        shutil.copyfile(page, copy)
+
+
+def _pagefind(pages: Path, bundle: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(bundle),
+               "--quiet"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
     except (OSError, subprocess.SubprocessError) as error:
