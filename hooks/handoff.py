@@ -75,7 +75,13 @@ class _Build:
 
     # Client page -> (its doc, the key of its check in the store): the parsed doc itself is not kept.
     documents: dict[str, tuple[doc_files.Target, str]] = field(default_factory=dict)
+    shard_size: int = search.SHARD_SIZE  # pages per Pagefind run
     search: dict[str, object] = field(default_factory=dict)
+    indexed: list[str] = field(default_factory=list)  # the built files of the pages search indexes
+    not_yet_written: set[str] = field(default_factory=set)  # pages to index MkDocs has yet to write
+    last_to_index: str | None = None  # the last of them, being written
+    indexing: threading.Thread | None = None
+    index_error: PluginError | None = None
     store: cache.Store = field(default_factory=lambda: cache.Store(None))
     settings: str = ""  # cache.settings_fingerprint of config
     config: Config = field(default_factory=Config)
@@ -221,6 +227,10 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
     escape_build_log()
     attributes.renew_key()
+    try:
+        _build.shard_size = search.shard_size(os.environ.get(search.SHARD_SIZE_VARIABLE))
+    except ValueError as error:
+        raise PluginError(f"{search.SHARD_SIZE_VARIABLE}: {error}") from None
     root = Path(os.path.abspath(Path(config.config_file_path).parent))
     docs_dir = Path(os.path.abspath(config.docs_dir))
     link = doc_files.link_on_the_way(docs_dir, root)
@@ -330,7 +340,12 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
     _build.views = {view.src_uri: view for view in site.views}
-    return files
+    _build.indexed = [file.dest_uri for file in map(files.get_file_from_path, site.search) if file]
+    _build.indexing = None
+    _build.not_yet_written = set(site.search)
+    # The pages search indexes are written first, so that indexing can start while MkDocs writes
+    # the rest (the order of a site's files decides nothing else).
+    return Files(sorted(files, key=lambda file: file.src_uri not in _build.not_yet_written))
 
 
 def _page_sources() -> Callable[[str], str]:
@@ -569,6 +584,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     return _harden(output, get_relative_url(".", page.url), config, content)
 
 
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
+    # MkDocs writes a page after on_post_page: the page before this one is on disk by now.
+    if _build.last_to_index is not None:
+        _build.last_to_index = None
+        _start_indexing(config)
+    if _build.not_yet_written:
+        _build.not_yet_written.discard(page.file.src_uri)
+        if not _build.not_yet_written:
+            _build.last_to_index = page.file.src_uri
+    return context
+
+
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig, **_: Any) -> str:
     if not template_name.endswith(".html"):
         return output_content
@@ -577,18 +604,67 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Index the built site for search: Pagefind reads the pages marked data-pagefind-body (client
-    pages and the guide) and writes its chunked index and its UI into the site's pagefind/ folder.
-    Strict means strict: a build with any error counted here fails, even when -q hid the warnings."""
+    """Finish what the worker did (downloads, parity findings), wait for the search index, and fail
+    a strict build with any error counted here, even when -q hid the warnings."""
     _remove_sources()
     _write_downloads(config)
     _report_parity()
     _stop_worker()
+    _start_indexing(config)  # if no page to index was written
+    assert _build.indexing is not None
+    _build.indexing.join()
+    if _build.index_error is not None:
+        raise _build.index_error
     if config.strict and _build.errors:
         raise Abort(f"Aborted with {_build.errors} handoff error(s) in strict mode; "
                     "`handoff lint` lists them with their fixes.")
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
-               "--glob", search.index_glob(), "--quiet"]
+
+
+def _start_indexing(config: MkDocsConfig) -> None:
+    """Index the built site for search, beside the rest of the build, once every page to index is
+    written: Pagefind reads the pages marked data-pagefind-body (client pages and the guide), a
+    shard at a time, and writes each shard's chunked index into the site's pagefind/ folder
+    (handoff_lint.site.search)."""
+    if _build.indexing is not None:
+        return
+    _build.index_error = None
+
+    def index() -> None:
+        try:
+            _index(Path(config.site_dir))
+        except PluginError as error:
+            _build.index_error = error
+
+    _build.indexing = threading.Thread(target=index, name="handoff-search-index", daemon=True)
+    _build.indexing.start()
+
+
+def _index(site: Path) -> None:
+    pages = [(page, search.word_count((site / page).read_text("utf-8"))) for page in _build.indexed]
+    # One run after another, so the build holds one shard's index in memory, never the whole site's.
+    groups = search.shards(pages, _build.shard_size) or [[]]
+    for number, group in enumerate(groups, start=1):
+        # Inside the site, so the pages can be hard links; not a hidden name, which MkDocs would
+        # keep: the next build clears whatever a crash leaves.
+        with tempfile.TemporaryDirectory(prefix="search-shard-", dir=site) as folder:
+            for page in group:
+                _place(site / page, Path(folder, page))
+            _pagefind(Path(folder), site / search.bundle_folder(number))
+    (site / search.BUNDLE / search.SHARDS_FILE).write_text(search.shards_file(len(groups)), "utf-8")
+
+
+def _place(page: Path, copy: Path) -> None:
+    """The built page at the same path in a shard's folder, so its search results link to it."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(page, copy)
+    except OSError:
+        shutil.copyfile(page, copy)
+
+
+def _pagefind(pages: Path, bundle: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(bundle),
+               "--quiet"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
     except (OSError, subprocess.SubprocessError) as error:

@@ -19,6 +19,7 @@ import pytest
 from handoff_lint.check import Checked, check_bytes
 from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.site import search
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.pages import Doc
 
@@ -177,13 +178,15 @@ def example_views() -> list[ClientView]:
 SITE_SOURCES = ("mkdocs.yml", "pyproject.toml", "hooks", "clients", "guide", "overrides", "schema")
 
 
-def build_site(config: Path, site_dir: Path, strict: bool = True,
-               cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(config: Path, site_dir: Path, strict: bool = True, cache: Path | None = None,
+               settings: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build` on a config; returns the finished process (output in stderr).
-    Each build has a cold cache of its own unless a cache folder is given."""
+    Each build has a cold cache of its own unless a cache folder is given; settings are more
+    environment variables for the build."""
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
-           "HANDOFF_CACHE_DIR": str(cache or site_dir.with_name(f"{site_dir.name}-cache"))}
+           "HANDOFF_CACHE_DIR": str(cache or site_dir.with_name(f"{site_dir.name}-cache")),
+           **(settings or {})}
     return subprocess.run(command + (["--strict"] if strict else []), cwd=config.parent, env=env,
                           capture_output=True, text=True, timeout=300, check=False)
 
@@ -207,6 +210,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(REPO / "mkdocs.yml", site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+# Pages per search shard in sharded_site: the example clients and the guide make several shards.
+SHARD_SIZE = 2
+
+
+@pytest.fixture(scope="session")
+def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site with its search index in shards of SHARD_SIZE pages."""
+    site_dir = tmp_path_factory.mktemp("sharded-site")
+    result = build_site(REPO / "mkdocs.yml", site_dir,
+                        settings={search.SHARD_SIZE_VARIABLE: str(SHARD_SIZE)})
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def indexed_pages(site: Path) -> list[tuple[str, int]]:
+    """The built pages search indexes (marked data-pagefind-body), as (path in the site, words),
+    what the build splits into shards."""
+    pages = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("index.html")}
+    return sorted((path, search.word_count(text)) for path, text in pages.items()
+                  if search.BODY_MARK in text)
 
 
 CHROMIUM = Path("/usr/bin/chromium")

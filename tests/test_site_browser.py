@@ -8,7 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import EXAMPLES, check_doc, requested_urls, serving
+from conftest import EXAMPLES, SHARD_SIZE, check_doc, indexed_pages, requested_urls, serving
+from handoff_lint.site import search
 
 
 @pytest.fixture
@@ -68,51 +69,75 @@ def test_all_clients_sort_and_no_third_party_requests(server: str, browser: Any)
     assert [url for url in network if urlsplit(url).netloc != server] == []
 
 
-def test_pagefind_search_finds_narrows_and_follows_a_client(server: str, browser: Any) -> None:
+def waiting(browser: Any) -> Any:
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions as until
     from selenium.webdriver.support.ui import WebDriverWait
 
-    wait = WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException,
-                                                           StaleElementReferenceException))
-    browser.get(f"http://{server}/")
-    search = wait.until(until.element_to_be_clickable(
+    return WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException,
+                                                          StaleElementReferenceException))
+
+
+def search_box(browser: Any) -> Any:
+    """The header's search input, once the site's script has set Pagefind up."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as until
+
+    return waiting(browser).until(until.element_to_be_clickable(
         (By.CSS_SELECTOR, "header #handoff-search input.pagefind-ui__search-input")))
 
-    def search_for(query: str) -> None:
-        search.send_keys(Keys.CONTROL, "a")
-        search.send_keys(Keys.DELETE)
-        search.send_keys(query)
 
-    def results(driver: Any) -> list[str] | None:
-        """The result links, once the results for the current query are shown."""
-        loading = ".pagefind-ui__loading, .pagefind-ui__result-thumb-skeleton"
-        if driver.find_elements(By.CSS_SELECTOR, loading):
-            return None
-        links = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
-        hrefs = [urlsplit(link.get_attribute("href")).path for link in links]
-        return hrefs or None
+def type_query(box: Any, query: str) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(query)
+
+
+def results(driver: Any) -> list[str] | None:
+    """The result links, once the results for the current query are shown."""
+    from selenium.webdriver.common.by import By
+
+    loading = ".pagefind-ui__loading, .pagefind-ui__result-thumb-skeleton"
+    if driver.find_elements(By.CSS_SELECTOR, loading):
+        return None
+    links = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+    hrefs = [urlsplit(link.get_attribute("href")).path for link in links]
+    return hrefs or None
+
+
+def choose_filter(browser: Any, name: str, value: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    block = browser.find_element(By.XPATH, f"//details[.//*[normalize-space()='{name}']]")
+    if block.get_attribute("open") is None:
+        block.find_element(By.CSS_SELECTOR, "summary").click()
+    block.find_element(By.XPATH, f".//label[contains(normalize-space(), '{value}')]").click()
+
+
+def test_pagefind_search_finds_narrows_and_follows_a_client(server: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as until
+
+    wait = waiting(browser)
+    browser.get(f"http://{server}/")
+    box = search_box(browser)
 
     # A contact's name finds the client first.
     target = EXAMPLES[0]
-    search_for(hr_sponsor(target))
+    type_query(box, hr_sponsor(target))
     wait.until(lambda driver: (results(driver) or [""])[0] == page_path(target))
 
     # So does a phrase from one of its risks (one no other client has).
     other = next(p for p in EXAMPLES if [risk_of(q) for q in EXAMPLES].count(risk_of(p)) == 1)
-    search_for(risk_of(other))
+    type_query(box, risk_of(other))
     wait.until(lambda driver: (results(driver) or [""])[0] == page_path(other))
 
     # A word on every client page finds them all; the AM filter narrows to that AM's clients.
-    search_for("handoff")
+    type_query(box, "handoff")
     wait.until(lambda driver: len(results(driver) or []) >= len(EXAMPLES))
     manager = account_manager(target)
-    block = browser.find_element(By.XPATH, "//details[.//*[normalize-space()='Account Manager']]")
-    if block.get_attribute("open") is None:
-        block.find_element(By.CSS_SELECTOR, "summary").click()
-    block.find_element(By.XPATH, f".//label[contains(normalize-space(), '{manager}')]").click()
+    choose_filter(browser, "Account Manager", manager)
     mine = {page_path(p) for p in EXAMPLES if account_manager(p) == manager}
     wait.until(lambda driver: set(results(driver) or []) == mine)
 
@@ -128,6 +153,47 @@ def test_pagefind_search_finds_narrows_and_follows_a_client(server: str, browser
     # The page's Content-Security-Policy would report anything it had to block.
     assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     network = [url for url in urls if urlsplit(url).scheme in ("http", "https", "ws", "wss", "ftp")]
+    assert [url for url in network if urlsplit(url).netloc != server] == []
+
+
+def test_search_over_shards_finds_a_client_in_the_last_one_and_filters_across_them(
+        sharded_site: Path, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    groups = search.shards(indexed_pages(sharded_site), SHARD_SIZE)
+
+    def shard_of(path: Path) -> int:
+        built = page_path(path).strip("/") + "/index.html"
+        return next(number for number, group in enumerate(groups, start=1) if built in group)
+
+    last = next(path for path in EXAMPLES if shard_of(path) == len(groups))
+    by_manager: dict[str, list[Path]] = {}
+    for path in EXAMPLES:
+        by_manager.setdefault(account_manager(path), []).append(path)
+    # An Account Manager whose clients are in different shards: the filter has to merge them.
+    manager = next(name for name, paths in by_manager.items() if len({shard_of(p) for p in paths}) > 1)
+
+    with serving(sharded_site) as url:
+        server = urlsplit(url).netloc
+        wait = waiting(browser)
+        # A word on every client page finds them all, whichever shard they are in; the filter
+        # narrows across the shards.
+        browser.get(url)
+        type_query(search_box(browser), "handoff")
+        wait.until(lambda driver: len(results(driver) or []) >= len(EXAMPLES))
+        choose_filter(browser, "Account Manager", manager)
+        theirs = {page_path(path) for path in by_manager[manager]}
+        wait.until(lambda driver: set(results(driver) or []) == theirs)
+
+        # A contact's name finds a client of the last shard first, and the result opens its page.
+        browser.get(url)
+        type_query(search_box(browser), hr_sponsor(last))
+        wait.until(lambda driver: (results(driver) or [""])[0] == page_path(last))
+        browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link").click()
+        wait.until(lambda driver: urlsplit(driver.current_url).path == page_path(last))
+    assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    network = [url for url in requested_urls(browser)
+               if urlsplit(url).scheme in ("http", "https", "ws", "wss", "ftp")]
     assert [url for url in network if urlsplit(url).netloc != server] == []
 
 

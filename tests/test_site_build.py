@@ -16,16 +16,19 @@ import pytest
 from conftest import (
     EXAMPLES,
     REPO,
+    SHARD_SIZE,
     SITE_TODAY,
     build_site,
     check_doc,
     copy_site_project,
     example_text,
     example_views,
+    indexed_pages,
     without_section,
 )
 from handoff_lint.cache import FOLDER_VARIABLE, folder_for
 from handoff_lint.extract import extract
+from handoff_lint.site import search
 from handoff_lint.site.registers import commitments
 
 NORTHWIND_PAGE = Path("northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/index.html")
@@ -78,6 +81,21 @@ def test_search_indexes_client_pages_and_the_guide_only(built_site: Path) -> Non
     page = (built_site / NORTHWIND_PAGE).read_text("utf-8")
     assert '<span hidden data-pagefind-filter="Account Manager">Hannah Lee</span>' in page
     assert re.search(r'<p hidden data-pagefind-weight="10">Northwind Logistics Ltd · [^<]*Aisha Rahman', page)
+    # Fewer pages than a shard holds: one bundle, which says it is the only one.
+    assert json.loads((built_site / "pagefind" / search.SHARDS_FILE).read_text("utf-8")) == {"shards": 1}
+
+
+def test_a_small_shard_size_indexes_the_site_in_several_bundles(sharded_site: Path) -> None:
+    groups = search.shards(indexed_pages(sharded_site), SHARD_SIZE)
+    assert len(groups) > 2
+    shards = json.loads((sharded_site / "pagefind" / search.SHARDS_FILE).read_text("utf-8"))
+    assert shards == {"shards": len(groups)}
+    for number, group in enumerate(groups, start=1):
+        entry = json.loads((sharded_site / search.bundle_folder(number) / "pagefind-entry.json")
+                           .read_text("utf-8"))
+        assert entry["languages"]["en"]["page_count"] == len(group), number
+    assert not (sharded_site / search.bundle_folder(len(groups) + 1)).exists()
+    assert not list(sharded_site.glob("search-shard-*"))  # each shard's working folder is gone
 
 
 def test_every_page_is_private_and_loads_nothing_from_elsewhere(built_site: Path) -> None:

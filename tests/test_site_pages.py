@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from conftest import SITE_DATE, example_site_docs
@@ -10,7 +11,7 @@ from handoff_lint.schema import load_schema
 from handoff_lint.site import client_index, paging, uris
 from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
-from handoff_lint.site.pages import ROBOTS_TXT, build, markdown_title
+from handoff_lint.site.pages import ROBOTS_TXT, build, markdown_title, script
 
 
 def test_every_page_is_generated_and_every_client_has_a_page() -> None:
@@ -83,3 +84,10 @@ def test_a_client_page_has_a_breadcrumb_to_its_initials_page() -> None:
     page = site.client_pages[northwind]
     assert "[Clients A–Z](../../clients-a-z/index.md) › [N](../../clients-a-z/n.md) › " in page
     assert page.index("› Northwind") < page.index("\n# ")
+
+
+def test_the_script_reads_the_shard_count_from_the_main_search_bundle() -> None:
+    text = script()
+    assert '"../pagefind/"' in text and '"handoff-shards.json"' in text and '"shard-"' in text
+    assert "mergeIndex" in text and "debounceTimeoutMs: 250" in text
+    assert not re.search(r"__[A-Z]", text)  # every placeholder filled in

@@ -122,15 +122,37 @@ STYLESHEET = """\
 SORTABLE = "handoff-sortable"
 # Search: Pagefind's own UI and index, from the site's pagefind/ folder (written after the build),
 # set up here rather than in an inline script. Pagefind waits SEARCH_DEBOUNCE_MS after a keystroke.
+# The index comes in shards (handoff_lint.site.search): the main bundle says how many, and the
+# script merges the others into the same search; it builds their paths itself, so the file holds
+# nothing but a number.
 SEARCH_DEBOUNCE_MS = 250
 SCRIPT = """\
 (function () {
   var here = document.currentScript && document.currentScript.src;
   if (!here) return;
-  var bundle = new URL("../pagefind/", here);
+  var bundle = new URL("../__BUNDLE__/", here);
+  var root = new URL("../", here).pathname;
+  function shards() {
+    return fetch(new URL("__SHARDS_FILE__", bundle).href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (found) {
+        var count = found && found.shards;
+        if (!Number.isInteger(count) || count < 1) throw new Error("no shard count");
+        var others = [];
+        for (var number = 2; number <= count; number++) {
+          others.push({ bundlePath: new URL("__SHARD_PREFIX__" + number + "/", bundle).pathname,
+                        baseUrl: root });
+        }
+        return others;
+      });
+  }
   function setUpSearch() {
     var header = document.querySelector(".md-header__inner");
     if (!header || document.getElementById("handoff-search")) return;
+    var others = shards();
     var box = document.createElement("div");
     box.id = "handoff-search";
     box.className = "handoff-search";
@@ -143,15 +165,23 @@ SCRIPT = """\
     document.head.appendChild(style);
     var script = document.createElement("script");
     script.src = new URL("pagefind-ui.js", bundle).href;
-    script.addEventListener("load", function () {
+    var loaded = new Promise(function (resolve, reject) {
+      script.addEventListener("load", resolve);
+      script.addEventListener("error", function () { reject(new Error("pagefind-ui.js not loaded")); });
+    });
+    document.head.appendChild(script);
+    Promise.all([others, loaded]).then(function (ready) {
       new window.PagefindUI({
-        element: "#handoff-search", bundlePath: bundle.pathname,
-        baseUrl: new URL("../", here).pathname, showImages: false, showSubResults: true,
+        element: "#handoff-search", bundlePath: bundle.pathname, mergeIndex: ready[0],
+        baseUrl: root, showImages: false, showSubResults: true,
         resetStyles: false, debounceTimeoutMs: __DEBOUNCE__,
         translations: { placeholder: "Search clients and guide" }
       });
+    }, function (error) {
+      // Searching only some of the shards would miss clients without saying so: no search at all.
+      box.remove();
+      console.error("Search is unavailable: " + error.message);
     });
-    document.head.appendChild(script);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUpSearch);
@@ -188,6 +218,16 @@ document.addEventListener("DOMContentLoaded", function () {
 """
 
 NavEntry = dict[str, object] | str
+
+
+def script() -> str:
+    """The site's script (assets/handoff.js), with the search settings it needs filled in."""
+    values = {"__BUNDLE__": search.BUNDLE, "__SHARDS_FILE__": search.SHARDS_FILE,
+              "__SHARD_PREFIX__": search.SHARD_PREFIX, "__DEBOUNCE__": str(SEARCH_DEBOUNCE_MS)}
+    text = SCRIPT
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
 
 
 @dataclass(frozen=True)
@@ -297,7 +337,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.RULES: guide.rules_reference(rules),
         uris.ROBOTS: ROBOTS_TXT,
         uris.STYLESHEET: STYLESHEET,
-        uris.SCRIPT: SCRIPT.replace("__DEBOUNCE__", str(SEARCH_DEBOUNCE_MS)),
+        uris.SCRIPT: script(),
         uris.HEADERS: csp.headers_file(),
         **commission.pages(site.views, today),
         **people.pages(site.views),
