@@ -84,13 +84,16 @@ def export_plain(source: Path, folder: Path) -> Path:
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     docs = folder / "docs"
-    for file in files:
-        target = docs / file.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if file.is_documentation_page() or file.abs_src_path is None:
-            target.write_text(file.content_string, "utf-8")  # as the hooks left it
-        else:
-            shutil.copy2(file.abs_src_path, target)
+    try:
+        for file in files:
+            target = docs / file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if file.is_documentation_page() or file.abs_src_path is None:
+                target.write_text(file.content_string, "utf-8")  # as the hooks left it
+            else:
+                shutil.copy2(file.abs_src_path, target)
+    finally:
+        config.plugins.on_shutdown()  # the hooks' worker and page sources, as after a build
     shutil.copytree(source / "overrides", folder / "overrides")
     text = (source / "mkdocs.yml").read_text("utf-8")
     text = re.sub(r"(?m)^hooks:[^\n]*\n(?:[ \t]+-[^\n]*\n|[ \t]*\n)*", "", text)

@@ -606,10 +606,10 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Finish what the worker did (downloads, parity findings), wait for the search index, and fail
     a strict build with any error counted here, even when -q hid the warnings."""
-    _remove_sources()
     _write_downloads(config)
     _report_parity()
     _stop_worker()
+    _remove_sources()  # after the worker: it reads the export entries from there
     _start_indexing(config)  # if no page to index was written
     assert _build.indexing is not None
     _build.indexing.join()
