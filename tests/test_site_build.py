@@ -241,6 +241,24 @@ def test_a_build_run_from_a_script_without_a_main_guard_works(tmp_path: Path) ->
     assert (tmp_path / "site" / NORTHWIND_PAGE).is_file()
 
 
+@pytest.mark.parametrize("doc_fails", [False, True])
+def test_a_build_leaves_no_temporary_files_behind_pass_or_fail(doc_fails: bool, tmp_path: Path) -> None:
+    # Page sources and rendered pages wait in a folder of the build's own, removed either way.
+    config = copy_site_project(tmp_path / "project")
+    if doc_fails:
+        (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary),
+           "HANDOFF_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+                             "-d", str(tmp_path / "site")], cwd=config.parent, env=env, capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.returncode == (1 if doc_fails else 0), result.stderr
+    assert list(temporary.iterdir()) == []
+    assert "Traceback" not in result.stderr
+
+
 def test_a_corrupt_cache_entry_is_ignored_and_deleting_the_cache_is_safe(tmp_path: Path) -> None:
     config = copy_site_project(tmp_path / "project")
     shared = tmp_path / "cache"
