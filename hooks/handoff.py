@@ -69,6 +69,9 @@ CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothi
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 
 
+_KINDS = ("check", "parity", "render")  # the store's kinds of entry
+
+
 @dataclass
 class _Build:
     """What one build learnt in on_files and needs again when pages are rendered."""
@@ -97,6 +100,8 @@ class _Build:
     downloads: Future[dict[str, str]] | None = None
     parity_waiting: list[background.ParityJob] = field(default_factory=list)
     parity: list[tuple[list[str], Future[list[list[tuple[int, str]]]]]] = field(default_factory=list)
+    # The store's entries this build used, by kind: the others are removed at the end of the build.
+    used: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in _KINDS})
     # What a page's rendering depends on besides its Markdown (see _render_context).
     render_context: str = ""
     # Inline scripts already moved to files (every page has the same few).
@@ -247,6 +252,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     today = _today()
     settings = replace(_settings(root), today=today)
     _build.documents.clear()
+    _build.used = {kind: set() for kind in _KINDS}
     _build.scripts_written.clear()
     _build.set_aside.clear()
     _build.errors = 0
@@ -297,6 +303,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         checked.diagnostics.extend(duplicates.get(checked.path, ()))
         for diagnostic in checked.diagnostics:
             _report(diagnostic)
+        if key is not None:
+            _build.used["check"].add(key)
         if checked.document is not None and key is not None:
             _build.documents[src_uri] = (target, key)
         change = changes.get(checked.relative.as_posix()) if checked.relative else None
@@ -340,12 +348,10 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
     _build.views = {view.src_uri: view for view in site.views}
-    _build.indexed = [file.dest_uri for file in map(files.get_file_from_path, site.search) if file]
     _build.indexing = None
-    _build.not_yet_written = set(site.search)
     # The pages search indexes are written first, so that indexing can start while MkDocs writes
     # the rest (the order of a site's files decides nothing else).
-    return Files(sorted(files, key=lambda file: file.src_uri not in _build.not_yet_written))
+    return Files(sorted(files, key=lambda file: file.src_uri not in _build.search))
 
 
 def _page_sources() -> Callable[[str], str]:
@@ -382,7 +388,14 @@ def _nav_pages(entries: object) -> list[str]:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **_: Any) -> Navigation:
-    _build.render_context = _render_context(config, files)
+    _build.render_context = _render_context(config)
+    # The pages to index, of those MkDocs will write (it leaves out the files its settings exclude,
+    # such as a guide page whose name starts with a dot, after on_files).
+    written = {file.src_uri for file in files.documentation_pages()}
+    included = [file for file in map(files.get_file_from_path, _build.search)
+                if file is not None and file.src_uri in written]
+    _build.indexed = [file.dest_uri for file in included]
+    _build.not_yet_written = {file.src_uri for file in included}
     return nav
 
 
@@ -403,10 +416,17 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 
 
 # What Page.render leaves on a page, and what it logged: content, toc, title, anchor ids, links to
-# anchors (by the linked page's source path), messages as (logger, level, text). A tuple of plain
-# values and MkDocs' own classes: a class of this module could not be read back by pickle.
+# anchors (by the linked page's source path), messages as (logger, level, text), and every file it
+# looked up, with the address and inclusion it found (None: not found). A tuple of plain values and
+# MkDocs' own classes: a class of this module could not be read back by pickle.
+_Lookups = dict[str, tuple[str, str] | None]
 _Rendered = tuple[str, TableOfContents, str | None, set[str] | None, dict[str, dict[str, str]] | None,
-                  list[tuple[str, int, str]]]
+                  list[tuple[str, int, str]], _Lookups]
+
+
+def _look_up(files: Files, path: str) -> tuple[str, str] | None:
+    file = Files.get_file_from_path(files, path)
+    return None if file is None else (file.url, file.inclusion.name)
 
 
 class _Recorder(logging.Handler):
@@ -419,10 +439,14 @@ class _Recorder(logging.Handler):
 
 
 def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
+    """Page.render, or what it left last time: when the page's Markdown is the same and every file
+    it looked up (its links' targets) is where it was, found or not, as before."""
+    _build.used["render"].add(key)
     found = _build.store.load("render", key)
-    if isinstance(found, tuple) and len(found) == 6:
+    if (isinstance(found, tuple) and len(found) == 7 and isinstance(found[6], dict)
+            and all(_look_up(files, path) == seen for path, seen in found[6].items())):
         rendered: _Rendered = found
-        content, toc, title, anchors, links, messages = rendered
+        content, toc, title, anchors, links, messages, _ = rendered
         page.content, page.toc, page.present_anchor_ids = content, toc, anchors
         page._title_from_render = title
         if links is not None:
@@ -432,29 +456,38 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
             logging.getLogger(name).log(level, "%s", message)
         return
     recorder = _Recorder()
+    lookups: _Lookups = {}
+
+    def looking_up(path: str) -> File | None:
+        lookups[str(path)] = _look_up(files, path)
+        return Files.get_file_from_path(files, path)
+
     logging.getLogger("mkdocs").addHandler(recorder)
+    files.get_file_from_path = looking_up  # type: ignore[method-assign]
     try:
         Page.render(page, config, files)
     finally:
+        del files.get_file_from_path
         logging.getLogger("mkdocs").removeHandler(recorder)
     links = ({file.src_uri: linked for file, linked in page.links_to_anchors.items()}
              if page.links_to_anchors is not None else None)
     rendered = (page.content or "", page.toc, page._title_from_render, page.present_anchor_ids, links,
-                recorder.messages)
+                recorder.messages, lookups)
     _build.store.save("render", key, rendered)
 
 
-def _render_context(config: MkDocsConfig, files: Files) -> str:
-    """Everything besides a page's Markdown that decides how it renders: the Markdown extensions and
-    their settings, the libraries' and the linter's versions, link checking, and every file's path
-    and address (a link is written, or reported, by what it points to)."""
+def _render_context(config: MkDocsConfig) -> str:
+    """Everything besides a page's Markdown and the files it links to that decides how it renders:
+    the Markdown extensions and their settings, the libraries' and the linter's versions, and how
+    links are checked and reported."""
     digest = hashlib.sha256(cache.linter_fingerprint().encode())
-    for library in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+    for library in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments"):
         digest.update(f"{library}={metadata.version(library)}".encode())
+    # The log level too: MkDocs creates no warning under -q, and records no link to an anchor under
+    # -v, so what a build at one level keeps is not what a build at another would have found.
+    level = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel()
     digest.update(repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
-                        sorted(config.validation.items(), key=str), config.site_url)).encode())
-    for file in sorted(files, key=lambda f: f.src_uri):
-        digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion.name}\0".encode())
+                        sorted(config.validation.items(), key=str), config.site_url, level)).encode())
     return digest.hexdigest()
 
 
@@ -467,7 +500,9 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     entry = _build.documents.get(page.file.src_uri)
     if entry is not None:
         target, doc_key = entry
-        found = _build.store.load("parity", cache.parity_key(doc_key, html))
+        parity_key = cache.parity_key(doc_key, html)
+        _build.used["parity"].add(parity_key)
+        found = _build.store.load("parity", parity_key)
         if isinstance(found, list):
             done: Future[list[list[tuple[int, str]]]] = Future()
             done.set_result([found])
@@ -610,6 +645,8 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     _report_parity()
     _stop_worker()
     _remove_sources()  # after the worker: it reads the export entries from there
+    for kind, keys in _build.used.items():  # what no page of this build needed
+        _build.store.prune(kind, keys)
     _start_indexing(config)  # if no page to index was written
     assert _build.indexing is not None
     _build.indexing.join()
@@ -634,6 +671,8 @@ def _start_indexing(config: MkDocsConfig) -> None:
             _index(Path(config.site_dir))
         except PluginError as error:
             _build.index_error = error
+        except Exception as error:  # the build fails with the reason, never passes without search
+            _build.index_error = PluginError(f"search index not built: {printable(repr(error))}")
 
     _build.indexing = threading.Thread(target=index, name="handoff-search-index", daemon=True)
     _build.indexing.start()

@@ -81,3 +81,15 @@ def test_the_store_is_outside_the_repository(tmp_path: Path) -> None:
     for inside in (repo, repo / ".cache", repo / "clients" / "x"):
         with pytest.raises(cache.UnsafeFolder):
             cache.folder_for(repo, {cache.FOLDER_VARIABLE: str(inside)}, home)
+
+
+def test_pruning_keeps_only_the_entries_named(tmp_path: Path) -> None:
+    store = cache.Store(tmp_path / "store")
+    for key in ("aa1", "aa2", "bb3"):
+        store.save("render", key, key)
+    store.save("check", "aa9", "kept: another kind")
+
+    assert store.prune("render", {"aa2"}) == 2
+
+    assert [store.load("render", key) for key in ("aa1", "aa2", "bb3")] == [None, "aa2", None]
+    assert store.load("check", "aa9") == "kept: another kind"

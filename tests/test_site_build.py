@@ -225,6 +225,57 @@ def test_a_changed_doc_is_rendered_again_and_only_it(tmp_path: Path) -> None:
     assert "scheduled at handover" in (tmp_path / "again" / NORTHWIND_PAGE).read_text("utf-8")
 
 
+def _render_entries(config: Path, shared: Path) -> set[str]:
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
+    return {p.name for p in (cache / "render").rglob("*") if p.is_file()}
+
+
+def test_a_new_page_renders_again_only_the_pages_it_changes_and_the_store_keeps_only_what_is_used(
+        tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    shared = tmp_path / "cache"
+    assert build_site(config, tmp_path / "first", cache=shared).returncode == 0
+    before = _render_entries(config, shared)
+    # A new guide page: every page's navigation changes, but a page's rendering only where it
+    # links to it or lists it.
+    (config.parent / "guide" / "glossary.md").write_text("# Glossary\n\nAM: Account Manager.\n", "utf-8")
+
+    again = build_site(config, tmp_path / "again", cache=shared)
+
+    assert again.returncode == 0, again.stderr
+    after = _render_entries(config, shared)
+    assert 1 <= len(after - before) <= 3 < len(before)
+    assert len(after) == len(before) + 1  # the entries no page used any more are gone
+    assert _site_files(tmp_path / "again").keys() - _site_files(tmp_path / "first").keys() \
+        == {"guide/glossary/index.html"}
+
+
+def test_a_warning_hidden_by_a_quiet_build_still_fails_a_later_strict_build(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    (config.parent / "guide" / "old-links.md").write_text("# Old links\n\nSee [the old page](gone.md).\n",
+                                                          "utf-8")
+    shared = tmp_path / "cache"
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
+           "HANDOFF_CACHE_DIR": str(shared)}
+    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+                            str(tmp_path / "quiet")], cwd=config.parent, env=env, capture_output=True,
+                           text=True, timeout=300, check=False)
+    assert quiet.returncode == 0, quiet.stderr
+
+    strict = build_site(config, tmp_path / "strict", cache=shared)
+
+    assert strict.returncode != 0 and "gone.md" in strict.stderr
+
+
+def test_a_page_mkdocs_leaves_out_is_not_indexed_and_search_is_built(tmp_path: Path) -> None:
+    config = copy_site_project(tmp_path / "project")
+    (config.parent / "guide" / ".draft.md").write_text("# Draft\n\nNot yet.\n", "utf-8")  # excluded
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
+
+
 def test_a_build_run_from_a_script_without_a_main_guard_works(tmp_path: Path) -> None:
     # The build's second process must not run the caller's script again (as a spawned one would).
     config = copy_site_project(tmp_path / "project")

@@ -129,6 +129,22 @@ class Store:
                 os.unlink(temporary)
 
 
+    def prune(self, kind: str, keep: set[str]) -> int:
+        """Remove the entries of a kind whose keys are not in keep (and any a crash left half
+        written); returns how many. A build keeps what it used, so the store does not grow with
+        every edit, setting or day it has seen."""
+        if self.folder is None:
+            self.memory = {(k, key): v for (k, key), v in self.memory.items() if k != kind or key in keep}
+            return 0
+        removed = 0
+        for path in (self.folder / kind).glob("*/*"):
+            if path.name not in keep:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+        return removed
+
+
 def check_target(target: files.Target, config: Config, store: Store,
                  settings: str) -> tuple[Checked, str | None]:
     """runner.check_target, answered from the store when this exact doc was checked before; also
