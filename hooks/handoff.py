@@ -1,10 +1,16 @@
-"""MkDocs adapter for the handoff site: maps MkDocs events to handoff_lint.site, nothing more.
+"""MkDocs adapter for the handoff site: maps MkDocs events to handoff_lint.site.
 
 Page content is written by the package's plain functions; this module only reads files, git and the
 clock, hands them over, and reports findings through MkDocs' logger. It also counts the errors
 itself and ends a `--strict` build with a failure when there were any, whatever the log level
 (`mkdocs build --strict -q` silences the warnings MkDocs would otherwise count). Another generator
 would need a new adapter like this one, not new pages.
+
+What is MkDocs-specific about building fast in bounded memory lives here too: a second process for
+the work that needs nothing back from rendering (handoff_lint.site.background), each page's
+rendering kept in the store and reused while its Markdown and the files it links to are unchanged,
+page sources and rendered pages waiting on disk rather than in memory (MkDocs holds every page until
+the last is written), and search indexed in a thread once the pages it indexes are written.
 """
 
 from __future__ import annotations
