@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import sitebench
+
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = ("mkdocs.yml", "pyproject.toml", "hooks", "clients", "guide", "overrides", "schema")
 DOC = "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
@@ -49,13 +51,7 @@ SHAPES: dict[str, Callable[[str], str]] = {
 def build_seconds(shape: Callable[[str], str], work: Path) -> float:
     project = work / "repo"
     shutil.rmtree(project, ignore_errors=True)
-    project.mkdir(parents=True)
-    for name in SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / name)
+    sitebench.copy_into(project, (REPO / name for name in SOURCES))
     doc = project / DOC
     doc.write_text(shape(doc.read_text("utf-8")), "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -18,7 +18,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,17 +55,23 @@ def corpus(count: int, seed: int = 0) -> list[generate.Client]:
     return [plant_contact(clients[0]), *clients[1:]]
 
 
+def copy_into(folder: Path, sources: Iterable[Path]) -> None:
+    """Copy files and folders (without byte-code caches) into folder, each under its own name;
+    a source that does not exist is left out."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        if source.is_dir():
+            shutil.copytree(source, folder / source.name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, folder / source.name)
+
+
 def project(repo: Path, folder: Path, count: int, seed: int = 0) -> Path:
     """A copy of the repo's site set-up (mkdocs.yml, hooks, theme overrides, guide, schema) over
     count generated clients; returns the folder."""
     folder.mkdir(parents=True)
-    for entry in repo.iterdir():
-        if entry.name in SKIP or entry.name.startswith(".") or entry.name.endswith(".egg-info"):
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, folder / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(entry, folder / entry.name)
+    copy_into(folder, (entry for entry in repo.iterdir() if entry.name not in SKIP
+                       and not entry.name.startswith(".") and not entry.name.endswith(".egg-info")))
     generate.write(folder, corpus(count, seed))
     (folder / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n', "utf-8")
     return folder

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import importlib.util
 import os
 import re
 import shutil
@@ -24,6 +22,11 @@ from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.pages import Doc
 
 REPO = Path(__file__).resolve().parents[1]
+# bench/ is not part of the package: its generator, project copy and local server serve the tests too.
+sys.path.insert(0, str(REPO / "bench"))
+import sitebench  # noqa: E402
+from sitebench import serving  # noqa: E402, F401  (the browser tests' local server)
+
 CLIENTS = REPO / "clients"
 NORTHWIND = PurePosixPath(
     "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
@@ -142,13 +145,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def generate() -> ModuleType:
-    """bench/generate.py, the synthetic-client generator (bench/ is not part of the package)."""
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    """bench/generate.py, the synthetic-client generator."""
+    return sitebench.generate
 
 
 # The site ---------------------------------------------------------------------------------------
@@ -193,13 +191,7 @@ def build_site(config: Path, site_dir: Path, strict: bool = True, cache: Path | 
 
 def copy_site_project(target: Path) -> Path:
     """Copy what the site is built from into target (no git history there); returns its mkdocs.yml."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
+    sitebench.copy_into(target, (REPO / name for name in SITE_SOURCES))
     return target / "mkdocs.yml"
 
 
@@ -236,27 +228,6 @@ def indexed_pages(site: Path) -> list[tuple[str, int]]:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """Serve a built site over HTTP on a free local port; yields 'http://127.0.0.1:<port>/'."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass  # a line per request would bury the test's own output
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def requested_urls(driver: Any) -> list[str]:
