@@ -430,8 +430,8 @@ _Rendered = tuple[str, TableOfContents, str | None, set[str] | None, dict[str, d
                   list[tuple[str, int, str]], _Lookups]
 
 
-def _look_up(files: Files, path: str) -> tuple[str, str] | None:
-    file = Files.get_file_from_path(files, path)
+def _found(file: File | None) -> tuple[str, str] | None:
+    """What a lookup found, as a stored rendering remembers it."""
     return None if file is None else (file.url, file.inclusion.name)
 
 
@@ -450,7 +450,7 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
     _build.used["render"].add(key)
     found = _build.store.load("render", key)
     if (isinstance(found, tuple) and len(found) == 7 and isinstance(found[6], dict)
-            and all(_look_up(files, path) == seen for path, seen in found[6].items())):
+            and all(_found(files.get_file_from_path(path)) == seen for path, seen in found[6].items())):
         rendered: _Rendered = found
         content, toc, title, anchors, links, messages, _ = rendered
         page.content, page.toc, page.present_anchor_ids = content, toc, anchors
@@ -465,8 +465,9 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
     lookups: _Lookups = {}
 
     def looking_up(path: str) -> File | None:
-        lookups[str(path)] = _look_up(files, path)
-        return Files.get_file_from_path(files, path)
+        file = Files.get_file_from_path(files, path)
+        lookups[str(path)] = _found(file)
+        return file
 
     logging.getLogger("mkdocs").addHandler(recorder)
     files.get_file_from_path = looking_up  # type: ignore[method-assign]
