@@ -488,7 +488,8 @@ SETTINGS_ROW_TESTS = {
     "A `schema` outside the repo": "test_a_schema_outside_the_repo",
     "A `pyproject.toml` in the clients folder": "test_a_pyproject_in_the_clients_folder",
     "`handoff new": "test_a_slug_that_is_not_one",
-    "Twelve `handoff new` runs": "test_no_data_loss.py::test_many_handoff_new_runs_with_different_dates_write_one_doc",
+    "Twelve `handoff new` runs": (
+        "test_no_data_loss.py::test_many_handoff_new_runs_with_different_dates_write_one_doc"),
     "A clients folder": "test_a_clients_folder_that_is_a_loop_of_links",
 }
 

@@ -100,7 +100,8 @@ def cells_refusal(text: str) -> Diagnostic:
 
 def test_a_table_row_wider_than_a_table_is_refused_on_its_line() -> None:
     result = cells_refusal("# Doc\n\n" + _table(MAX_COLUMNS + 1, 1))
-    assert (result.line, result.column) == (3, 1)
+    assert (result.line, result.column) == (3, 2 * MAX_COLUMNS + 1)  # the 101st '|'
+
     assert f"{MAX_COLUMNS + 2} '|'" in result.message
 
 

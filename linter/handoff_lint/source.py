@@ -133,6 +133,14 @@ def _too_complex(path: str, text: str) -> Diagnostic | None:
     return None
 
 
+def _nth_pipe(line: str, count: int) -> int:
+    """The column of the count-th '|' in the line (it holds at least that many)."""
+    position = -1
+    for _ in range(count):
+        position = line.index("|", position + 1)
+    return position + 1
+
+
 def _too_many_cells(path: str, text: str) -> Diagnostic | None:
     """HO107 where a line first holds more '|' than a table has columns, or where the blocks up to
     it could hold more table cells than the doc may; one pass over the lines."""
@@ -158,8 +166,9 @@ def _too_many_cells(path: str, text: str) -> Diagnostic | None:
         )
         if problem:
             return diagnostic(
-                path, number, 1, "HO107", f"{problem}; a doc like this takes a Markdown renderer "
-                "minutes to read, so it is neither checked nor published",
+                path, number, _nth_pipe(line, MAX_COLUMNS + 1) if width > MAX_COLUMNS else 1,
+                "HO107", f"{problem}; a doc like this takes a Markdown renderer far too long to "
+                "read, so it is neither checked nor published",
                 "Remove the pasted table and link to the spreadsheet instead; a handoff's tables "
                 "hold a few columns and rows.",
             )
