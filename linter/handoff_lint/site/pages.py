@@ -37,6 +37,10 @@ ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
 STYLESHEET = """\
 .md-grid { max-width: 96rem; }
 .md-typeset table:not([class]) td { vertical-align: top; }
+/* A value with no space in it (a pasted 3,000-letter name) wraps anywhere rather than widening its
+   table, card, list or heading: one value never pushes every other client's columns off screen. */
+.md-typeset, .md-typeset table:not([class]) td, .md-typeset table:not([class]) th,
+.md-nav__link, .md-path__link { overflow-wrap: anywhere; }
 .md-typeset .handoff-incomplete { font-size: .8rem; }
 /* The intro e-mail wraps like the e-mail it becomes; copying keeps its own line breaks. */
 .md-typeset #handoff-intro-e-mail ~ .highlight code { white-space: pre-wrap; }
