@@ -77,3 +77,8 @@ def test_one_name_written_two_ways_is_one_group_with_one_page() -> None:
     assert list(owner_groups([one, spaced], "account_manager")) == ["Hannah Lee"]
     found = by_owner([one, spaced], "account_manager")
     assert "2 clients" in found["registers/am/hannah-lee.md"]
+
+
+def test_a_client_whose_owner_is_only_spaces_is_listed_as_not_given() -> None:
+    blank = replace(site_view(example_text()), account_manager="\u00a0 ")
+    assert list(owner_groups([blank], "account_manager")) == ["Not given"]

@@ -46,7 +46,7 @@ INTRO = (
 
 def pages(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
     """The landing page naming every AE, then each AE's deals on pages of bounded size."""
-    by_ae = by_person(views, lambda view: view.ae or "AE not named")
+    by_ae = by_person(views, lambda view: " ".join(view.ae.split()) or "AE not named")
     targets = group_uris(uris.COMMISSION.removesuffix(".md"), list(by_ae))
     names = sorted(by_ae, key=str.casefold)
     listed = "\n".join(f"- {link(text(ae), uris.COMMISSION, targets[ae])} ({len(by_ae[ae])} deals)"

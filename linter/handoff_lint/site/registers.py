@@ -40,8 +40,10 @@ def group_uris(folder: str, names: Sequence[str]) -> dict[str, str]:
 
 
 def owner(view: ClientView, attribute: str) -> str:
+    """The Account Manager or sector a client is listed under; NOT_GIVEN for none, or only spaces
+    (so that names.by_person, which leaves out empty names, lists every client)."""
     value: str = getattr(view, attribute)
-    return value or NOT_GIVEN
+    return " ".join(value.split()) or NOT_GIVEN
 
 
 def owner_groups(views: Sequence[ClientView], attribute: str) -> dict[str, list[ClientView]]:
