@@ -37,10 +37,11 @@ FORMULA_CHARACTERS = (
 # space, zero-width characters or quotes an importer may strip, then a character that starts a
 # formula. After a separator, the value's end counts too: what follows it in the file is a quote and
 # the row's CR (a reader splitting on ';' reads '"a;"\r\n' as a cell '\r\n...').
-_STRIPPED = "[\\s\"'\u200b-\u200d\u2060\ufeff]*"
+# White space other than a separator (so each run is scanned from one separator only: linear time).
+_STRIPPED = "(?:[^\\S" + re.escape(_SEPARATORS) + "]|[\"'\u200b-\u200d\u2060\ufeff])*"
 _FORMULA = "[" + re.escape(FORMULA_CHARACTERS) + "]"
 _CELL_STARTING_A_FORMULA = re.compile(
-    f"^(?={_STRIPPED}{_FORMULA})|(?<=[{re.escape(_SEPARATORS)}])(?={_STRIPPED}(?:{_FORMULA}|$))"
+    f"^(?={_STRIPPED}{_FORMULA})|(?<=[{re.escape(_SEPARATORS)}])(?={_STRIPPED}(?:{_FORMULA}|\\Z))"
 )
 BYTE_ORDER_MARK = "\ufeff"
 
