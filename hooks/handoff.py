@@ -46,6 +46,7 @@ from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
 from handoff_lint.site import (
+    allocate,
     attributes,
     background,
     csp,
@@ -329,11 +330,14 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             page_file.abs_src_path = sources(content)
             out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
-        site = pages.build(
-            checked_docs(), today=today, default_region=settings.region,
-            schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
-            hand_written=hand_written, site_name=config.site_name, client_out=client_out,
-        )
+        try:
+            site = pages.build(
+                checked_docs(), today=today, default_region=settings.region,
+                schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+                hand_written=hand_written, site_name=config.site_name, client_out=client_out,
+            )
+        except allocate.PathCollision as error:
+            raise PluginError(f"two pages for one address: {error}") from None
     _build.downloads = worker.submit(background.downloads, site.views, entries, today)
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
     # the end of the build (making them takes as long as writing every page).

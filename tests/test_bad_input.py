@@ -524,6 +524,11 @@ SITE_ROW_TESTS = {
     "Lines right after the title": "test_site_parity.py::test_nothing_in_the_doc_continues_the_card",
     "A file name or a link target": "test_site_buildlog.py::test_a_real_build_logs_no_control_character",
     "A doc with errors built with": "test_site_build.py::test_strict_means_strict_whatever_the_log_level",
+    "One value with no space in it": "test_site_width.py::test_no_page_is_wider_than_the_window",
+    "A formula after a separator": "test_site_exports.py::"
+                                   "test_no_importer_finds_a_formula_in_an_export_and_the_csv_module_reads_the_values_back",
+    "Names whose pages would share a path": "test_site_pages.py::"
+                                            "test_page_2_of_priya_shahs_list_and_priya_shah_2s_page_are_two_pages",
 }
 
 

@@ -485,10 +485,11 @@ def test_the_site_has_feeds_and_exports_that_read_back_and_keep_their_uids(
 
     for site in (built_site, tmp_path / "site"):
         for export in (site / "exports").glob("*.csv"):
-            with export.open(encoding="utf-8", newline="") as handle:
+            assert export.read_bytes().startswith(b"\xef\xbb\xbf"), export  # so Excel reads UTF-8
+            with export.open(encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.reader(handle))
             assert len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows), export
-    with (tmp_path / "site" / "exports" / "risks.csv").open(encoding="utf-8", newline="") as handle:
+    with (tmp_path / "site" / "exports" / "risks.csv").open(encoding="utf-8-sig", newline="") as handle:
         risks = [row["risk"] for row in csv.DictReader(handle)]
     assert "'=HYPERLINK(\"x\")" in risks and not any(r.startswith("=") for r in risks)
     data = json.loads((built_site / "exports" / "handoffs.json").read_text("utf-8"))

@@ -238,7 +238,8 @@ _CORE_RULES = (
          "Check the number against what the hint says is wrong (digits missing or too many, an "
          "area code not in use); write it e.g. 020 7946 0000 or +353 1 555 0100."),
     Rule("HO405", "invalid-format", Severity.ERROR,
-         "A value does not have the expected form (a slug, a Companies House number, a percentage).",
+         "A value does not have the expected form (a slug, a Companies House number, a percentage), or "
+         "is longer than the value can be (a name over 100 characters, a legal name over 160).",
          "Values in a fixed form can be checked and linked; free text here hides mistakes.",
          "- **Companies House number:** 1234",
          "Write the value in the form the hint describes."),
