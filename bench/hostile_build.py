@@ -56,7 +56,7 @@ def build_seconds(shape: Callable[[str], str], work: Path) -> float:
     doc.write_text(shape(doc.read_text("utf-8")), "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")],
+    subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "-q", "-d", str(work / "site")],
                    cwd=project, env=env, capture_output=True, check=False, timeout=600)
     return time.perf_counter() - started
 

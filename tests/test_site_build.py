@@ -257,7 +257,7 @@ def test_a_warning_hidden_by_a_quiet_build_still_fails_a_later_strict_build(tmp_
     shared = tmp_path / "cache"
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
            "HANDOFF_CACHE_DIR": str(shared)}
-    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+    quiet = subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
                             str(tmp_path / "quiet")], cwd=config.parent, env=env, capture_output=True,
                            text=True, timeout=300, check=False)
     assert quiet.returncode == 0, quiet.stderr
@@ -302,9 +302,9 @@ def test_a_build_leaves_no_temporary_files_behind_pass_or_fail(doc_fails: bool, 
     temporary.mkdir()
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary),
            "HANDOFF_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                             "-d", str(tmp_path / "site")], cwd=config.parent, env=env, capture_output=True,
-                            text=True, timeout=300, check=False)
+    result = subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                             str(config), "-d", str(tmp_path / "site")], cwd=config.parent, env=env,
+                            capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == (1 if doc_fails else 0), result.stderr
     assert list(temporary.iterdir()) == []
     assert "Traceback" not in result.stderr
@@ -346,7 +346,7 @@ def test_strict_means_strict_whatever_the_log_level(level: list[str], tmp_path: 
     # MkDocs counts warnings through its logger, which -q silences; the hook counts its own errors.
     config = copy_site_project(tmp_path / "project")
     (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *level, "-f", str(config),
+    command = [sys.executable, "-I", "-m", "mkdocs", "build", "--strict", *level, "-f", str(config),
                "-d", str(tmp_path / "site")]
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True,
