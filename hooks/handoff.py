@@ -27,13 +27,20 @@ import sys
 # command put the repo there (what it imported before this file ran may have come from it).
 _HOOK_FOLDER = os.path.dirname(os.path.abspath(__file__))
 _REPO = os.path.dirname(_HOOK_FOLDER)
-_SOURCE_FOLDER = os.path.join(_REPO, "linter")  # pyproject.toml's package-dir
+# Where installed code is, even when it is in the repo's folder: the package's own source (an
+# editable install's, pyproject.toml's package-dir) and the Python installation (a .venv there).
+_INSTALLED = [os.path.join(_REPO, "linter"), *{os.path.abspath(prefix) for prefix in
+                                             (sys.prefix, sys.exec_prefix, sys.base_prefix)}]
+
+
+def _below(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _in_repo(entry: str) -> bool:
     path = os.path.abspath(entry or os.curdir)  # "" is the working folder
     # Only folders: an editable install's import hook has an entry that names no file.
-    return (path != _SOURCE_FOLDER and (path == _REPO or path.startswith(_REPO + os.sep))
+    return (_below(path, _REPO) and not any(_below(path, folder) for folder in _INSTALLED)
             and os.path.isdir(path))
 
 
@@ -51,7 +58,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -88,7 +95,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
@@ -505,13 +512,48 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     return markdown
 
 
-# What Page.render leaves on a page, and what it logged: content, toc, title, anchor ids, links to
-# anchors (by the linked page's source path), messages as (logger, level, text), and every file it
-# looked up, with the address and inclusion it found (None: not found). A tuple of plain values and
-# MkDocs' own classes: a class of this module could not be read back by pickle.
+# What Page.render leaves on a page, and what it logged: content, table of contents, title, anchor
+# ids, links to anchors (by the linked page's source path), messages as (logger, level, text), and
+# every file it looked up, with the address and inclusion it found (None: not found). Plain data, so
+# that the store keeps it as data and reads it back as nothing else (handoff_lint.cache).
 _Lookups = dict[str, tuple[str, str] | None]
-_Rendered = tuple[str, TableOfContents, str | None, set[str] | None, dict[str, dict[str, str]] | None,
-                  list[tuple[str, int, str]], _Lookups]
+
+
+@dataclass
+class _Anchor:
+    """A heading in a page's table of contents (MkDocs' AnchorLink, as data)."""
+
+    title: str
+    id: str
+    level: int
+    children: list[_Anchor]
+
+
+@dataclass
+class _Rendered:
+    content: str
+    toc: list[_Anchor]
+    title: str | None
+    anchors: set[str] | None
+    links: dict[str, dict[str, str]] | None
+    messages: list[tuple[str, int, str]]
+    lookups: _Lookups
+
+
+def _anchors(links: Iterable[AnchorLink]) -> list[_Anchor]:
+    return [_Anchor(link.title, link.id, link.level, _anchors(link.children)) for link in links]
+
+
+def _anchor_links(anchors: list[_Anchor]) -> list[AnchorLink]:
+    links = []
+    for anchor in anchors:
+        link = AnchorLink(anchor.title, anchor.id, anchor.level)
+        link.children = _anchor_links(anchor.children)
+        links.append(link)
+    return links
+
+
+_RENDERED = cache.reader(_Rendered)
 
 
 def _found(file: File | None) -> tuple[str, str] | None:
@@ -532,17 +574,16 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
     """Page.render, or what it left last time: when the page's Markdown is the same and every file
     it looked up (its links' targets) is where it was, found or not, as before."""
     _build.used["render"].add(key)
-    found = _build.store.load("render", key)
-    if (isinstance(found, tuple) and len(found) == 7 and isinstance(found[6], dict)
-            and all(_found(files.get_file_from_path(path)) == seen for path, seen in found[6].items())):
-        rendered: _Rendered = found
-        content, toc, title, anchors, links, messages, _ = rendered
-        page.content, page.toc, page.present_anchor_ids = content, toc, anchors
-        page._title_from_render = title
-        if links is not None:
-            page.links_to_anchors = {file: linked for uri, linked in links.items()
+    found = _build.store.load("render", key, _RENDERED)
+    if found is not None and all(_found(files.get_file_from_path(path)) == seen
+                                 for path, seen in found.lookups.items()):
+        page.content, page.toc = found.content, TableOfContents(_anchor_links(found.toc))
+        page.present_anchor_ids = found.anchors
+        page._title_from_render = found.title
+        if found.links is not None:
+            page.links_to_anchors = {file: linked for uri, linked in found.links.items()
                                      if (file := files.get_file_from_path(uri)) is not None}
-        for name, level, message in messages:  # the same warnings, so that --strict counts them again
+        for name, level, message in found.messages:  # the same warnings, so that --strict counts them again
             logging.getLogger(name).log(level, "%s", message)
         return
     recorder = _Recorder()
@@ -562,16 +603,23 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
         logging.getLogger("mkdocs").removeHandler(recorder)
     links = ({file.src_uri: linked for file, linked in page.links_to_anchors.items()}
              if page.links_to_anchors is not None else None)
-    rendered = (page.content or "", page.toc, page._title_from_render, page.present_anchor_ids, links,
-                recorder.messages, lookups)
-    _build.store.save("render", key, rendered)
+    _build.store.save("render", key, _Rendered(page.content or "", _anchors(page.toc),
+                                               page._title_from_render, page.present_anchor_ids, links,
+                                               recorder.messages, lookups))
 
 
 def _render_context(config: MkDocsConfig) -> str:
     """Everything besides a page's Markdown and the files it links to that decides how it renders:
     the Markdown extensions and their settings, the libraries' and the linter's versions, and how
-    links are checked and reported."""
+    links are checked and reported; and the code that runs around it (this file, any other hook)
+    and mkdocs.yml, so that a branch whose build renders otherwise keeps what it rendered to itself."""
     digest = hashlib.sha256(cache.linter_fingerprint().encode())
+    hooks: Any = config["hooks"]  # by name, once MkDocs has loaded them
+    modules = hooks.values() if isinstance(hooks, dict) else hooks
+    sources = [config.config_file_path, *(getattr(module, "__file__", None) for module in modules)]
+    for source in sources:
+        if source:
+            digest.update(hashlib.sha256(Path(source).read_bytes()).digest())
     for library in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments"):
         digest.update(f"{library}={metadata.version(library)}".encode())
     # The log level too: MkDocs creates no warning under -q, and records no link to an anchor under
@@ -593,8 +641,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         target, doc_key = entry
         parity_key = cache.parity_key(doc_key, html)
         _build.used["parity"].add(parity_key)
-        found = _build.store.load("parity", parity_key)
-        if isinstance(found, list):
+        found = _build.store.load("parity", parity_key, cache.PARITY)
+        if found is not None:
             done: Future[list[list[tuple[int, str]]]] = Future()
             done.set_result([found])
             _build.parity.append(([target.display], done))

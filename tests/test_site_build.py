@@ -6,6 +6,7 @@ import html
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -328,9 +329,41 @@ def test_a_corrupt_cache_entry_is_ignored_and_deleting_the_cache_is_safe(tmp_pat
         (tmp_path / "first" / NORTHWIND_PAGE).read_text("utf-8")
 
 
+def test_a_cache_entry_that_would_run_code_is_never_run(tmp_path: Path) -> None:
+    # A store on a persistent runner is shared by the builds of every branch: each entry of each
+    # kind (checks, parity results, renderings) replaced by a pickle that writes a marker when read.
+    config = copy_site_project(tmp_path / "project")
+    shared = tmp_path / "cache"
+    assert build_site(config, tmp_path / "first", cache=shared).returncode == 0
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
+    marker = tmp_path / "marker"
+    planted = {entry: entry.name.encode() + b"\n" + pickle.dumps(_Runs(marker))
+               for entry in cache.glob("*/*/*")}
+    for entry, payload in planted.items():
+        entry.write_bytes(payload)
+    assert {entry.parent.parent.name for entry in planted} == {"check", "parity", "render"}
+
+    again = build_site(config, tmp_path / "again", cache=shared)
+
+    assert again.returncode == 0, again.stderr
+    assert not marker.exists()
+    assert _site_files(tmp_path / "again") == _site_files(tmp_path / "first")
+    assert all(entry.read_bytes() != payload for entry, payload in planted.items())  # rewritten as data
+
+
+class _Runs:
+    """A pickle that writes a marker file when it is read."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
 def test_a_cache_entry_committed_to_the_repo_is_never_read(tmp_path: Path) -> None:
-    # Entries are pickles; a pull request could add files anywhere in the repo, so the store is
-    # never there, and pointing it there is refused.
+    # A pull request could add files anywhere in the repo, so the store is never there, and
+    # pointing it there is refused.
     config = copy_site_project(tmp_path / "project")
     planted = config.parent / ".cache" / "handoff"
     planted.mkdir(parents=True)
