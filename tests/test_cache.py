@@ -203,3 +203,16 @@ def test_a_value_that_is_not_plain_data_is_not_kept(tmp_path: Path) -> None:
     first, _ = cache.check_target(doc, config, store, settings)
     again, _ = cache.check_target(doc, config, store, settings)
     assert store.hits == 0 and plain(again) == plain(first)
+
+
+def test_pruning_removes_nothing_through_a_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "aa-not-an-entry").write_text("keep me", "utf-8")
+    store = cache.Store(tmp_path / "store")
+    store.save("render", "bb1", "an entry")
+    (tmp_path / "store" / "render" / "aa").symlink_to(outside, target_is_directory=True)
+
+    assert store.prune("render", set()) == 1
+
+    assert (outside / "aa-not-an-entry").read_text("utf-8") == "keep me"

@@ -178,7 +178,8 @@ class Store:
             return 0
         removed = 0
         for path in (self.folder / kind).glob("*/*"):
-            if path.name not in keep:
+            # Never through a linked folder: only what the store itself wrote is removed.
+            if path.name not in keep and not path.parent.is_symlink():
                 with contextlib.suppress(OSError):
                     path.unlink()
                     removed += 1
