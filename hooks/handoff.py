@@ -714,16 +714,16 @@ def _start_worker() -> Executor:
     forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     if forkable and sys.platform.startswith("linux"):
         return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    # A spawned worker is `python -c ...` in this process's working folder (the repo, under `mkdocs
-    # serve`), which Python puts first on its sys.path: a committed multiprocessing/ would run there.
-    # PYTHONSAFEPATH (Python 3.11 on) keeps it off, set only while the worker starts; before 3.11
-    # nothing does, so the jobs run in this process.
+    # A spawned worker, and the resource tracker its queues start, are `python -c ...` in this
+    # process's working folder (the repo, under `mkdocs serve`), which Python puts first on their
+    # sys.path: a committed multiprocessing/ would run there. PYTHONSAFEPATH (Python 3.11 on) keeps it
+    # off, set only while they start; before 3.11 nothing does, so the jobs run in this process.
     if sys.version_info < (3, 11):
         return _InPlace()
-    worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     before = os.environ.get(_SAFE_PATH)
     os.environ[_SAFE_PATH] = "1"
     try:
+        worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         worker.submit(os.getpid).result()  # the worker is started by its first job
     finally:
         if before is None:

@@ -89,7 +89,7 @@ def test_the_spawned_worker_imports_nothing_from_the_working_folder(tmp_path: Pa
         f"    sys.argv = ['mkdocs', 'build', '--strict', '-d', {str(tmp_path / 'site')!r}]\n"
         "    cli()\n", "utf-8")
 
-    result = run_build(config.parent, tmp_path / "unused", [sys.executable, "-I", str(script)], tmp_path)
+    result = run_build(config.parent, tmp_path / "unused", [sys.executable, str(script)], tmp_path)
 
     assert planted_markers(markers) == []
     assert result.returncode == 0, result.stderr
