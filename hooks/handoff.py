@@ -23,8 +23,8 @@ import sys
 # the repo puts the repo there for the whole build. Either way a folder committed to the repo could be
 # imported in place of a library (pagefind/, multiprocessing/, handoff_lint/) and run inside the build,
 # with its environment. So every entry in the repo is taken off before anything else is imported,
-# except the package's own source folder (an editable install's), and on_config refuses a build whose
-# command put the repo there (what it imported before this file ran may have come from it).
+# except installed code (see _INSTALLED), and on_pre_build refuses a build whose command put the repo
+# there (what it imported before this file ran may have come from it).
 _HOOK_FOLDER = os.path.dirname(os.path.abspath(__file__))
 _REPO = os.path.dirname(_HOOK_FOLDER)
 # Where installed code is, even when it is in the repo's folder: the package's own source (an
