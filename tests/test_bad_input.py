@@ -520,6 +520,12 @@ SITE_ROW_TESTS = {
     "Lines right after the title": "test_site_parity.py::test_nothing_in_the_doc_continues_the_card",
     "A file name or a link target": "test_site_buildlog.py::test_a_real_build_logs_no_control_character",
     "A doc with errors built with": "test_site_build.py::test_strict_means_strict_whatever_the_log_level",
+    "A folder committed to the repo named like a module":
+        "test_site_untrusted_repo.py::test_a_committed_package_named_like_a_module_never_runs",
+    "A committed link named `site`":
+        "test_site_untrusted_repo.py::test_an_output_folder_that_is_or_passes_through_a_link_is_refused",
+    "A build cache entry another branch's build left":
+        "test_cache.py::test_an_entry_that_would_run_code_is_never_run_and_is_rewritten",
 }
 
 
