@@ -108,7 +108,7 @@ def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
     """Run a command in a fresh process; its wall time and peak RSS (including its own workers)."""
     read, write = os.pipe()
     with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(write), *command], cwd=cwd,
+        process = subprocess.Popen([sys.executable, "-I", "-c", _WRAPPER, str(write), *command], cwd=cwd,
                                    stdout=out, stderr=subprocess.STDOUT, env=env or ENV,
                                    pass_fds=(write,))
         os.close(write)
