@@ -139,7 +139,7 @@ def build_seconds(text: str, work: Path) -> float:
     (project / DOC).write_text(text, "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOFF_CACHE_DIR": str(work / "cache")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")],
+    subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "-q", "-d", str(work / "site")],
                    cwd=project, env=env, capture_output=True, check=False, timeout=600)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

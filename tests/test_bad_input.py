@@ -529,6 +529,12 @@ SITE_ROW_TESTS = {
                                    "test_no_importer_finds_a_formula_in_an_export_and_the_csv_module_reads_the_values_back",
     "Names whose pages would share a path": "test_site_pages.py::"
                                             "test_page_2_of_priya_shahs_list_and_priya_shah_2s_page_are_two_pages",
+    "A folder committed to the repo named like a module":
+        "test_site_untrusted_repo.py::test_a_committed_package_named_like_a_module_never_runs",
+    "A committed link named `site`":
+        "test_site_untrusted_repo.py::test_an_output_folder_that_is_or_passes_through_a_link_is_refused",
+    "A build cache entry another branch's build left":
+        "test_cache.py::test_an_entry_that_would_run_code_is_never_run_and_is_rewritten",
 }
 
 
