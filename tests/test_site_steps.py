@@ -35,8 +35,8 @@ def site_build(project: Path, site: Path, generator: str, *extra: str) -> subpro
     """`handoff site build` run as a person would, from the project's folder."""
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
            "HANDOFF_CACHE_DIR": str(site.with_name(f"{site.name}-cache"))}
-    return subprocess.run([sys.executable, "-m", "handoff_lint", "site", "build", "--generator", generator,
-                           "-d", str(site), *extra], cwd=project, env=env, capture_output=True,
+    command = [sys.executable, "-I", "-m", "handoff_lint", "site", "build", "--generator", generator]
+    return subprocess.run([*command, "-d", str(site), *extra], cwd=project, env=env, capture_output=True,
                           text=True, timeout=600, check=False)
 
 
@@ -145,6 +145,35 @@ def test_a_site_folder_through_a_link_is_refused(tmp_path: Path) -> None:
     result = site_build(project, project / "site", "mkdocs")
     assert result.returncode == 2
     assert (elsewhere / "keep.txt").read_text("utf-8") == "keep"
+
+
+def plant(project: Path, names: tuple[str, ...], marker: Path) -> None:
+    for name in names:
+        (project / name).mkdir()
+        (project / name / "__init__.py").write_text(f"open({str(marker)!r}, 'a').write({name!r})\n", "utf-8")
+
+
+def test_no_package_committed_to_the_repo_runs_in_the_steps(tmp_path: Path) -> None:
+    """The generators run isolated, from a folder outside the repo."""
+    project = copy_site_project(tmp_path / "project").parent
+    marker = tmp_path / "ran"
+    plant(project, ("pagefind", "mkdocs", "markdown", "yaml", "zensical", "properdocs", "material"), marker)
+    for generator in GENERATOR_NAMES:
+        assert site_build(project, tmp_path / f"site-{generator}", generator).returncode == 0
+    assert not marker.exists()
+
+
+def test_the_steps_refuse_to_run_with_the_repo_on_the_import_path(tmp_path: Path) -> None:
+    """`python -m handoff_lint` run in the repo puts it on the import path: refused before the build
+    imports what a repo could plant (what Python imported to start the command is beyond any check:
+    the installed `handoff` command is the one to run)."""
+    project = copy_site_project(tmp_path / "project").parent
+    marker = tmp_path / "ran"
+    plant(project, ("pagefind",), marker)
+    command = [sys.executable, "-m", "handoff_lint", "site", "build", "-d", str(tmp_path / "x")]
+    refused = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600, check=False)
+    assert refused.returncode == 2 and "import path" in refused.stderr
+    assert not marker.exists()
 
 
 # The pure parts of the steps.

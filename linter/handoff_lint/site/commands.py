@@ -45,6 +45,24 @@ def last_changes(root: Path, clients: str) -> dict[str, LastChange]:
     return history.last_changes(result.stdout) if result.returncode == 0 else {}
 
 
+def _refuse_repo_on_import_path(root: Path) -> None:
+    """A folder of the repo on Python's import path (`python -m handoff_lint` run in it, a PYTHONPATH
+    into it) would let a committed package (pagefind/, yaml/) run inside the build."""
+    installed = [root / "linter", *{Path(prefix).resolve() for prefix in (sys.prefix, sys.exec_prefix)}]
+    found = []
+    for entry in sys.path:
+        path = Path(os.path.abspath(entry or os.curdir))
+        inside = path == root or root in path.parents
+        code = any(path == folder or folder in path.parents for folder in installed)
+        if inside and path.is_dir() and not code:
+            found.append(entry or ".")
+    if found:
+        raise ConfigError(f"Python's import path holds the repo's folders ({', '.join(map(repr, found))}): a "
+                          "folder committed there would run inside the build. Run `handoff site ...` (the "
+                          "installed command) or `python -I -m handoff_lint site ...`, and set no PYTHONPATH "
+                          "into the repo.")
+
+
 def _site_dir(argument: str | None, root: Path) -> Path:
     site = Path(os.path.abspath(argument or root / "site"))
     inside = site == root or root in site.parents
@@ -90,6 +108,7 @@ def _shard_size() -> int:
 
 
 def build(arguments: argparse.Namespace, config: Config) -> int:
+    _refuse_repo_on_import_path(config.root)
     site = _site_dir(arguments.site_dir, config.root)
     shard_size = _shard_size()
     folder = Path(tempfile.mkdtemp(prefix="handoff-build-"))
@@ -113,6 +132,7 @@ def build(arguments: argparse.Namespace, config: Config) -> int:
 
 
 def prepare_command(arguments: argparse.Namespace, config: Config) -> int:
+    _refuse_repo_on_import_path(config.root)
     stage = Path(os.path.abspath(arguments.stage))
     if stage.exists() and any(stage.iterdir()):
         raise ConfigError(f"{stage}: the staging folder must be new or empty")
@@ -124,6 +144,7 @@ def prepare_command(arguments: argparse.Namespace, config: Config) -> int:
 
 
 def finish_command(arguments: argparse.Namespace, config: Config) -> int:
+    _refuse_repo_on_import_path(config.root)
     stage = Path(os.path.abspath(arguments.stage))
     if not (stage / prepare.MANIFEST).is_file():
         raise ConfigError(f"{stage}: not a staging folder (`handoff site prepare` writes one)")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,12 +46,21 @@ def _place(page: Path, copy: Path) -> None:
 
 
 def _pagefind(pages: Path, bundle: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(bundle),
-               "--quiet"]
+    """Pagefind's binary itself, not `python -m pagefind` (which would look for the module in the
+    working folder first), run in the shard's own folder: Pagefind reads a pagefind.yml, .toml or
+    .json from its working folder, and one committed to the repo would steer it."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexFailed("search index not built: Pagefind's binary is not installed "
+                                "(`pip install -e \".[site]\"` installs it)")
+    command = [str(binary), "--site", str(pages), "--output-path", str(bundle), "--quiet"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+        result = subprocess.run(command, cwd=pages, capture_output=True, text=True, timeout=1800,
+                                check=False)
     except (OSError, subprocess.SubprocessError) as error:
         raise SearchIndexFailed(f"search index not built: {error}") from None
     if result.returncode != 0:
         raise SearchIndexFailed(f"search index not built (pagefind exit {result.returncode}): "
-                          f"{(result.stderr or result.stdout).strip()[-2000:]}")
+                                f"{(result.stderr or result.stdout).strip()[-2000:]}")
