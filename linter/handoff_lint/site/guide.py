@@ -7,8 +7,11 @@ neither can drift from what the linter checks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from handoff_lint import template
+import yaml
+
+from handoff_lint import frontmatter, template
 from handoff_lint.codes import Rule
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
 from handoff_lint.extract import FRONT_MATTER
@@ -16,6 +19,7 @@ from handoff_lint.schema import Schema, kind, properties, title_of
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.mdtext import fence, indent, inline, link, table, text
+from handoff_lint.site.sanitize import TEXT_META, html_text, meta_problems
 
 # How each kind of value is written, by where it is: after a label in a section, after a key in
 # the front matter, in a table cell, or as a whole section (Section G's list of bullets).
@@ -36,6 +40,51 @@ _RULE_GROUPS = {
 }
 EXAMPLE_SLUG = "acme-widgets"
 EXAMPLE_CLIENT = "Acme Widgets Ltd"
+
+
+@dataclass
+class HandWritten:
+    """A hand-written guide page as the site publishes it: its Markdown behind front matter of the
+    site's own (the page's title and description as HTML text, hide:), its title for the
+    navigation, and what of the page's own front matter was not published, as build messages."""
+
+    source: str
+    title: str
+    problems: list[str] = field(default_factory=list)
+
+
+def _first_heading(markdown: str) -> str | None:
+    for line in markdown.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip().strip("#").strip() or None
+    return None
+
+
+def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritten:
+    """A guide page, published like every other page: its front matter is read safely (no alias,
+    no tag, bounded), only title, description and hide: are kept, the texts escaped, and every other
+    key reported and dropped. A page without front matter keeps its text whole."""
+    body, meta, problems = markdown, dict[str, object](), list[str]()
+    if markdown.split("\n", 1)[0].rstrip() == "---":
+        read = frontmatter.parse(path, markdown)
+        problems += [f"{path}:{d.line}:{d.column}: {d.message}" for d in read.diagnostics]
+        # An unclosed front matter keeps the page's text whole: nothing of it is read as keys.
+        body, meta = (read.body if read.body or read.data is not None else markdown), read.data or {}
+        for key, problem in meta_problems(meta):
+            line, column = read.source_map.get(f"/front_matter/{key}", (1, 1))
+            problems.append(f"{path}:{line}:{column}: {problem}; remove it (the site sets a page's "
+                            "template, icons and everything else itself)")
+    title = meta.get("title")
+    title = title if isinstance(title, str) and title.strip() else _first_heading(body) or default_title
+    published: dict[str, object] = {"title": html_text(title)}
+    description = meta.get("description")
+    if isinstance(description, str):
+        published["description"] = html_text(description)
+    if "hide" in meta and not meta_problems({"hide": meta["hide"]}):
+        published["hide"] = meta["hide"]
+    assert not meta_problems(published) and set(published) <= {*TEXT_META, "hide"}
+    front = yaml.safe_dump(published, allow_unicode=True, sort_keys=False)
+    return HandWritten(f"---\n{front}---\n\n{body}", title, problems)
 
 
 def reading_order(hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
