@@ -173,6 +173,24 @@ def find_rule(wanted: str) -> codes.Rule | None:
     return None
 
 
+def changed(arguments: argparse.Namespace, config: Config) -> int:
+    """List the files changed since the base commit outside the clients folder (always exit 0 when
+    git answers: the list is for the reviewer, CODEOWNERS requires the review)."""
+    from handoff_lint import changes
+
+    try:
+        found = changes.outside(changes.changed_paths(config.root, arguments.base), config.clients)
+    except changes.GitError as error:
+        print(f"handoff changed: git could not compare with {printable(arguments.base)}: "
+              f"{printable(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    if arguments.format == "github":
+        sys.stdout.write(changes.annotations(found, config.clients))
+    else:
+        sys.stdout.write(changes.text(found, config.clients))
+    return EXIT_CLEAN
+
+
 def rules(arguments: argparse.Namespace, config: Config) -> int:
     if arguments.code:
         rule = find_rule(arguments.code)
@@ -393,6 +411,18 @@ def parser() -> argparse.ArgumentParser:
     rules_parser.add_argument("code", nargs="?", metavar="RULE",
                               help="a rule code or name, e.g. HO301 or missing-section")
     rules_parser.set_defaults(run=rules)
+
+    changed_parser = commands.add_parser(
+        "changed", help="list the files a branch changes outside the clients folder",
+        description="List every file changed since BASE (from its common ancestor with HEAD) that "
+        "is not under the clients folder: code and settings an engineering owner must review. "
+        "Exit 0 (the list is for reading); 2 if git cannot compare.",
+    )
+    changed_parser.add_argument("--base", required=True, metavar="BASE",
+                                help="the commit the branch is compared with (a pull request's base)")
+    changed_parser.add_argument("--format", choices=("text", "github"), default="text",
+                                help="text, or github: one warning annotation per file (default: text)")
+    changed_parser.set_defaults(run=changed)
 
     new_parser = commands.add_parser(
         "new", help="start a handoff doc for a newly signed client",
