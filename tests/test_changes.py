@@ -88,7 +88,7 @@ def test_a_branch_of_docs_only_lists_nothing(tmp_path: Path) -> None:
     base = commit_files(repo, {"README.md": "x"}, "base")
     commit_files(repo, {"clients/a/01-handoff/handoff-a-2026-11-24.md": "# A\n"}, "doc")
     assert changes.outside(changes.changed_paths(repo, base), "clients") == []
-    assert changes.annotations([], "clients") == ""
+    assert changes.github([], "clients") == ""
     result = subprocess.run([sys.executable, "-m", "handoff_lint", "changed", "--base", base], cwd=repo,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout == "Every changed file is under clients/.\n"

@@ -32,7 +32,7 @@ def outside(paths: Iterable[str], clients: str) -> list[str]:
     return list(kept)
 
 
-def annotations(paths: Iterable[str], clients: str) -> str:
+def github(paths: Iterable[str], clients: str) -> str:
     """One GitHub Actions warning per path, on the file itself. A name's `%`, line breaks, `:` and
     `,` are escaped, so no file name can end the command early or start another."""
     message = escape_data(MESSAGE.format(clients=clients))

@@ -185,7 +185,7 @@ def changed(arguments: argparse.Namespace, config: Config) -> int:
               f"{printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     if arguments.format == "github":
-        sys.stdout.write(changes.annotations(found, config.clients))
+        sys.stdout.write(changes.github(found, config.clients))
     else:
         sys.stdout.write(changes.text(found, config.clients))
     return EXIT_CLEAN
