@@ -176,6 +176,7 @@ def test_every_key_the_theme_reads_from_a_guide_page_is_published_escaped_or_not
     ("hide: toc", "front matter key 'hide': not a list of"),
     ("a: &x [1]\nb: *x", "anchor"),
     ("title: !!python/object:os.system x", "tag"),
+    ("title: '<script>x='a'</script>'", "not valid YAML"),
 ])
 def test_front_matter_the_site_cannot_publish_is_reported(front: str, problem: str) -> None:
     page = hand_written_page("guide/odd.md", f"---\n{front}\n---\n# Odd\n", "odd")
