@@ -61,6 +61,7 @@ from handoff_lint.site import (
 )
 from handoff_lint.site.buildlog import escape_build_log
 from handoff_lint.site.clients import ClientView, LastChange
+from handoff_lint.source import MAX_BYTES, decode
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -72,7 +73,7 @@ from mkdocs.utils import get_relative_url
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
 log = logging.getLogger("mkdocs.plugins.handoff")
 
-GUIDE_FOLDER = "guide"
+GUIDE_FOLDER = guide.GUIDE_FOLDER
 CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 
@@ -207,19 +208,20 @@ def _guide_pages(files: Files, config: MkDocsConfig, sources: Callable[[str], st
             shown = (link or path).relative_to(base).as_posix()
             _error(f"{shown}: a link or not a regular file; the site publishes nothing through it")
             continue
-        try:
-            markdown = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            _error(f"{printable(uri)}: not published, the file cannot be read as UTF-8 text ({error}); "
-                   "save it as UTF-8")
+        # Read as a doc is (bounded, never a pipe or a device), and checked as `handoff lint` does.
+        shown = printable(uri)
+        read = doc_files.read(doc_files.Target(shown, path, None), MAX_BYTES)
+        decoded = read if isinstance(read, Diagnostic) else decode(shown, read)
+        if isinstance(decoded, Diagnostic):
+            _report(decoded)
             continue
-        page = guide.hand_written_page(printable(uri), markdown, path.stem)
+        page = guide.hand_written_page(shown, decoded.text, path.stem)
         file = File.generated(config, uri, abs_src_path=sources(page.source))
         if uri in uris.GENERATED or file.dest_uri in taken:
-            _error(f"{printable(uri)}: the site writes this page itself; rename the file")
+            _error(f"{shown}: the site writes this page itself; rename the file")
             continue
-        for problem in page.problems:
-            _error(problem)
+        for problem in apply_severity(guide.lint_page(shown, decoded.text), _build.config):
+            _report(problem)
         taken.add(file.dest_uri)
         files.append(file)
         found.append((uri, page.title))

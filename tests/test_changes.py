@@ -3,6 +3,7 @@ git repository with commits."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,14 @@ def test_an_unknown_base_is_a_usage_error_not_a_traceback(branch: tuple[Path, st
                             cwd=repo, capture_output=True, text=True, check=False)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "git could not compare with no-such-commit" in result.stderr
+
+
+def test_the_catalogue_names_the_tests_of_files_outside_clients() -> None:
+    from conftest import REPO
+
+    text = (REPO / "guide" / "bad-input.md").read_text("utf-8")
+    section = text[text.index("## Files outside `clients/`"):].split("\n## ", 1)[0]
+    named = re.findall(r"`tests/(test_\w+\.py)::(test_\w+)`", section)
+    assert len(named) == 2
+    for module, function in named:
+        assert f"\ndef {function}(" in (REPO / "tests" / module).read_text("utf-8"), function

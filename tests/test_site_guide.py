@@ -17,7 +17,13 @@ from handoff_lint.diagnostics import Severity
 from handoff_lint.schema import load_schema, properties, title_of
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
-from handoff_lint.site.guide import format_reference, hand_written_page, rules_reference, writing_guide
+from handoff_lint.site.guide import (
+    format_reference,
+    hand_written_page,
+    lint_page,
+    rules_reference,
+    writing_guide,
+)
 
 
 def test_the_format_reference_names_every_section_item_and_column_of_the_schema() -> None:
@@ -162,11 +168,13 @@ def test_every_key_the_theme_reads_from_a_guide_page_is_published_escaped_or_not
     assert meta == {"title": html.escape(HOSTILE), "description": html.escape(HOSTILE)}
     assert "<" not in page.source.split("---\n")[1] and page.source.endswith("# Evil\n\nText.\n")
     assert page.title == HOSTILE  # the navigation escapes it where it writes it
-    reported = {m.group(1) for p in page.problems for m in [re.search(r"front matter key '(\w+)'", p)] if m}
+    reported = {m.group(1) for p in page.problems for m in [re.search(r"front matter key '(\w+)'", p.message)]
+                if m}
     assert reported == keys - {"title", "description"}
-    assert all(p.startswith("guide/evil.md:") and "remove it" in p for p in page.problems)
-    line = next(p for p in page.problems if "'template'" in p).split(":")[1]
-    assert int(line) == 2 + sorted(keys).index("template")
+    assert all(p.path == "guide/evil.md" and p.code == "HO207" and "Remove the key" in p.hint
+               for p in page.problems)
+    line = next(p for p in page.problems if "'template'" in p.message).line
+    assert line == 2 + sorted(keys).index("template")
 
 
 @pytest.mark.parametrize(("front", "problem"), [
@@ -180,7 +188,7 @@ def test_every_key_the_theme_reads_from_a_guide_page_is_published_escaped_or_not
 ])
 def test_front_matter_the_site_cannot_publish_is_reported(front: str, problem: str) -> None:
     page = hand_written_page("guide/odd.md", f"---\n{front}\n---\n# Odd\n", "odd")
-    assert any(problem in p for p in page.problems), page.problems
+    assert any(problem in p.message for p in page.problems), page.problems
     meta = yaml.safe_load(page.source.split("---\n")[1])
     assert meta["title"] == "Odd" and set(meta) <= {"title", "description", "hide"}
 
@@ -197,6 +205,43 @@ def test_a_guide_page_keeps_its_text_and_the_hide_words_the_theme_knows() -> Non
 
 
 def test_the_guide_s_own_pages_are_published_without_a_finding() -> None:
-    for path in sorted((REPO / "guide").glob("*.md")):
-        page = hand_written_page(f"guide/{path.name}", path.read_text("utf-8"), path.stem)
-        assert page.problems == [], path
+    pages = sorted((REPO / "guide").glob("*.md"))
+    assert len(pages) >= 3
+    for path in pages:
+        assert lint_page(f"guide/{path.name}", path.read_text("utf-8")) == [], path
+
+
+GUIDE_WITH_FINDINGS = """---
+title: Fine
+template: redirect.html
+---
+# A page
+
+Some <b>bold</b> text and [a link](javascript:alert(1)), and `<script>` in code is fine.
+
+```html
+<script>shown as code</script>
+```
+
+    <img src=x onerror=alert(1)> in indented code
+"""
+
+
+def test_a_guide_page_is_linted_like_a_doc() -> None:
+    found = [(d.line, d.column, d.code) for d in lint_page("guide/page.md", GUIDE_WITH_FINDINGS)]
+    assert found == [(3, 11, "HO207"), (7, 6, "HO617"), (7, 36, "HO618")]
+
+
+def test_handoff_lint_checks_the_guide_with_the_docs(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from handoff_lint.cli import main
+
+    (repo / "guide").mkdir()
+    (repo / "guide" / "page.md").write_text(GUIDE_WITH_FINDINGS, "utf-8")
+    (repo / "guide" / "fine.md").write_text("# Fine\n\nA `<b>` tag, shown.\n", "utf-8")
+    (repo / "guide" / "linked.md").symlink_to("/dev/zero")  # never read: a link
+    assert main(["lint"]) == 1
+    out = capsys.readouterr().out
+    assert "guide/page.md:3:11: HO207 front matter key 'template': the site does not publish it" in out
+    assert "guide/page.md:7:6: HO617" in out and "guide/page.md:7:36: HO618" in out
+    assert "guide/linked.md:1:1: HO101 this is a link" in out and "fine.md" not in out
+    assert out.splitlines()[-1].startswith("4 handoff docs checked: 4 errors in 2 files")

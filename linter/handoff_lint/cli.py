@@ -71,6 +71,8 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
         in_repo += check_one_doc_per_client(_handoff_folders(targets, bool(named)), settings.clients)
         found += apply_severity(in_repo, settings)
         checked += len(targets) + len(problems)
+    if not named:  # the guide is published too: its pages are checked with the docs
+        found += apply_severity(_lint_guide(config), config)
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
     crashed = [d for d in found if isinstance(d, runner.InternalError)]
     found = sorted(found, key=lambda d: (d.path, d.line, d.column, d.code, d.message))
@@ -80,6 +82,27 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     if crashed:
         return EXIT_USAGE
     return EXIT_FINDINGS if has_errors(found) else EXIT_CLEAN
+
+
+def _lint_guide(config: Config) -> list[Diagnostic]:
+    """The findings on the repo's hand-written guide pages (handoff_lint.site.guide.lint_page), read
+    as docs are (bounded; never through a link). The summary still counts handoff docs only."""
+    from handoff_lint.site.guide import GUIDE_FOLDER, lint_page
+    from handoff_lint.source import MAX_BYTES, decode
+
+    folder = config.root / GUIDE_FOLDER
+    found: list[Diagnostic] = []
+    pages = sorted(folder.glob("*.md")) if folder.is_dir() and not folder.is_symlink() else []
+    for path in pages:
+        shown = printable(files.display(path, Path.cwd()))
+        if files.link_on_the_way(path, config.root) is not None:
+            found.append(Diagnostic(shown, 1, 1, "HO101", Severity.ERROR, "this is a link; the site "
+                                    "publishes nothing through it", "Commit the page itself, not a link."))
+            continue
+        read = files.read(files.Target(shown, path, None), MAX_BYTES)
+        decoded = read if isinstance(read, Diagnostic) else decode(shown, read)
+        found += [decoded] if isinstance(decoded, Diagnostic) else lint_page(shown, decoded.text)
+    return found
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import yaml
+from markdown_it import MarkdownIt
 
 from handoff_lint import frontmatter, template
-from handoff_lint.codes import Rule
+from handoff_lint.codes import Rule, diagnostic
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
+from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.extract import FRONT_MATTER
+from handoff_lint.playbook.hygiene import active_content
 from handoff_lint.schema import Schema, kind, properties, title_of
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
@@ -42,15 +45,21 @@ EXAMPLE_SLUG = "acme-widgets"
 EXAMPLE_CLIENT = "Acme Widgets Ltd"
 
 
+GUIDE_FOLDER = "guide"  # the hand-written pages, beside the clients folder
+_PUBLISHED_HINT = ("Remove the key: a guide page's front matter may give only title, description (text) "
+                   "and hide: (a list of what the theme hides); the site sets everything else itself.")
+
+
 @dataclass
 class HandWritten:
     """A hand-written guide page as the site publishes it: its Markdown behind front matter of the
     site's own (the page's title and description as HTML text, hide:), its title for the
-    navigation, and what of the page's own front matter was not published, as build messages."""
+    navigation, and what of the page's own front matter was not published, as findings."""
 
     source: str
     title: str
-    problems: list[str] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    body_line_offset: int = 0  # lines of the page before its body (its own front matter)
 
 
 def _first_heading(markdown: str) -> str | None:
@@ -63,17 +72,18 @@ def _first_heading(markdown: str) -> str | None:
 def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritten:
     """A guide page, published like every other page: its front matter is read safely (no alias,
     no tag, bounded), only title, description and hide: are kept, the texts escaped, and every other
-    key reported and dropped. A page without front matter keeps its text whole."""
-    body, meta, problems = markdown, dict[str, object](), list[str]()
+    key reported (HO207) and dropped. A page without front matter keeps its text whole."""
+    body, meta, problems, offset = markdown, dict[str, object](), list[Diagnostic](), 0
     if markdown.split("\n", 1)[0].rstrip() == "---":
         read = frontmatter.parse(path, markdown)
-        problems += [f"{path}:{d.line}:{d.column}: {d.message}" for d in read.diagnostics]
+        problems += read.diagnostics
         # An unclosed front matter keeps the page's text whole: nothing of it is read as keys.
-        body, meta = (read.body if read.body or read.data is not None else markdown), read.data or {}
+        if read.body or read.data is not None:
+            body, offset = read.body, read.body_line_offset
+        meta = read.data or {}
         for key, problem in meta_problems(meta):
             line, column = read.source_map.get(f"/front_matter/{key}", (1, 1))
-            problems.append(f"{path}:{line}:{column}: {problem}; remove it (the site sets a page's "
-                            "template, icons and everything else itself)")
+            problems.append(diagnostic(path, line, column, "HO207", problem, _PUBLISHED_HINT))
     title = meta.get("title")
     title = title if isinstance(title, str) and title.strip() else _first_heading(body) or default_title
     published: dict[str, object] = {"title": html_text(title)}
@@ -84,7 +94,41 @@ def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritt
         published["hide"] = meta["hide"]
     assert not meta_problems(published) and set(published) <= {*TEXT_META, "hide"}
     front = yaml.safe_dump(published, allow_unicode=True, sort_keys=False)
-    return HandWritten(f"---\n{front}---\n\n{body}", title, problems)
+    return HandWritten(f"---\n{front}---\n\n{body}", title, problems, offset)
+
+
+def _code_lines(markdown: str) -> set[int]:
+    """The 0-based lines inside fenced or indented code, where a tag or a link is only shown."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return {line for token in tokens if token.type in ("fence", "code_block") and token.map
+            for line in range(*token.map)}
+
+
+def lint_page(path: str, markdown: str) -> list[Diagnostic]:
+    """What `handoff lint` and the site's build report on a guide page, as on a handoff doc: front
+    matter the site does not publish, raw HTML (HO617) and links that could run code (HO618)
+    outside code. markdown is the page's decoded text (handoff_lint.source.decode: bounded)."""
+    page = hand_written_page(path, markdown, path)
+    found = list(page.problems)
+    body = markdown.split("\n")[page.body_line_offset:]
+    code = _code_lines("\n".join(body))
+    seen: set[tuple[int, str]] = set()
+    for index, line in enumerate(body):
+        if index in code:
+            continue
+        number = page.body_line_offset + index + 1
+        for item in active_content(line):
+            if (number, item.code) in seen:
+                continue  # one finding per line and kind, as for a doc: '<b>x</b>' is one mistake
+            seen.add((number, item.code))
+            if item.code == "HO617":
+                message = f"'{item.token}' is raw HTML; the site shows it as text and never runs it"
+                hint = "Write plain Markdown; to show a tag, put it in `backticks`."
+            else:
+                message = f"a '{item.token}' link could run code in the reader's browser; the site drops it"
+                hint = "Link to an https:// address, or remove the link."
+            found.append(diagnostic(path, number, item.offset + 1, item.code, message, hint))
+    return found
 
 
 def reading_order(hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
