@@ -11,7 +11,8 @@ from handoff_lint.schema import load_schema
 from handoff_lint.site import client_index, paging, uris
 from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
-from handoff_lint.site.pages import ROBOTS_TXT, build, markdown_title, script
+from handoff_lint.site.guide import markdown_title
+from handoff_lint.site.pages import ROBOTS_TXT, build, script
 
 
 def test_every_page_is_generated_and_every_client_has_a_page() -> None:

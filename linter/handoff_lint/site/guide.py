@@ -62,11 +62,12 @@ class HandWritten:
     body_line_offset: int = 0  # lines of the page before its body (its own front matter)
 
 
-def _first_heading(markdown: str) -> str | None:
+def markdown_title(markdown: str, default: str) -> str:
+    """The first '# ' heading of a hand-written page, for the navigation."""
     for line in markdown.split("\n"):
         if line.startswith("# "):
-            return line[2:].strip().strip("#").strip() or None
-    return None
+            return line[2:].strip().strip("#").strip() or default
+    return default
 
 
 def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritten:
@@ -85,7 +86,7 @@ def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritt
             line, column = read.source_map.get(f"/front_matter/{key}", (1, 1))
             problems.append(diagnostic(path, line, column, "HO207", problem, _PUBLISHED_HINT))
     title = meta.get("title")
-    title = title if isinstance(title, str) and title.strip() else _first_heading(body) or default_title
+    title = title if isinstance(title, str) and title.strip() else markdown_title(body, default_title)
     published: dict[str, object] = {"title": html_text(title)}
     description = meta.get("description")
     if isinstance(description, str):
