@@ -109,6 +109,9 @@ FOREIGN_ATTRIBUTES = [
     '<iframe src="data:text/html,&lt;script&gt;window.__pwned=1&lt;/script&gt;"></iframe>',
     '<iframe srcdoc="&lt;script&gt;window.__pwned=1&lt;/script&gt;"></iframe>',
     '<a title="x>" onclick="window.__pwned=1">x</a>',
+    '<a title="<" onclick="window.__pwned=1">x</a>', '<a title="<b" ONCLICK="window.__pwned=1">x</a>',
+    # A character whose lowercase is longer must not shift where the handler is looked for.
+    'İİİİ<a href="#" onclick="window.__pwned=1">x</a>',
 ]
 
 

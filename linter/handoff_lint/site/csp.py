@@ -74,11 +74,19 @@ _JINJA_VALUE = r"[A-Za-z0-9_./:%~-]*"
 # A start tag, with quoted attribute values read whole (a quoted ">" does not end it).
 _START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?P<attributes>(?:"[^"]*"|'[^']*'|[^'">])*)>""")
 _ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?""")
-# Only these tags are read attribute by attribute: the rest cannot hold a handler or a URL.
-_SUSPECT = re.compile(r"""(?:^|[\s/"'])on[a-z]|:|srcdoc""", re.IGNORECASE)
 # Attributes whose value a browser follows or loads as a URL.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data",
                              "background", "ping", "cite", "manifest", "codebase"})
+# Where a handler or a URL that is not a plain path may be: an on*= or srcdoc attribute's name, and
+# an attribute value holding a ":" (a scheme) or a "&" (an entity spelling one). Found with two
+# quick passes over the page; only the tags around them are read attribute by attribute (a page
+# has thousands of tags, and next to none of these).
+# Searched for in the page lowercased (where that keeps every position), one at a time: a pattern
+# that starts with a literal, ignores no case and has no alternation is found many times faster.
+_HANDLER_NAMES = (re.compile(r"on[a-z]+\s*="), re.compile("srcdoc"))
+_BEFORE_NAME = frozenset(" \t\n\r\f/\"'")
+_SCHEME_VALUE = re.compile(r"""=\s*(?:"[^"]*[:&]|'[^']*[:&]|[^\s>"']*[:&])""")
+_MAX_WALK_BACK = 16  # "<" inside quoted values passed before a candidate's tag is given up as unreadable
 # The theme's search partial writes this one (a button that is not a link); it runs nothing.
 _INERT_URLS = frozenset({"javascript:void(0)"})
 
@@ -177,23 +185,52 @@ def _on_this_site(url: str) -> bool:
     return link_scheme(url) is None and not read.startswith("//") and bool(read)
 
 
+def _enclosing_tag(page: str, position: int) -> re.Match[str] | bool | None:
+    """The start tag around position; None when position is in text; False when no tag can be read
+    there (a "<" in a quoted value too many times over)."""
+    start = position
+    for _ in range(_MAX_WALK_BACK):
+        start = page.rfind("<", 0, start)
+        if start < 0:
+            return None
+        tag = _START_TAG.match(page, start)
+        if tag is not None:
+            return tag if tag.end() > position else None
+    return False
+
+
+def _tag_problems(tag: str, attributes: str) -> list[str]:
+    found: list[str] = []
+    for attribute in _ATTRIBUTE.finditer(attributes):
+        name = attribute.group("name").lower()
+        value = html.unescape((attribute.group("value") or "").strip("\"'"))
+        if name.startswith("on") or name == "srcdoc":
+            found.append(f"the attribute {name}= in {_shown(tag)}")
+        elif (name in _URL_ATTRIBUTES and link_scheme(value) not in (None, *SAFE_SCHEMES)
+              and as_browser_reads(value).lower() not in _INERT_URLS):
+            found.append(f"a {link_scheme(value)}: URL in {_shown(tag)}")
+    return found
+
+
 def active_content(page: str) -> list[str]:
     """What in a page would run script other than a script element: event-handler attributes
     (onerror=, onload=, ...), srcdoc, and URLs with a scheme that runs or renders script
     (javascript:, vbscript:, data:text/html, ...). Each as a description for the build's message."""
+    lowered = page.lower()
+    if len(lowered) != len(page):  # a character whose lowercase is longer ("İ"): read as written
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in page)
+    candidates = [m.start() for pattern in _HANDLER_NAMES for m in pattern.finditer(lowered)
+                  if page[m.start() - 1] in _BEFORE_NAME]
+    candidates += [m.start() for m in _SCHEME_VALUE.finditer(page)]
     found: list[str] = []
-    for tag in _START_TAG.finditer(page):
-        attributes = tag.group("attributes")
-        if not _SUSPECT.search(attributes):
-            continue
-        for attribute in _ATTRIBUTE.finditer(attributes):
-            name = attribute.group("name").lower()
-            value = html.unescape((attribute.group("value") or "").strip("\"'"))
-            if name.startswith("on") or name == "srcdoc":
-                found.append(f"the attribute {name}= in {_shown(tag.group(0))}")
-            elif (name in _URL_ATTRIBUTES and link_scheme(value) not in (None, *SAFE_SCHEMES)
-                  and as_browser_reads(value).lower() not in _INERT_URLS):
-                found.append(f"a {link_scheme(value)}: URL in {_shown(tag.group(0))}")
+    read: set[int] = set()
+    for position in sorted(candidates):
+        tag = _enclosing_tag(page, position)
+        if tag is False:
+            found.append(f"a tag the build cannot read, around {_shown(page[position:][:80])}")
+        elif isinstance(tag, re.Match) and tag.start() not in read:
+            read.add(tag.start())
+            found += _tag_problems(tag.group(0), tag.group("attributes"))
     return found
 
 
