@@ -232,7 +232,7 @@ def _published_meta(page: Page) -> None:
     """Every page's front matter, as the theme will read it, holds only what the site writes
     (handoff_lint.site.sanitize): anything else is reported and dropped before a template sees it."""
     for key, problem in sanitize.meta_problems(page.meta):
-        _error(f"{printable(page.file.src_path)}: {printable(problem)}; the site does not publish it")
+        _error(f"{printable(page.file.src_path)}: {printable(problem)}; dropped before the theme reads it")
         page.meta.pop(key, None)
 
 

@@ -66,14 +66,15 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.IGNORECASE)
 # type is treated as script, whatever it says: browsers run more types than anyone lists.
 _DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-# A Jinja expression, statement or comment inside a template's script: what it renders to is a
-# value from the site's configuration (the base URL, the scope), never quotes or markup.
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+# A Jinja expression, statement or comment inside a template's script (opener -> closer): what it
+# renders to is a value from the site's configuration (the base URL, the scope), never quotes or markup.
+_JINJA = {"{{": "}}", "{%": "%}", "{#": "#}"}
 # No quote, bracket, "=" or space: a value there cannot end the string it sits in or add code.
 _JINJA_VALUE = r"[A-Za-z0-9_./:%~-]*"
-# A start tag, with quoted attribute values read whole (a quoted ">" does not end it).
-_START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?P<attributes>(?:"[^"]*"|'[^']*'|[^'">])*)>""")
-_ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?""")
+# A start tag, with quoted attribute values read whole (a quoted ">" does not end it). Possessive
+# quantifiers: nothing is tried twice, so a tag that never ends costs one pass, not one per character.
+_START_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9:-]*+(?P<attributes>(?:"[^"]*+"|'[^']*+'|[^'">]++)*+)>""")
+_ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]++)(?:\s*+=\s*+(?P<value>"[^"]*+"|'[^']*+'|[^\s>]++))?+""")
 # Attributes whose value a browser follows or loads as a URL.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data",
                              "background", "ping", "cite", "manifest", "codebase"})
@@ -85,7 +86,9 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"
 # that starts with a literal, ignores no case and has no alternation is found many times faster.
 _HANDLER_NAMES = (re.compile(r"on[a-z]+\s*="), re.compile("srcdoc"))
 _BEFORE_NAME = frozenset(" \t\n\r\f/\"'")
-_SCHEME_VALUE = re.compile(r"""=\s*(?:"[^"]*[:&]|'[^']*[:&]|[^\s>"']*[:&])""")
+# (No "=" inside: each search stops at the next one, so a run of them costs one pass. A value with
+# an "=" before its ":" is found from that later "=", in the same tag.)
+_SCHEME_VALUE = re.compile(r"""=\s*+(?:"[^"=]*[:&]|'[^'=]*[:&]|[^\s>"'=]*[:&])""")
 _MAX_WALK_BACK = 16  # "<" inside quoted values passed before a candidate's tag is given up as unreadable
 # The theme's search partial writes this one (a button that is not a link); it runs nothing.
 _INERT_URLS = frozenset({"javascript:void(0)"})
@@ -151,9 +154,18 @@ class ThemeScripts:
 def _pattern(template_body: str) -> re.Pattern[str]:
     parts: list[str] = []
     position = 0
-    for jinja in _JINJA.finditer(template_body):
-        parts += [re.escape(template_body[position:jinja.start()]), _JINJA_VALUE]
-        position = jinja.end()
+    while True:
+        # The next Jinja tag, found with str.find: linear however the template is written.
+        found = [(start, opener) for opener in _JINJA
+                 if (start := template_body.find(opener, position)) >= 0]
+        if not found:
+            break
+        start, opener = min(found)
+        end = template_body.find(_JINJA[opener], start + 2)
+        if end < 0:
+            break
+        parts += [re.escape(template_body[position:start]), _JINJA_VALUE]
+        position = end + 2
     parts.append(re.escape(template_body[position:]))
     return re.compile("".join(parts), re.DOTALL)
 
