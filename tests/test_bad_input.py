@@ -469,7 +469,8 @@ ROW_TESTS = {
     "A link in `clients/` to a doc or folder inside": (
         "test_bad_input.py::test_a_symlink_inside_the_repo_is_checked_as_a_doc_and_reported"),
     "Raw HTML": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
-    "A javascript: or data: link": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
+    "A `javascript:` or `data:` link": "test_site_safety.py::test_active_content_in_a_doc_fails_the_linter",
+    "A guide page (`guide/*.md`)": "test_site_guide.py::test_handoff_lint_checks_the_guide_with_the_docs",
     "A bug in the linter": "test_runner.py::test_a_crash_is_one_finding_for_that_file_and_exit_2",
     "A YAML escape": "test_bad_input.py::test_a_yaml_escape_spelling_a_control_character",
     "Characters nobody sees": "test_bad_input.py::test_hidden_and_look_alike_characters",
@@ -535,6 +536,10 @@ SITE_ROW_TESTS = {
         "test_site_untrusted_repo.py::test_an_output_folder_that_is_or_passes_through_a_link_is_refused",
     "A build cache entry another branch's build left":
         "test_cache.py::test_an_entry_that_would_run_code_is_never_run_and_is_rewritten",
+    "A guide page's front matter and Markdown": (
+        "test_site_hostile.py::test_a_guide_page_s_front_matter_and_body_run_nothing"),
+    "Script in a built page that is not the theme's": (
+        "test_site_hostile.py::test_script_that_is_not_the_theme_s_fails_the_build_strict_or_not"),
 }
 
 

@@ -61,6 +61,8 @@ BOUNDED: dict[str, tuple[int, Callable[[re.Pattern[str], str], object]]] = {
     "handoff_lint.site.spacing._QUOTE_MARKER": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched at the start of each line.
     "handoff_lint.source._BLOCK_START": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
+    # Matched at one position of a built page: the "<" before a possible handler (site.csp).
+    "handoff_lint.site.csp._START_TAG": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched whole against one table cell.
     "handoff_lint.extract._NAMED_ADDRESS": (MAX_LINE_LENGTH, lambda p, text: p.fullmatch(text)),
 }

@@ -14,7 +14,8 @@ from handoff_lint.site import client_index, names, paging, uris
 from handoff_lint.site.allocate import PathCollision
 from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
-from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, markdown_title, script
+from handoff_lint.site.guide import markdown_title
+from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, script
 from handoff_lint.site.people import PAGE_SIZE
 
 

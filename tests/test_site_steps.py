@@ -103,6 +103,20 @@ def test_a_strict_build_fails_on_an_incomplete_doc(generator: str, tmp_path: Pat
     assert "HO301" in result.stdout or "HO302" in result.stdout
 
 
+@pytest.mark.parametrize("generator", ["zensical", "mkdocs"])
+def test_a_guide_pages_front_matter_reaches_no_theme_as_markup(generator: str, tmp_path: Path) -> None:
+    project = copy_site_project(tmp_path / "project").parent
+    (project / "guide" / "evil.md").write_text(
+        '---\ntitle: "</title><script>window.__pwned = 1</script>"\ndescription: "\\"><script>x</script>"\n'
+        "template: evil.html\n---\n\n# Evil\n\nText.\n", "utf-8")
+    result = site_build(project, tmp_path / "site", generator)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "HO207" in result.stdout  # the key the site does not publish, reported
+    page = (tmp_path / "site" / "guide" / "evil" / "index.html").read_text("utf-8")
+    assert "<script>window" not in page and "<script>x" not in page
+    assert csp.inline_scripts(page) == []
+
+
 def test_zensical_alone_publishes_no_client_page(tmp_path: Path) -> None:
     """Zensical reads mkdocs.yml but runs no hook: without the steps, nothing unchecked is published."""
     project = copy_site_project(tmp_path / "project").parent

@@ -136,6 +136,16 @@ _CORE_RULES = (
          "The front matter is not read." + ALWAYS_AN_ERROR,
          "client: !!python/object:os.system ls",
          "Remove the tag and write a plain value."),
+    Rule("HO207", "front-matter-not-published", Severity.ERROR,
+         "A guide page's front matter has a key the site does not publish, or a title or "
+         "description that is not text.",
+         "mkdocs-material acts on a page's front matter: template: picks the template, icon: a file "
+         "to include, location: goes into a script, and title and description are written into the "
+         "page as they are. So the site writes every page's front matter itself, the texts escaped, "
+         "and keeps only title, description and hide: of a guide page's own.",
+         "---\\ntemplate: redirect.html\\nlocation: https://example.com\\n---",
+         "Remove the key: a guide page may give only title, description (text) and hide: (a list of "
+         "navigation, toc, footer, path, tags or feedback)."),
     # Structure
     Rule("HO301", "missing-section", Severity.ERROR,
          "A required section (Section A to G) is missing.",

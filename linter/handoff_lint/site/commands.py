@@ -117,18 +117,19 @@ def build(arguments: argparse.Namespace, config: Config) -> int:
         prepared = _prepare(arguments, config, stage)
         try:
             generators.run(arguments.generator, stage / prepare.CONFIG_FILE, arguments.strict)
+            theme = finish.theme_scripts(generators.templates(arguments.generator))
         except generators.GeneratorFailed as error:
             _report(prepared, [])
             print(f"handoff site build: {printable(str(error))}", file=sys.stderr)
             return EXIT_USAGE
-        errors = finish.finish(stage, stage / prepare.SITE, config, store(config.root), shard_size)
+        finished = finish.finish(stage, stage / prepare.SITE, config, store(config.root), theme, shard_size)
         _publish(stage / prepare.SITE, site)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    count = _report(prepared, errors)
+    count = _report(prepared, [*finished.errors, *finished.active])
     print(f"site built with {arguments.generator} in {printable(str(site))}"
           + (f"; {count} error(s)" if count else ""), file=sys.stderr)
-    return EXIT_FINDINGS if count and arguments.strict else EXIT_CLEAN
+    return EXIT_FINDINGS if finished.active or (count and arguments.strict) else EXIT_CLEAN
 
 
 def prepare_command(arguments: argparse.Namespace, config: Config) -> int:
@@ -152,11 +153,15 @@ def finish_command(arguments: argparse.Namespace, config: Config) -> int:
     built = stage / prepare.SITE
     if not built.is_dir():
         raise ConfigError(f"{built}: no site built from the staging folder yet")
-    errors = finish.finish(stage, built, config, store(config.root), _shard_size())
+    try:
+        theme = finish.theme_scripts(generators.templates(arguments.generator))
+    except generators.GeneratorFailed as error:
+        raise ConfigError(str(error)) from None
+    finished = finish.finish(stage, built, config, store(config.root), theme, _shard_size())
     _publish(built, site)
-    for message in errors:
+    for message in [*finished.errors, *finished.active]:
         print(printable(message))
-    return EXIT_FINDINGS if errors and arguments.strict else EXIT_CLEAN
+    return EXIT_FINDINGS if finished.active or (finished.errors and arguments.strict) else EXIT_CLEAN
 
 
 STEPS = {"build": build, "prepare": prepare_command, "finish": finish_command}

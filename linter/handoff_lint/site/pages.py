@@ -256,14 +256,6 @@ class Site:
     entries: list[exports.Entry] = field(default_factory=list)
 
 
-def markdown_title(markdown: str, default: str) -> str:
-    """The first '# ' heading of a hand-written page, for the navigation."""
-    for line in markdown.split("\n"):
-        if line.startswith("# "):
-            return line[2:].strip().strip("#").strip() or default
-    return default
-
-
 WIDE = "---\nhide:\n  - toc\n---\n\n"
 
 
