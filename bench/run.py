@@ -135,6 +135,12 @@ def paired(timings: dict[str, Timing], numerator: str, denominator: str, cpu: bo
     return statistics.median(a / b for a, b in pairs)
 
 
+def rotated(names: Sequence[str], round_number: int) -> list[str]:
+    """names in a different order each round, so that none always runs first (or right after another)."""
+    shift = round_number % len(names)
+    return [*names[shift:], *names[:shift]]
+
+
 def timed(timings: dict[str, Timing], name: str, command: Sequence[str], cwd: Path,
           env: dict[str, str] | None = None) -> Run:
     run = measure(command, cwd, env)
@@ -481,8 +487,8 @@ def target_validity(repo: Path, doc: str, work: Path, rounds: dict[str, int],
     names = {variant: f"handoff lint <doc>, {variant}" for variant in validity.VARIANTS}
     for variant in validity.VARIANTS:
         measure([sys.executable, script, "lint", variant, doc], repo, env)
-    for _ in range(rounds["process"]):
-        for variant in validity.VARIANTS:
+    for round_number in range(rounds["process"]):
+        for variant in rotated(validity.VARIANTS, round_number):
             run = timed(timings, names[variant], [sys.executable, script, "lint", variant, doc], repo, env)
             if run.returncode != 0:
                 raise RuntimeError(f"{names[variant]}: exit {run.returncode}: {run.output.strip()[-500:]}")
