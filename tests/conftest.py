@@ -273,6 +273,7 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_script_timeout(BROWSER_WAIT_SECONDS)  # the tests' own short waits in the page
     try:
         yield driver
     finally:
@@ -288,12 +289,24 @@ def script_marker(driver: Any) -> object:
         f"return window.{SCRIPT_MARKER} === undefined ? null : window.{SCRIPT_MARKER};")
 
 
-def open_page(driver: Any, url: str) -> None:
-    """Load a page and let every pending event run (broken images fire onerror after load)."""
+# How long a browser test waits for the page to reach a state. Only a stop for a hang, never a
+# measure: on a machine busy with other work, Chromium may take many times its usual second.
+BROWSER_WAIT_SECONDS = 180
+
+
+def waiting(driver: Any) -> Any:
+    """A wait for a condition in the page, as long as BROWSER_WAIT_SECONDS."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
+    return WebDriverWait(driver, BROWSER_WAIT_SECONDS,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+
+
+def open_page(driver: Any, url: str) -> None:
+    """Load a page and let every pending event run (broken images fire onerror after load)."""
     driver.get(url)
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    waiting(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
     driver.execute_async_script("const done = arguments[0]; setTimeout(done, 500);")
 
 

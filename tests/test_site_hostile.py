@@ -26,6 +26,7 @@ from conftest import (
     open_page,
     requested_urls,
     serving,
+    waiting,
 )
 from conftest import script_marker as marker
 from handoff_lint.site import csp
@@ -170,12 +171,11 @@ def test_a_doc_sets_no_id_class_title_or_data_attribute(hostile: tuple[Path, str
                                   " article [data-md-tooltip], article [onclick]').length") == 0
     # The site still works: its own script sets up search, which loads and finds the client.
     from selenium.webdriver.support import expected_conditions as until
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    box = WebDriverWait(browser, 20).until(until.element_to_be_clickable(
+    box = waiting(browser).until(until.element_to_be_clickable(
         ("css selector", "header #handoff-search input.pagefind-ui__search-input")))
     box.send_keys("Northwind")
-    WebDriverWait(browser, 20).until(
+    waiting(browser).until(
         lambda driver: driver.find_elements("css selector", ".pagefind-ui__result-link"))
     assert marker(browser) is None
     assert left_the_server(browser, server) == []
