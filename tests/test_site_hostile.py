@@ -137,7 +137,7 @@ def left_the_server(driver: Any, server: str) -> list[str]:
     """Every request Chromium made to anywhere but the local server."""
     here = urlsplit(server).netloc
     return [url for url in requested_urls(driver)
-            if urlsplit(url).scheme not in ("data", "blob", "about", "chrome", "chrome-search")
+            if urlsplit(url).scheme not in ("data", "blob", "about")
             and urlsplit(url).netloc != here]
 
 
