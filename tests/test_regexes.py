@@ -12,6 +12,7 @@ slow next to a plain scan of the same lines and grows faster than its input.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import re
@@ -75,21 +76,30 @@ def test_the_package_has_patterns_to_check() -> None:
     assert len(PATTERNS) > 40
 
 
-def cpu_seconds(pattern: re.Pattern[str] | regex.Pattern[str], length: int,
-                use: Callable[[re.Pattern[str], str], object], samples: int = 1) -> float:
-    """CPU time of running the pattern over the adversarial lines: the least of a few samples, so
-    that an interruption (a page fault, a cache flushed by another process) does not count."""
-    best = float("inf")
-    for _ in range(samples):
-        start = time.process_time()
-        for text in adversarial(length):
-            use(pattern, text)  # type: ignore[arg-type]
-        best = min(best, time.process_time() - start)
-    return best
+def side_by_side(first: Callable[[str], object], second: Callable[[str], object],
+                 texts: list[tuple[str, str]]) -> tuple[float, float]:
+    """CPU seconds of first and second, each given its text of every pair in turn: measured moments
+    apart, text by text, whatever else the machine does slows both alike. The garbage collector is
+    off meanwhile: it runs when objects pile up (a list of 10,000 matches), not because of the
+    pattern, and its cost grows with everything the test process holds."""
+    spent = [0.0, 0.0]
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for one, other in texts:
+            start = time.process_time()
+            first(one)
+            middle = time.process_time()
+            second(other)
+            spent[0] += middle - start
+            spent[1] += time.process_time() - middle
+    finally:
+        if enabled:
+            gc.enable()
+    return spent[0], spent[1]
 
 
-# Scans every position of a line and never matches: what a linear pattern costs, run the same way
-# over the same lines beside each pattern, so that a busy machine slows both alike.
+# Scans every position of a line and never matches: what a linear pattern costs.
 NEVER = re.compile(r"[^\s\S]")
 
 
@@ -97,14 +107,20 @@ NEVER = re.compile(r"[^\s\S]")
 def test_each_pattern_is_linear_on_adversarial_lines(name: str) -> None:
     pattern = PATTERNS[name]
     length, use = BOUNDED.get(name, (MAX_LINE_LENGTH, every_use))
-    scan = cpu_seconds(NEVER, length, use, samples=3)
-    full = cpu_seconds(pattern, length, use)
-    # A quadratic pattern takes seconds of CPU on these lines, hundreds of scans, and a hundred
-    # times what it takes on lines a tenth as long; a linear one takes a few scans, and ten times as
-    # long. A pattern over 25 scans is measured again on lines a tenth as long, and fails if its CPU
-    # time grew more than 30 times. Both are ratios of CPU times taken moments apart: however busy
-    # the machine, a linear pattern cannot fail.
+    lines = list(adversarial(length))
+    full, scan = side_by_side(lambda text: use(pattern, text), lambda text: use(NEVER, text),  # type: ignore[arg-type]
+                              [(line, line) for line in lines])
+    # A quadratic pattern takes seconds of CPU on these lines, hundreds of plain scans; a linear one
+    # a few scans. A pattern over 25 scans is run again beside ten runs on lines a tenth as long:
+    # the same work if it is linear, a tenth of it if it is quadratic. It fails if it took over
+    # three times as long. Every figure is a ratio of CPU times taken side by side, text by text.
     if full > 25 * scan:
-        full = min(full, cpu_seconds(pattern, length, use))
-        tenth = cpu_seconds(pattern, length // 10, use, samples=3)
-        assert full < 30 * max(tenth, 1e-3), f"{name}: {full:.2f} s, {tenth:.3f} s on a tenth (CPU)"
+        tenths = list(adversarial(length // 10))
+
+        def ten_times(text: str) -> None:
+            for _ in range(10):
+                use(pattern, text)  # type: ignore[arg-type]
+
+        again, short = side_by_side(lambda text: use(pattern, text), ten_times,  # type: ignore[arg-type]
+                                    list(zip(lines, tenths, strict=True)))
+        assert again < 3 * short, f"{name}: {again:.2f} s, {short:.3f} s on ten lines a tenth as long (CPU)"
