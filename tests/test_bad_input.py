@@ -605,9 +605,9 @@ def test_a_date_outside_the_plausible_years(repo: Path, capsys: pytest.CaptureFi
     text = example_text().replace("sow_signed: 2026-11-02", "sow_signed: 0001-01-01")
     text = text.replace("handoff_call: 2026-11-09", "handoff_call: 9999-12-31")
     put(repo, text)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time of the work: other work on the machine does not count
     code, found = lint(capsys)
-    assert time.perf_counter() - started < 10  # was 3.6 million working days counted one by one
+    assert time.process_time() - started < 10  # was 3.6 million working days counted one by one
     assert code == 1
     assert [(d["code"], d["line"]) for d in found] == [
         ("HO402", line_of(text, "sow_signed:")), ("HO402", line_of(text, "handoff_call:"))]
@@ -637,9 +637,9 @@ def test_numbers_beyond_sane_sizes(repo: Path, capsys: pytest.CaptureFixture[str
 def test_markup_too_heavy_to_render(shape: str, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = example_text() + "\n" + shape + "\n"
     put(repo, text)
-    started = time.perf_counter()
+    started = time.process_time()
     code, found = lint(capsys)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10  # CPU seconds: these docs took minutes to render
     assert code == 1 and [d["code"] for d in found] == ["HO107"]
 
 

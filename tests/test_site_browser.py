@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import EXAMPLES, SHARD_SIZE, check_doc, indexed_pages, requested_urls, serving
+from conftest import EXAMPLES, SHARD_SIZE, check_doc, indexed_pages, requested_urls, serving, waiting
 from handoff_lint.site import search
 
 
@@ -73,14 +73,6 @@ def test_all_clients_sort_and_no_third_party_requests(server: str, browser: Any)
     network = [url for url in requested_urls(browser)
                if urlsplit(url).scheme in ("http", "https", "ws", "wss", "ftp")]
     assert [url for url in network if urlsplit(url).netloc != server] == []
-
-
-def waiting(browser: Any) -> Any:
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException,
-                                                          StaleElementReferenceException))
 
 
 def search_box(browser: Any) -> Any:

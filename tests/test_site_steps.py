@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,21 +22,13 @@ from conftest import (
     indexed_pages,
     replace_once,
     serving,
+    site_build,
 )
 from handoff_lint.site import csp, finish, prepare, search
 from handoff_lint.site.generators import GENERATORS
 
 GENERATOR_NAMES = sorted(GENERATORS)
 SITE_DAY = dt.date.fromisoformat(SITE_TODAY)
-
-
-def site_build(project: Path, site: Path, generator: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`handoff site build` run as a person would, from the project's folder."""
-    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
-           "HANDOFF_CACHE_DIR": str(site.with_name(f"{site.name}-cache"))}
-    command = [sys.executable, "-I", "-m", "handoff_lint", "site", "build", "--generator", generator]
-    return subprocess.run([*command, "-d", str(site), *extra], cwd=project, env=env, capture_output=True,
-                          text=True, timeout=600, check=False)
 
 
 @pytest.fixture(scope="module")
