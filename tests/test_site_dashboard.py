@@ -104,7 +104,7 @@ def test_lists_are_bounded_however_many_clients() -> None:
 def test_the_next_12_weeks_list_what_is_planned_from_today() -> None:
     text = ahead(example_views(), SITE_DATE)
     assert text.startswith("- **Week of Mon 23 Nov 2026**") or text.startswith("- **Week of Mon 23 Nov**")
-    assert "Handoff call (planned)" in text and "Cohort 1 starts (Week 0)" in text
+    assert "Handoff call (planned)" in text and "Cohort 1 starts (Week 0, planned)" in text
     later = ahead(example_views(), dt.date(2027, 6, 1))
     assert "Cohort 3 starts" in later and "2026**" not in later
 
