@@ -53,6 +53,7 @@ from handoff_lint.site import (
     history,
     pages,
     publish,
+    queues,
     search,
     timeline,
     uris,
@@ -333,6 +334,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             checked_docs(), today=today, default_region=settings.region,
             schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
             hand_written=hand_written, site_name=config.site_name, client_out=client_out,
+            edit_base=queues.edit_base(config.repo_url, config.edit_uri),
         )
     _build.downloads = worker.submit(background.downloads, site.views, entries, today)
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at

@@ -15,13 +15,13 @@ morning's work. Everything here is a pure function of a doc's records, its owner
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
 from handoff_lint.lifecycle import WEEK_2, WEEK_12, Records, am_recorded, day_text, done
-from handoff_lint.workdays import add_working_days, working_days_between
+from handoff_lint.workdays import add_weekdays, add_working_days, working_days_between
 
 # Overdue for longer than this many working days: a record to complete, not today's work.
 RECORD_AFTER = 10
@@ -146,22 +146,16 @@ def _item(fact: Fact, due: dt.date, owners: Owners, records_kept: bool, today: d
     return Item(fact, role, owners.name(role), due, late, left, bucket)
 
 
-def open_items(recorded: Records, owners: Owners, today: dt.date) -> list[Item]:
-    """The client's facts not yet recorded, in the playbook's order; none once Week 12 is recorded."""
-    start = recorded.trigger
-    if start is None or done(recorded.week_12_board_report, today):
-        return []
-    region = recorded.region
+def _open_facts(recorded: Records, today: dt.date, start: dt.date,
+                add: Callable[[dt.date, int], dt.date]) -> list[tuple[Fact, dt.date]]:
+    """The facts not yet recorded and their due days, with working days counted by `add`."""
     held = recorded.call_held if done(recorded.call_held, today) else None
     week_0 = recorded.first_start
-    delivered = (recorded.first_cohort_started, recorded.week_2_workshop)
-    # Past Week 12 with no delivery milestone recorded: its history is a record to fix as a whole.
-    records_kept = week_0 is None or today <= week_0 + WEEK_12 or any(done(d, today) for d in delivered)
     wanted: list[tuple[Fact, dt.date]] = []
     if not am_recorded(recorded, today):
-        wanted.append((AM_ASSIGNED, add_working_days(start, AM_ASSIGNED_WITHIN, region)))
+        wanted.append((AM_ASSIGNED, add(start, AM_ASSIGNED_WITHIN)))
     if held is None:
-        wanted.append((CALL_HELD, add_working_days(start, HANDOFF_CALL_WITHIN, region)))
+        wanted.append((CALL_HELD, add(start, HANDOFF_CALL_WITHIN)))
     else:
         # The AE sends the intro e-mail in the call and comes off the account at its end.
         if not done(recorded.intro_email_sent, today):
@@ -174,7 +168,30 @@ def open_items(recorded: Records, owners: Owners, today: dt.date) -> list[Item]:
         if not done(recorded.week_2_workshop, today):
             wanted.append((WEEK_2_WORKSHOP, week_0 + WEEK_2))
         wanted.append((WEEK_12_REPORT, week_0 + WEEK_12))
+    return wanted
+
+
+def open_items(recorded: Records, owners: Owners, today: dt.date) -> list[Item]:
+    """The client's facts not yet recorded, in the playbook's order; none once Week 12 is recorded."""
+    start = recorded.trigger
+    if start is None or done(recorded.week_12_board_report, today):
+        return []
+    region = recorded.region
+    week_0 = recorded.first_start
+    delivered = (recorded.first_cohort_started, recorded.week_2_workshop)
+    # Past Week 12 with no delivery milestone recorded: its history is a record to fix as a whole.
+    records_kept = week_0 is None or today <= week_0 + WEEK_12 or any(done(d, today) for d in delivered)
+    wanted = _open_facts(recorded, today, start, lambda day, count: add_working_days(day, count, region))
     return [_item(fact, due, owners, records_kept, today, region) for fact, due in wanted]
+
+
+def any_overdue(recorded: Records, today: dt.date) -> bool:
+    """Whether any open fact may be overdue, decided without the bank-holiday calendars (a holiday only
+    moves a due day later), so a lint run on a doc with nothing overdue never loads them."""
+    start = recorded.trigger
+    if start is None or done(recorded.week_12_board_report, today):
+        return False
+    return any(today > due for _, due in _open_facts(recorded, today, start, add_weekdays))
 
 
 def by_urgency(items: Iterable[Item]) -> list[Item]:

@@ -11,8 +11,9 @@ from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.lifecycle import day_text, records
 from handoff_lint.paths import SLUG
 from handoff_lint.playbook.context import Context, quote
-from handoff_lint.queue import AM_ASSIGNED, Item, open_items, owners_of
+from handoff_lint.queue import AM_ASSIGNED, Item, any_overdue, open_items, owners_of
 from handoff_lint.records import CALL_RECORD, MILESTONES
+from handoff_lint.schema import load_schema
 
 # Where each fact is written: a finding points there (or at the nearest part of the doc written).
 WHERE = {
@@ -40,8 +41,14 @@ def facts_recorded(context: Context) -> list[Diagnostic]:
     front = context.front_matter
     slug = front.get("slug")
     slug = slug if isinstance(slug, str) and SLUG.fullmatch(slug) else "<slug>"
+    required = load_schema(context.config.schema_path).get("required", [])
+    if any(section not in context.instance for section in required):
+        return []  # a doc whose body is missing is incomplete first: its reminders wait for it
+    recorded = records(context.instance, context.config.region)
+    if not any_overdue(recorded, today):
+        return []
     found: list[Diagnostic] = []
-    for item in open_items(records(context.instance, context.config.region), owners_of(front), today):
+    for item in open_items(recorded, owners_of(front), today):
         if not item.overdue:
             continue
         who = f"the {item.role.value} {quote(item.owner)}" if item.owner else f"the {item.role.value}"

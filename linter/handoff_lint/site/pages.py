@@ -21,6 +21,7 @@ from handoff_lint.site import (
     exports,
     guide,
     people,
+    queues,
     registers,
     search,
     uris,
@@ -304,7 +305,7 @@ def _tables(found: dict[str, str], *classes: str) -> dict[str, str]:
 
 def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: Schema,
           rules: Iterable[Rule], hand_written: Sequence[tuple[str, str]] = (),
-          site_name: str = "Client handoffs",
+          site_name: str = "Client handoffs", edit_base: str = "",
           client_out: Callable[[str, str, exports.Entry], None] | None = None) -> Site:
     """Every page of the site; hand_written are the guide's own pages as (path, title). docs may be
     a generator: each is used once, as it comes. With client_out, each client's page and export
@@ -323,9 +324,10 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         else:
             client_out(client.src_uri, page, exported)
     site.generated = {
-        uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
+        uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name, edit_base),
         **_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS),
-        **dashboard.attention_pages(site.views),
+        **queues.attention_pages(site.views, today, edit_base),
+        **queues.records_pages(site.views, today, edit_base),
         **_tables(client_index.pages(site.views)),
         **_tables(registers.risks(site.views)),
         **_tables(registers.commitments(site.views)),
@@ -340,7 +342,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.SCRIPT: script(),
         uris.HEADERS: csp.headers_file(),
         **commission.pages(site.views, today),
-        **people.pages(site.views),
+        **people.pages(site.views, today, edit_base),
     }
     site.nav = navigation(hand_written)
     guide_pages = [uris.GUIDE, uris.FORMAT_REFERENCE, uris.RULES, *(uri for uri, _ in hand_written)]
