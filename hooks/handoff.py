@@ -336,7 +336,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             hand_written=hand_written, site_name=config.site_name, client_out=client_out,
             edit_base=queues.edit_base(config.repo_url, config.edit_uri),
         )
-    _build.downloads = worker.submit(background.downloads, site.views, entries, today)
+    _build.downloads = worker.submit(background.downloads, site.views, entries, today, config.site_url or "")
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
     # the end of the build (making them takes as long as writing every page).
     downloads = dict.fromkeys(background.download_paths(site.views), "")

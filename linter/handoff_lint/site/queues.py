@@ -80,6 +80,26 @@ def edit_url(base: str, src_uri: str) -> str:
     return base + quote(src_uri, safe="/") if base else ""
 
 
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/+-]*)?")
+
+
+def site_base(site_url: str | None) -> str:
+    """mkdocs.yml's site_url as the base of absolute links (digests, calendars), or '' if unusable."""
+    if not site_url:
+        return ""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base if _SITE_URL.fullmatch(base) else ""
+
+
+def page_url(base: str, src_uri: str) -> str:
+    """A page's address on the built site (MkDocs' directory URLs: 'a/b.md' is 'a/b/')."""
+    if not base:
+        return ""
+    path = src_uri.removesuffix(".md")
+    path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+    return base + quote(path, safe="/")
+
+
 def line_to_add(item: Item) -> str:
     """Exactly what to write in the doc to record the item (what `handoff record` writes)."""
     section, key = WHERE[item.fact.event]
