@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from handoff_lint.lifecycle import Kind, milestones
 from handoff_lint.site import queues, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.people import owners
 from handoff_lint.workdays import is_working_day
+
+if TYPE_CHECKING:
+    from icalendar import Alarm
 
 PRODUCT_ID = "-//handoff//Client handoffs//EN"
 UID_DOMAIN = "handoff.invalid"
@@ -37,7 +41,7 @@ def working_day_before(day: dt.date, region: str) -> dt.date:
     return before
 
 
-def alarm(day: dt.date, region: str, what: str) -> object:
+def alarm(day: dt.date, region: str, what: str) -> Alarm:
     """A display reminder at 09:00 on the working day before an all-day event."""
     from icalendar import Alarm
 
