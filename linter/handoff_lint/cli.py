@@ -414,9 +414,10 @@ def parser() -> argparse.ArgumentParser:
     email_parser.add_argument("doc", metavar="DOC", help="the handoff doc (or its client folder)")
     email_parser.set_defaults(run=email)
 
-    from handoff_lint import record_cli
+    from handoff_lint import digest_cli, record_cli
 
     record_cli.add_parser(commands)
+    digest_cli.add_parser(commands)
     return main_parser
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from handoff_lint.playbook.facts import command as record_command
 from handoff_lint.queue import (
     DUE_WITHIN,
     RECORD_AFTER,
@@ -117,7 +118,7 @@ def record_hint(entry: Entry, page: str, base: str) -> str:
     view = entry.view
     what = f"Record it: add {line_to_add(entry.item)}"
     slug = view.slug if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", view.slug) else ""
-    command = f", or run `handoff record {slug} {entry.item.fact.event}`" if slug else ""
+    command = f", or run `{record_command(slug, entry.item)}`" if slug else ""
     url = edit_url(base, view.src_uri)
     editor = f" · [Record {text(entry.item.fact.what)} in the editor]({url})" if url else ""
     return f"{what}{command}{editor}"
