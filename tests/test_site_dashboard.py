@@ -47,9 +47,15 @@ def test_the_row_gives_stage_owners_first_cohort_and_high_risks() -> None:
                          "[Priya Shah](../people/ae-priya-shah.md)", "2027-01-11", "1"]
 
 
-def test_the_examples_show_four_stages_as_of_the_site_date() -> None:
-    stages = {v.clock.stage for v in example_views()}
-    assert {Stage.AM_TO_BE_ASSIGNED, Stage.HANDOFF_CALL, Stage.ONBOARDING, Stage.DELIVERY} <= stages
+def test_the_examples_show_every_stage_as_of_the_site_date() -> None:
+    stages = {v.name: v.clock.stage for v in example_views()}
+    assert stages == {
+        "Fenwick Foods Ltd": Stage.AM_TO_BE_ASSIGNED,             # as its AE wrote it
+        "Glenmore Distillers plc": Stage.HANDOFF_CALL,            # AM recorded by the Delivery Lead
+        "Northwind Logistics Ltd": Stage.ONBOARDING,              # call recorded by the AM
+        "Harbour Housing Association Limited": Stage.DELIVERY,    # Week 0 and Week 2 recorded
+        "Riverside Homes Association Limited": Stage.COMPLETE,    # Week 12 board report recorded
+    }
     page = dashboard(example_views(), SITE_DATE)
     assert "as of Tue 24 Nov 2026" in page
     classes = chip_classes("handoff-chip", "handoff-chip-am-to-be-assigned")

@@ -305,7 +305,11 @@ def _new(arguments: argparse.Namespace, config: Config) -> int:
     print(f"Created {shown}\n"
           "Fill in every empty item (the comments in the file say what goes where), then run\n"
           f"    handoff lint {shown}\n"
-          "until it reports no errors, and open a pull request.")
+          "until it reports no errors, and open a pull request.\n"
+          "Leave out what you cannot know yet: its owners record each fact after the handoff with\n"
+          f"`handoff record {arguments.slug} <event>`: the Delivery Lead am-assigned (with the Account\n"
+          "Manager's name), the Account Manager call-held, week0, week2 and week12, you intro-sent\n"
+          "and ae-off.")
     return EXIT_CLEAN
 
 
