@@ -97,6 +97,7 @@ class _Build:
     config: Config = field(default_factory=Config)
     errors: int = 0
     views: dict[str, ClientView] = field(default_factory=dict)  # by client page path, for its timeline
+    edit_base: str = ""  # the git host's web editor for docs, from repo_url and edit_uri (on_config)
     # Page sources written by the site, kept on disk until MkDocs reads them (see _page_sources).
     sources: Path | None = None
     # Page path -> where its rendered content waits, and the marker standing in for it.
@@ -235,6 +236,16 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
     return Files([f for f in files if id(f) not in sources or sources[id(f)][0] not in decision.left_out])
 
 
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    """repo_url and edit_uri give the queues' "Record …" links to the git host's web editor, and
+    nothing else: left to the theme, repo_url shows a repository widget that asks the host's API
+    about the repository from every page, a request to another host."""
+    _build.edit_base = queues.edit_base(config.repo_url, config.edit_uri)
+    config.repo_url = None
+    config.edit_uri = None
+    return config
+
+
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
     escape_build_log()
@@ -334,7 +345,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             checked_docs(), today=today, default_region=settings.region,
             schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
             hand_written=hand_written, site_name=config.site_name, client_out=client_out,
-            edit_base=queues.edit_base(config.repo_url, config.edit_uri),
+            edit_base=_build.edit_base,
         )
     _build.downloads = worker.submit(background.downloads, site.views, entries, today, config.site_url or "")
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
