@@ -5,7 +5,6 @@ git host's editor address (repo_url, edit_uri) and the site's own (site_url) in 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
