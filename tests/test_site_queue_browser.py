@@ -40,19 +40,26 @@ def fits(browser: Any) -> bool:
         "return document.documentElement.scrollWidth <= window.innerWidth + 1;"))
 
 
+def article(browser: Any, server: str, path: str, width: int) -> Any:
+    """The page's article, read at this window width."""
+    from selenium.webdriver.common.by import By
+
+    at_width(browser, width)
+    browser.get(f"http://{server}{path}")
+    return browser.find_element(By.CSS_SELECTOR, "article")
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_delivery_leads_queue_with_its_record_link(server: str, browser: Any, width: int) -> None:
     from selenium.webdriver.common.by import By
 
-    at_width(browser, width)
-    browser.get(f"http://{server}/people/dl-tom-okafor/")
-    article = browser.find_element(By.CSS_SELECTOR, "article")
-    headings = [h.text for h in article.find_elements(By.CSS_SELECTOR, "h2")]
+    queue = article(browser, server, "/people/dl-tom-okafor/", width)
+    headings = [h.text for h in queue.find_elements(By.CSS_SELECTOR, "h2")]
     assert headings[:4] == ["Due today (0)", "Due this week (1)", "Overdue, most recent first (0)",
                             "Records to complete (0)"]
-    assert "Fenwick Foods Ltd: AM assignment due Wed 25 Nov" in article.text
-    assert "account_manager: <name>" in article.text
-    record = article.find_element(By.LINK_TEXT, "Record AM assignment in the editor")
+    assert "Fenwick Foods Ltd: AM assignment due Wed 25 Nov" in queue.text
+    assert "account_manager: <name>" in queue.text
+    record = queue.find_element(By.LINK_TEXT, "Record AM assignment in the editor")
     assert record.is_displayed()
     href = record.get_attribute("href")
     assert href.startswith(f"{EDITOR}fenwick-foods/01-handoff/handoff-fenwick-foods-2026-11-23.md")
@@ -67,16 +74,14 @@ def test_a_delivery_leads_queue_with_its_record_link(server: str, browser: Any, 
 def test_the_dashboard_groups_this_mornings_work_by_owner(server: str, browser: Any, width: int) -> None:
     from selenium.webdriver.common.by import By
 
-    at_width(browser, width)
-    browser.get(f"http://{server}/")
-    article = browser.find_element(By.CSS_SELECTOR, "article")
-    owners = [h.text for h in article.find_elements(By.CSS_SELECTOR, "h3")]
+    home = article(browser, server, "/", width)
+    owners = [h.text for h in home.find_elements(By.CSS_SELECTOR, "h3")]
     # Due Wed 25 Nov: Fenwick's AM assignment (its Delivery Lead) and Glenmore's call (its AM).
     assert sorted(owners) == ["Euan Fraser (Account Manager): 1 item", "Tom Okafor (Delivery Lead): 1 item"]
-    assert "Records to complete: 0" in article.text
-    links = [a.get_attribute("href") for a in article.find_elements(By.PARTIAL_LINK_TEXT, "in the editor")]
+    assert "Records to complete: 0" in home.text
+    links = [a.get_attribute("href") for a in home.find_elements(By.PARTIAL_LINK_TEXT, "in the editor")]
     assert len(links) == 2 and all(link.startswith(EDITOR) for link in links)
-    person = article.find_element(By.LINK_TEXT, "Tom Okafor")
+    person = home.find_element(By.LINK_TEXT, "Tom Okafor")
     assert person.is_displayed()
     person.click()
     assert urlsplit(browser.current_url).path == "/people/dl-tom-okafor/"
