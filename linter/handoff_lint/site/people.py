@@ -24,10 +24,10 @@ def _urgent_first(views: Sequence[ClientView]) -> list[ClientView]:
 
 
 def owners(views: Sequence[ClientView], role: str) -> dict[str, list[ClientView]]:
-    """Clients by the person named in a role ('am' or 'ae'). Names written differently but meaning
-    the same person ('Hannah Lee', 'hannah  lee') are one person, shown as first written (by name
-    order); names that only share a slug ('José García', 'Jose Garcia') are two, with two pages."""
-    return by_person(views, lambda view: view.account_manager if role == "am" else view.ae)
+    """Clients by the person named in a role ('dl', 'am' or 'ae'). Names written differently but
+    meaning the same person ('Hannah Lee', 'hannah  lee') are one person, shown as first written (by
+    name order); names that only share a slug ('José García', 'Jose Garcia') are two, with two pages."""
+    return by_person(views, lambda view: str(getattr(view, _NAMES[role])))
 
 
 def _entry(view: ClientView, page: str) -> str:
