@@ -87,6 +87,7 @@ from handoff_lint.site import (
     indexing,
     pages,
     publish,
+    queues,
     sanitize,
     search,
     timeline,
@@ -135,6 +136,7 @@ class _Build:
     config: Config = field(default_factory=Config)
     errors: int = 0
     views: dict[str, ClientView] = field(default_factory=dict)  # by client page path, for its timeline
+    edit_base: str = ""  # the git host's web editor for docs, from repo_url and edit_uri (on_config)
     # Page sources written by the site, kept on disk until MkDocs reads them (see _page_sources).
     sources: Path | None = None
     # Page path -> where its rendered content waits, and the marker standing in for it.
@@ -303,11 +305,17 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    """This hook runs the site's steps, so pages may convert (handoff_lint.site.safe_markdown)."""
+    """The hook runs the site's steps, so pages may convert (handoff_lint.site.safe_markdown).
+    repo_url and edit_uri give the queues' "Record …" links to the git host's web editor, and
+    nothing else: left to the theme, repo_url shows a repository widget that asks the host's API
+    about the repository from every page, a request to another host."""
     if SAFE_MARKDOWN not in config.markdown_extensions:
         raise PluginError(f"mkdocs.yml: markdown_extensions must list {SAFE_MARKDOWN}, which keeps a "
                           "doc's HTML, scripts and attributes off the site")
     config.mdx_configs.setdefault(SAFE_MARKDOWN, {})["prepared"] = True
+    _build.edit_base = queues.edit_base(config.repo_url, config.edit_uri)
+    config.repo_url = None
+    config.edit_uri = None
     return config
 
 
@@ -471,10 +479,11 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
                 checked_docs(), today=today, default_region=settings.region,
                 schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
                 hand_written=hand_written, site_name=config.site_name, client_out=client_out,
+                edit_base=_build.edit_base,
             )
         except allocate.PathCollision as error:
             raise PluginError(f"two pages for one address: {error}") from None
-    _build.downloads = worker.submit(background.downloads, site.views, entries, today)
+    _build.downloads = worker.submit(background.downloads, site.views, entries, today, config.site_url or "")
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
     # the end of the build (making them takes as long as writing every page).
     downloads = dict.fromkeys(background.download_paths(site.views), "")

@@ -167,6 +167,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n')
     shutil.copytree(CLIENTS, tmp_path / "clients")
     monkeypatch.chdir(tmp_path)
+    # The examples are a snapshot of one day: seen later, their open facts would be overdue (HO622).
+    monkeypatch.setenv("HANDOFF_TODAY", SITE_TODAY)
     return tmp_path
 
 

@@ -72,10 +72,17 @@ def test_it_rebuilds_and_publishes_the_site_every_morning() -> None:
     assert "'schedule'" in publish["if"] and "refs/heads/main" in publish["if"]
 
 
+def test_the_reminders_are_sent_every_morning_from_main_with_secrets() -> None:
+    send = next(step for step in steps() if step.get("name") == "Send the morning reminders")
+    assert "'schedule'" in send["if"] and "refs/heads/main" in send["if"]
+    assert send["run"].startswith("handoff digest --smtp ")
+    assert all(value.startswith("${{ secrets.") for value in send["env"].values())
+
+
 def handoff_arguments(command: list[str]) -> None:
     """The real parser accepts the arguments (argparse exits on anything it does not know)."""
     arguments = parser().parse_args(command[1:])
-    assert arguments.command in ("lint", "rules", "new", "email", "changed")
+    assert arguments.command in ("lint", "rules", "new", "email", "changed", "digest")
 
 
 def check_command(command: list[str]) -> None:

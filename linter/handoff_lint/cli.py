@@ -414,7 +414,11 @@ def _write_new(arguments: argparse.Namespace, config: Config, target: Path, date
     print(f"Created {shown}\n"
           "Fill in every empty item (the comments in the file say what goes where), then run\n"
           f"    handoff lint {shown}\n"
-          "until it reports no errors, and open a pull request.")
+          "until it reports no errors, and open a pull request.\n"
+          "Leave out what you cannot know yet: its owners record each fact after the handoff with\n"
+          f"`handoff record {arguments.slug} <event>`: the Delivery Lead am-assigned (with the Account\n"
+          "Manager's name), the Account Manager call-held, week0, week2 and week12, you intro-sent\n"
+          "and ae-off.")
     return EXIT_CLEAN
 
 
@@ -564,6 +568,11 @@ def parser() -> argparse.ArgumentParser:
         step.add_argument("--today", metavar="YYYY-MM-DD", default=None,
                           help=f"the day states and clocks are seen from (default: ${TODAY_VARIABLE})")
         step.set_defaults(run=site)
+
+    from handoff_lint import digest_cli, record_cli
+
+    record_cli.add_parser(commands)
+    digest_cli.add_parser(commands)
     return main_parser
 
 

@@ -21,7 +21,7 @@ from handoff_lint import cache
 from handoff_lint import files as doc_files
 from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, parse_today
 from handoff_lint.reporters import printable, text
-from handoff_lint.site import finish, generators, history, prepare, search, uris
+from handoff_lint.site import allocate, finish, generators, history, prepare, search, uris
 from handoff_lint.site.clients import LastChange
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -96,8 +96,13 @@ def _report(prepared: prepare.Prepared, errors: list[str]) -> int:
 
 def _prepare(arguments: argparse.Namespace, config: Config, stage: Path) -> prepare.Prepared:
     today = parse_today(arguments.today or os.environ.get(TODAY_VARIABLE), dt.date.today())
-    return prepare.prepare(config.root, stage, config, today=today,
-                           changes=last_changes(config.root, config.clients), store=store(config.root))
+    try:
+        return prepare.prepare(config.root, stage, config, today=today,
+                               changes=last_changes(config.root, config.clients), store=store(config.root))
+    except allocate.PathCollision as error:
+        raise ConfigError(f"two pages for one address: {error}") from None
+    except prepare.SetupError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _shard_size() -> int:

@@ -33,7 +33,7 @@ from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.schema import load_schema
-from handoff_lint.site import attributes, background, guide, pages, timeline, uris
+from handoff_lint.site import attributes, background, guide, pages, queues, timeline, uris
 from handoff_lint.site.clients import LastChange
 from handoff_lint.source import MAX_BYTES, decode
 
@@ -45,7 +45,9 @@ MANIFEST = "manifest.json"
 CLIENT_PAGES = "client-pages.jsonl"
 SITE = "site"  # where the generator writes, inside the staging folder (Zensical writes nowhere else)
 # Keys of mkdocs.yml the steps decide; the rest (theme, extensions, extra files) is kept as written.
-_DECIDED = ("hooks", "docs_dir", "site_dir", "nav", "INHERIT")
+# repo_url and edit_uri give the queues' "Record …" links only: left to the theme, repo_url shows a
+# repository widget that asks the git host's API about the repository from every page.
+_DECIDED = ("hooks", "docs_dir", "site_dir", "nav", "INHERIT", "repo_url", "edit_uri")
 
 
 class SetupError(Exception):
@@ -98,6 +100,10 @@ def generator_config(settings: dict[str, Any], nav: list[pages.NavEntry], today:
     config["extra"] = {**(config.get("extra") or {}), "handoff_as_of": day_text(today)}
     config.update(docs_dir=DOCS, site_dir=SITE, nav=nav)
     return config
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]], list[Diagnostic],
@@ -209,6 +215,7 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
             schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
             hand_written=[(uri, page.title) for uri, page in guide_pages],
             site_name=str(site.get("site_name") or "Client handoffs"), client_out=client_out,
+            edit_base=queues.edit_base(_text(site.get("repo_url")), _text(site.get("edit_uri"))),
         )
         for view in built.views:
             target = published[view.src_uri]
@@ -219,7 +226,7 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
                 "relative": str(target.relative),
                 "timeline": timeline.svg(view.name, view.records, today),
             }, ensure_ascii=False) + "\n")
-    downloads = background.downloads(built.views, entries, today)
+    downloads = background.downloads(built.views, entries, today, _text(site.get("site_url")) or "")
     entries.unlink()
     for uri, content in {**built.generated, **downloads}.items():
         _write(docs, uri, content)
