@@ -522,7 +522,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     if view is not None:
         today = _build.config.today
         assert today is not None  # on_files sets it
-        html = timeline.place(html, timeline.svg(view.name, view.records, today))
+        html = timeline.place(html, timeline.picture(view.name, view.records, today))
     return _set_aside(page, html)
 
 

@@ -58,22 +58,44 @@ STYLESHEET = """\
 }
 /* Which day the states are seen from, on every page. */
 .handoff-as-of { font-size: .75rem; color: var(--md-default-fg-color--light); margin: 0 0 .5rem; }
+/* Every colour the site adds, for the light and the dark scheme (the theme's palette toggle: light,
+   dark, or the system's): each text colour keeps a contrast of at least 4.5:1 on its background. */
+:root, [data-md-color-scheme="default"] {
+  --handoff-muted: #5f6368; --handoff-grey: #3c4043; --handoff-grey-bg: #f1f3f4;
+  --handoff-amber: #7a4100; --handoff-amber-bg: #fff4e0; --handoff-yellow-bg: #fef7e0;
+  --handoff-purple: #6a1b9a; --handoff-purple-bg: #f6ecfa;
+  --handoff-blue: #0b57d0; --handoff-blue-bg: #e8f0fe;
+  --handoff-green: #0d652d; --handoff-green-bg: #e6f4ea;
+  --handoff-red: #a50e0e; --handoff-red-bg: #fce8e6;
+  --handoff-line: #dadce0; --handoff-axis: #80868b; --handoff-marker: #3c4043;
+}
+[data-md-color-scheme="slate"] {
+  --handoff-muted: #bdc1c6; --handoff-grey: #e8eaed; --handoff-grey-bg: #3c4043;
+  --handoff-amber: #ffcc80; --handoff-amber-bg: #3d2a00; --handoff-yellow-bg: #3d2e00;
+  --handoff-purple: #e1bee7; --handoff-purple-bg: #3b1f45;
+  --handoff-blue: #a8c7fa; --handoff-blue-bg: #0e2a5c;
+  --handoff-green: #a8dab5; --handoff-green-bg: #0f3d20;
+  --handoff-red: #ffb4ab; --handoff-red-bg: #5c1410;
+  --handoff-line: #3c4043; --handoff-axis: #9aa0a6; --handoff-marker: #e8eaed;
+}
 /* Stage chips: the words carry the meaning (stage, "overdue", "due soon"); colour and the border
    style only repeat it, so a chip reads the same in greyscale or to a screen reader. */
 .md-typeset .handoff-chip { display: inline-block; padding: 0 .5em; border: 1px solid currentColor;
   border-radius: 1em; font-size: .7rem; font-weight: 700; line-height: 1.6; white-space: normal; }
-.md-typeset .handoff-chip-dates-missing { color: #5f6368; border-style: dotted; }
-.md-typeset .handoff-chip-am-to-be-assigned { color: #8a4b00; background: #fff4e0; }
-.md-typeset .handoff-chip-handoff-call { color: #6a1b9a; background: #f6ecfa; }
-.md-typeset .handoff-chip-onboarding { color: #0b57d0; background: #e8f0fe; }
-.md-typeset .handoff-chip-delivery { color: #0d652d; background: #e6f4ea; }
-.md-typeset .handoff-chip-complete { color: #3c4043; background: #f1f3f4; }
-.md-typeset .handoff-chip-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
-.md-typeset .handoff-chip-due-soon { color: #7a4100; background: #fef7e0; border-style: dashed; }
-.md-typeset .handoff-chip-tranche-earned { color: #0d652d; background: #e6f4ea; }
-.md-typeset .handoff-chip-tranche-due { color: #0b57d0; background: #e8f0fe; }
-.md-typeset .handoff-chip-tranche-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
-.md-typeset .handoff-chip-tranche-not-dated { color: #5f6368; border-style: dotted; }
+.md-typeset .handoff-chip-dates-missing, .md-typeset .handoff-chip-tranche-not-dated {
+  color: var(--handoff-muted); border-style: dotted; }
+.md-typeset .handoff-chip-am-to-be-assigned { color: var(--handoff-amber);
+  background: var(--handoff-amber-bg); }
+.md-typeset .handoff-chip-handoff-call { color: var(--handoff-purple); background: var(--handoff-purple-bg); }
+.md-typeset .handoff-chip-onboarding, .md-typeset .handoff-chip-tranche-due {
+  color: var(--handoff-blue); background: var(--handoff-blue-bg); }
+.md-typeset .handoff-chip-delivery, .md-typeset .handoff-chip-tranche-earned {
+  color: var(--handoff-green); background: var(--handoff-green-bg); }
+.md-typeset .handoff-chip-complete { color: var(--handoff-grey); background: var(--handoff-grey-bg); }
+.md-typeset .handoff-chip-overdue, .md-typeset .handoff-chip-tranche-overdue {
+  color: var(--handoff-red); background: var(--handoff-red-bg); border-width: 2px; }
+.md-typeset .handoff-chip-due-soon { color: var(--handoff-amber); background: var(--handoff-yellow-bg);
+  border-style: dashed; }
 /* The dashboard's table wraps its cells rather than scrolling sideways at desktop widths. */
 .md-typeset h1.handoff-dashboard ~ * table { display: table; width: 100%; table-layout: auto; }
 .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
@@ -98,23 +120,29 @@ STYLESHEET = """\
     for number, column in enumerate(dashboard.COLUMNS, start=1) if column not in ("Client", "Stage")
 ) + """}
 /* The timeline picture: drawn at build time, styled here. On a phone it keeps a legible size and
-   scrolls inside its box; the page itself never scrolls sideways. */
+   scrolls inside its box, says so, and lists every date under it; the page never scrolls sideways. */
 .handoff-timeline svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+.md-typeset .handoff-tl-scroll { display: none; font-size: .7rem; color: var(--handoff-muted); }
 @media screen and (max-width: 44.9375em) {
   .md-typeset .handoff-timeline { overflow-x: auto; }
   .handoff-timeline svg { max-width: none; width: 40rem; }
+  .md-typeset .handoff-tl-scroll { display: block; }
 }
 .handoff-timeline svg text { font-size: 11px; fill: currentColor; }
 .handoff-timeline .handoff-tl-symbol { text-anchor: middle; font-size: 10px; font-weight: 700; }
-.handoff-timeline .handoff-tl-month { fill: #5f6368; font-size: 10px; }
-.handoff-timeline .handoff-tl-grid { stroke: #dadce0; stroke-width: 1; }
-.handoff-timeline .handoff-tl-axis { stroke: #9aa0a6; stroke-width: 1; }
-.handoff-timeline .handoff-tl-bar { fill: #e8f0fe; stroke: #0b57d0; stroke-width: 1; }
-.handoff-timeline circle { stroke: #3c4043; stroke-width: 2; fill: #fff; }
-.handoff-timeline .handoff-tl-done circle { fill: #3c4043; }
-.handoff-timeline .handoff-tl-deadline circle { stroke: #a50e0e; }
-.handoff-timeline .handoff-tl-today { stroke: #a50e0e; stroke-width: 2; stroke-dasharray: 4 3; }
-.handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: #a50e0e; font-weight: 700; }
+.handoff-timeline .handoff-tl-month { fill: var(--handoff-muted); font-size: 10px; }
+.handoff-timeline .handoff-tl-grid { stroke: var(--handoff-line); stroke-width: 1; }
+.handoff-timeline .handoff-tl-axis { stroke: var(--handoff-axis); stroke-width: 1; }
+.handoff-timeline .handoff-tl-bar { fill: var(--handoff-blue-bg); stroke: var(--handoff-blue);
+  stroke-width: 1; }
+.handoff-timeline circle { stroke: var(--handoff-marker); stroke-width: 2; fill: var(--md-default-bg-color); }
+.handoff-timeline .handoff-tl-done circle, .handoff-timeline .handoff-tl-group circle {
+  fill: var(--handoff-marker); }
+.handoff-timeline .handoff-tl-deadline circle { stroke: var(--handoff-red); }
+.handoff-timeline .handoff-tl-today { stroke: var(--handoff-red); stroke-width: 2; stroke-dasharray: 4 3; }
+.handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: var(--handoff-red); font-weight: 700; }
+.md-typeset .handoff-tl-dates ul { margin-top: .2rem; }
+.md-typeset .handoff-tl-day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 """
 # Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed

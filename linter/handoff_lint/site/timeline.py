@@ -9,6 +9,7 @@ rendered page (the Markdown renderer shows raw HTML as text, as it must for a do
 from __future__ import annotations
 
 import datetime as dt
+import math
 from html import escape
 
 from handoff_lint.lifecycle import Kind, Milestone, Records, milestones
@@ -20,6 +21,16 @@ LEFT = 130  # room for the lane names
 RIGHT = 20
 LANE = 38
 TOP = 34
+MARKER_RADIUS = 6
+# Markers closer than this (in the picture's units) are drawn as one, numbered, so that no two
+# markers or their symbols ever overlap, whatever the dates' spacing.
+MERGE_WITHIN = 2 * MARKER_RADIUS + 8
+EDGE = 14  # room kept at both ends of the time axis for a marker and its symbol
+# Widths of text, in the picture's units per character at the sizes the stylesheet sets (generous:
+# a label is placed as if its letters were wide).
+LABEL_CHAR = 6.6  # 11px lane names and today's date
+MONTH_CHAR = 6.2  # 10px month names
+LANE_LABEL_CHARS = int((LEFT - 12) / LABEL_CHAR)
 # However many cohorts a doc lists, the picture stays this size or smaller.
 MAX_COHORT_LANES = 8
 _SYMBOLS = {
@@ -36,13 +47,18 @@ def _short(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def _symbol(m: Milestone) -> str:
+    """The marker's label: the week for a cohort's bar (-4, 0, 12), else its kind's letter."""
+    return "12" if m.key.endswith("-week-12") and m.kind is Kind.COHORT else _SYMBOLS[m.kind]
+
+
 class _Scale:
     def __init__(self, first: dt.date, last: dt.date) -> None:
         self.first = first
         self.days = max((last - first).days, 1)
 
     def x(self, day: dt.date) -> float:
-        return round(LEFT + (WIDTH - LEFT - RIGHT) * (day - self.first).days / self.days, 1)
+        return round(LEFT + EDGE + (WIDTH - LEFT - RIGHT - 2 * EDGE) * (day - self.first).days / self.days, 1)
 
 
 def _lanes(found: list[Milestone]) -> list[tuple[str, list[Milestone]]]:
@@ -63,6 +79,56 @@ def _lanes(found: list[Milestone]) -> list[tuple[str, list[Milestone]]]:
     return lanes
 
 
+def _groups(items: list[Milestone], scale: _Scale) -> list[list[Milestone]]:
+    """The lane's markers, those too close to draw apart taken together (in date order)."""
+    groups: list[list[Milestone]] = []
+    for m in sorted(items, key=lambda m: m.date):
+        if groups and scale.x(m.date) - scale.x(groups[-1][0].date) < MERGE_WITHIN:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _months(first: dt.date, last: dt.date, scale: _Scale) -> list[tuple[float, str]]:
+    """Month ticks and their labels: every month gets a line, and as many get a label as fit
+    without touching the next one or running past the picture's edge."""
+    months = []
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            months.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    label_width = len("May 2027") * MONTH_CHAR + 8
+    # The shortest month is 28 days: labels every `step` months are at least label_width apart.
+    step = max(1, math.ceil(label_width / (scale.x(first + dt.timedelta(days=28)) - scale.x(first))))
+    ticks: list[tuple[float, str]] = []
+    for index, month in enumerate(months):
+        x = scale.x(month)
+        shown = index % step == 0 and x + label_width <= WIDTH
+        ticks.append((x, f"{month:%b %Y}" if shown else ""))
+    return ticks
+
+
+def _lane_name(name: str) -> str:
+    return name if len(name) <= LANE_LABEL_CHARS else name[:LANE_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _marker(group: list[Milestone], x: float, y: float) -> str:
+    first = group[0]
+    if len(group) == 1:
+        state = "done" if first.recorded else "planned"
+        done = " (done)" if first.recorded else ""
+        return (f'<g class="handoff-tl-{first.kind.value} handoff-tl-{state}">'
+                f'<title>{_text(first.label)}: {_short(first.date)}{done}</title>'
+                f'<circle cx="{x}" cy="{y}" r="{MARKER_RADIUS}"/>'
+                f'<text class="handoff-tl-symbol" x="{x}" y="{y - 9}">{_text(_symbol(first))}</text></g>')
+    listed = "; ".join(f"{m.label}: {_short(m.date)}{' (done)' if m.recorded else ''}" for m in group)
+    return (f'<g class="handoff-tl-group"><title>{len(group)} events: {_text(listed)}</title>'
+            f'<circle cx="{x}" cy="{y}" r="{MARKER_RADIUS}"/>'
+            f'<text class="handoff-tl-symbol" x="{x}" y="{y - 9}">{len(group)}</text></g>')
+
+
 def svg(name: str, recorded: Records, today: dt.date) -> str:
     """The timeline of one client as inline SVG markup."""
     found = milestones(recorded, today)
@@ -71,7 +137,7 @@ def svg(name: str, recorded: Records, today: dt.date) -> str:
                 f'width="100%"><title>Timeline of {_text(name)}</title><text x="10" y="24" '
                 'class="handoff-tl-label">No dates to draw yet.</text></svg>')
     days = [m.date for m in found] + [today]
-    first, last = min(days) - dt.timedelta(days=7), max(days) + dt.timedelta(days=7)
+    first, last = min(days), max(days)
     scale = _Scale(first, last)
     lanes = _lanes(found)
     height = TOP + LANE * len(lanes) + 24
@@ -82,18 +148,14 @@ def svg(name: str, recorded: Records, today: dt.date) -> str:
         '<desc id="handoff-tl-desc">' + _text("; ".join(
             f"{m.label}: {_short(m.date)}{' (done)' if m.recorded else ''}" for m in found)) + "</desc>",
     ]
-    # Month ticks along the top.
-    month = dt.date(first.year, first.month, 1)
-    while month <= last:
-        if month >= first:
-            x = scale.x(month)
-            parts.append(f'<line class="handoff-tl-grid" x1="{x}" y1="{TOP - 10}" x2="{x}" '
-                         f'y2="{height - 20}"/>')
-            parts.append(f'<text class="handoff-tl-month" x="{x + 2}" y="{TOP - 14}">{month:%b %Y}</text>')
-        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    for x, label in _months(first, last, scale):
+        parts.append(f'<line class="handoff-tl-grid" x1="{x}" y1="{TOP - 10}" x2="{x}" y2="{height - 20}"/>')
+        if label:
+            parts.append(f'<text class="handoff-tl-month" x="{x + 2}" y="{TOP - 14}">{label}</text>')
     for index, (lane, items) in enumerate(lanes):
         y = TOP + LANE * index + LANE / 2
-        parts.append(f'<text class="handoff-tl-lane" x="4" y="{y + 4}">{_text(lane)}</text>')
+        parts.append(f'<text class="handoff-tl-lane" x="4" y="{y + 4}"><title>{_text(lane)}</title>'
+                     f'{_text(_lane_name(lane))}</text>')
         parts.append(f'<line class="handoff-tl-axis" x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}"/>')
         onboarding = next((m for m in items if m.kind is Kind.ONBOARDING), None)
         end = next((m for m in items if m.key.endswith("-week-12")), None)
@@ -101,35 +163,43 @@ def svg(name: str, recorded: Records, today: dt.date) -> str:
             start_x, end_x = scale.x(onboarding.date), scale.x(end.date)
             parts.append(f'<rect class="handoff-tl-bar" x="{start_x}" y="{y - 6}" '
                          f'width="{round(end_x - start_x, 1)}" height="12" rx="3"/>')
-        last_x, below = -float(LANE), False
-        for m in items:
-            x = scale.x(m.date)
-            state = "done" if m.recorded else "planned"
-            # Markers a few days apart would print their symbols over each other: alternate them
-            # above and below the line.
-            below = not below if x - last_x < 14 else False
-            last_x = x
-            label_y = y + 17 if below else y - 9
-            parts.append(
-                f'<g class="handoff-tl-{m.kind.value} handoff-tl-{state}">'
-                f'<title>{_text(m.label)}: {_short(m.date)}{" (done)" if m.recorded else ""}</title>'
-                f'<circle cx="{x}" cy="{y}" r="6"/>'
-                f'<text class="handoff-tl-symbol" x="{x}" y="{label_y}">{_SYMBOLS[m.kind]}</text></g>'
-            )
+        parts += [_marker(group, scale.x(group[0].date), y) for group in _groups(items, scale)]
     x = scale.x(today)
+    label = f"today {_short(today)}"
+    half = len(label) * LABEL_CHAR / 2
     parts.append(f'<line class="handoff-tl-today" x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{height - 16}"/>')
-    parts.append(f'<text class="handoff-tl-today-label" x="{x}" y="{height - 4}">'
-                 f"today {_short(today)}</text>")
+    parts.append(f'<text class="handoff-tl-today-label" x="{min(max(x, LEFT + half), WIDTH - half)}" '
+                 f'y="{height - 4}">{label}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def picture(name: str, recorded: Records, today: dt.date) -> str:
+    """What the timeline box shows: the picture, with a word on phones that it scrolls, and every
+    date listed under it (readable on any screen, without hovering)."""
+    hint = ('<p class="handoff-tl-scroll">Scroll sideways for the whole timeline; every date is listed '
+            "under it.</p>")
+    return hint + svg(name, recorded, today) + dates(milestones(recorded, today))
+
+
+def dates(found: list[Milestone]) -> str:
+    """Every date of the picture as a list, readable on any screen without hovering."""
+    if not found:
+        return ""
+    items = "".join(
+        f'<li><span class="handoff-tl-day">{m.date.isoformat()}</span> {_text(m.label)}'
+        f'{" ✓ done" if m.recorded else ""}</li>' for m in sorted(found, key=lambda m: m.date))
+    return (f'<details class="handoff-tl-dates"><summary>Every date on this timeline ({len(found)})</summary>'
+            f"<ul>{items}</ul></details>")
 
 
 def legend() -> str:
     """The key to the symbols, as Markdown under the picture."""
     return ("T trigger · D deadline (AM assignment, handoff call) · C AM assigned, handoff call · "
-            "-4 Week -4 (onboarding starts) · 0 cohort start (Week 0) and Week 12 · M Week 2 workshop and "
-            "Week 12 board report · £ invoice. Filled: done; hollow: planned or due. The bar runs from "
-            "Week -4 to Week 12.")
+            "-4, 0, 12 a cohort's Week -4 (onboarding starts), Week 0 (start) and Week 12 · M Week 2 "
+            "workshop and Week 12 board report · £ invoice · a number: that many events too close to "
+            "draw apart (listed under the picture). Filled: done; hollow: planned or due. The bar runs "
+            "from Week -4 to Week 12.")
 
 
 def place(markup: str, picture: str) -> str:
