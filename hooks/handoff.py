@@ -654,6 +654,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     _remove_sources()  # after the worker: it reads the export entries from there
     for kind, keys in _build.used.items():  # what no page of this build needed
         _build.store.prune(kind, keys)
+    search.remove_theme_search(Path(config.site_dir))
     _start_indexing(config)  # if no page to index was written
     assert _build.indexing is not None
     _build.indexing.join()

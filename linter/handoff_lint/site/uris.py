@@ -13,6 +13,7 @@ BY_AM = "registers/am/index.md"
 BY_SECTOR = "registers/sector/index.md"
 ALL_CLIENTS = "all-clients/index.md"
 CLIENT_INDEX = "clients-a-z/index.md"
+ALL_CLIENTS_DATA = "all-clients/clients.json"  # every client's row, read by the site's script
 ATTENTION = "needs-action/index.md"
 GUIDE = "guide/index.md"
 FORMAT_REFERENCE = "guide/format-reference.md"
@@ -30,6 +31,14 @@ def anchor(prefix: str, value: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
     return f"{prefix}-{slug or 'unnamed'}"
+
+
+def url(src_uri: str) -> str:
+    """A page's address under the site's root, as the generators write it ('a/b.md' -> 'a/b/')."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
 
 
 def rule_anchor(code: str) -> str:
@@ -71,7 +80,8 @@ def person_page(role: str, name: str, page: int = 1) -> str:
 
 # The pages that are always there; paged lists add more under their folders (see paging.page_uri).
 GENERATED = (
-    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, CLIENT_INDEX, ATTENTION, GUIDE,
+    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, ALL_CLIENTS_DATA,
+    CLIENT_INDEX, ATTENTION, GUIDE,
     FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS, PEOPLE, COMMISSION, CALENDAR_ALL,
     EXPORT_CLIENTS, EXPORT_RISKS, EXPORT_COMMITMENTS, EXPORT_MILESTONES, EXPORT_JSON,
 )
