@@ -108,7 +108,7 @@ def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
     """Run a command in a fresh process; its wall time and peak RSS (including its own workers)."""
     read, write = os.pipe()
     with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(write), *command], cwd=cwd,
+        process = subprocess.Popen([sys.executable, "-I", "-c", _WRAPPER, str(write), *command], cwd=cwd,
                                    stdout=out, stderr=subprocess.STDOUT, env=env or ENV,
                                    pass_fds=(write,))
         os.close(write)
@@ -289,12 +289,16 @@ def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer:
     return figures
 
 
+# Isolated (-I): run in the project, `python -m` would put its folders first on the import path.
+MKDOCS = [sys.executable, "-I", "-m", "mkdocs"]
+
+
 def _build(timings: dict[str, Timing], name: str, project: Path, site: Path, cold: bool = True) -> Run:
     """One `mkdocs build` (not strict: a tenth of the generated docs carry a defect on purpose)."""
     if cold:
         shutil.rmtree(cache.folder_for(project, os.environ, Path.home()), ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
-    run = timed(timings, name, [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+    run = timed(timings, name, [*MKDOCS, "build", "--quiet", "--site-dir", str(site)],
                 project)
     if run.returncode != 0:
         raise RuntimeError(f"{name}: exit {run.returncode}: {run.output.strip()[-500:]}")
@@ -321,7 +325,7 @@ def target_site(work: Path, rounds: int, timings: dict[str, Timing], long: bool)
              "plain": "mkdocs build, 1,000 clients, plain mkdocs-material, same pages and nav",
              "small": "mkdocs build, 100 clients, our hooks (cold cache)",
              "rebuild": "mkdocs build, 1,000 clients, after one doc changed (warm cache)"}
-    measure([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "warm-up")], small)
+    measure([*MKDOCS, "build", "--quiet", "--site-dir", str(work / "warm-up")], small)
     changed = big / clients[0].relative
     for round_number in range(rounds):
         log(f"site: round {round_number + 1} of {rounds}")

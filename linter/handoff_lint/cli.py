@@ -7,7 +7,8 @@ import datetime as dt
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -16,7 +17,7 @@ from handoff_lint.characters import hidden, is_blank
 from handoff_lint.check import apply_severity, check_bytes
 from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, find_handoff_pyproject, load, parse_today
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
-from handoff_lint.paths import MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
+from handoff_lint.paths import HANDOFF_FOLDER, MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding, printable
 from handoff_lint.schema import load_schema, parse_date
 
@@ -274,26 +275,92 @@ def _new(arguments: argparse.Namespace, config: Config) -> int:
         print(f"handoff new: {_shown(folder)} leads outside {_shown(clients)} (a link?); "
               "handoff docs are only written inside the clients folder.", file=sys.stderr)
         return EXIT_USAGE
-    # Any doc in the handoff folder, or a handoff doc saved anywhere else in the client's folder.
-    # Whatever its date: the playbook allows one handoff doc per signed client (HO504 in a lint).
-    existing = sorted({*folder.glob("*.md"), *folder.parent.rglob("handoff-*.md")})
-    if existing:
-        shown = _shown(existing[0])
-        _refuse(shown, f"client '{arguments.slug}' already has a handoff doc: {shown}")
+    if _refused_for(arguments.slug, folder.parent):  # before anything is created for the client
         return EXIT_USAGE
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # e.g. a file where the client's folder should be
+        print(f"handoff new: cannot create the folder {_shown(folder.parent)}: {error.strerror}; "
+              "check what is at that path and that you may write there.", file=sys.stderr)
+        return EXIT_USAGE
+    with _client_lock(folder.parent) as locked:
+        if not locked:
+            print(f"handoff new: another `handoff new` for '{arguments.slug}' has held "
+                  f"{_shown(folder.parent)} for {LOCK_WAIT_SECONDS} s; nothing was written. Run "
+                  "it again once that one has finished.", file=sys.stderr)
+            return EXIT_USAGE
+        # Looked at again under the lock: a run for the same client that held it first, whatever
+        # date it was given, has written its doc by now.
+        if _refused_for(arguments.slug, folder.parent):
+            return EXIT_USAGE
+        return _write_new(arguments, config, target, date)
+
+
+def _existing_doc(client_folder: Path) -> Path | None:
+    """Any doc in the handoff folder, or a handoff doc saved anywhere else in the client's folder.
+    Whatever its date: the playbook allows one handoff doc per signed client (HO504 in a lint)."""
+    handoff_folder = client_folder / HANDOFF_FOLDER
+    existing = sorted({*handoff_folder.glob("*.md"), *client_folder.rglob("handoff-*.md")})
+    return existing[0] if existing else None
+
+
+def _refused_for(slug: str, client_folder: Path) -> bool:
+    existing = _existing_doc(client_folder)
+    if existing is None:
+        return False
+    shown = _shown(existing)
+    _refuse(shown, f"client '{slug}' already has a handoff doc: {shown}")
+    return True
+
+
+LOCK_WAIT_SECONDS = 30  # writing a doc takes well under a second; a run holding longer is stuck
+
+
+@contextmanager
+def _client_lock(client_folder: Path) -> Iterator[bool]:
+    """Whether this run holds the client's lock (False: another run held it too long).
+
+    Two `handoff new` runs for one client with different dates write different file names, so the
+    exclusive create of each cannot stop the second: the look for an existing doc and the write
+    must happen under one lock per client. The lock is taken on the client's folder itself (flock
+    on its descriptor), so no lock file is written that could be left in clients/ or committed,
+    and the system releases it when the run ends, however it ends.
+    """
+    import fcntl  # POSIX, like every place the handoff tools run; kept off lint's start-up path
+    import time
+
+    descriptor = os.open(client_folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    yield False
+                    return
+                time.sleep(0.02)
+        yield True
+    finally:
+        os.close(descriptor)
+
+
+def _write_new(arguments: argparse.Namespace, config: Config, target: Path, date: str) -> int:
     from handoff_lint import template  # imported by the command that uses it: lint starts faster
 
+    folder = target.parent
     text = template.render(load_schema(config.schema_path), arguments.slug, arguments.client, date)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:  # e.g. a file where the client's folder should be
+    except OSError as error:  # e.g. a file where the handoff folder should be
         print(f"handoff new: cannot create the folder {_shown(folder)}: {error.strerror}; "
               "check what is at that path and that you may write there.", file=sys.stderr)
         return EXIT_USAGE
     try:
         files.create_new(target, text)
     except FileExistsError:
-        # Saved by hand (or by another `handoff new`) after the look above: still not touched.
+        # Saved by hand after the look above (an editor takes no lock): still not touched.
         _refuse(_shown(target), "this doc appeared while `handoff new` ran and already exists; "
                 "it was left as it is")
         return EXIT_USAGE
