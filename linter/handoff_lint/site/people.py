@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.site import paging, uris
+from handoff_lint.site import commission, paging, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import link, text
 from handoff_lint.site.names import by_person
@@ -45,7 +45,7 @@ def person_pages(role: str, name: str, clients: Sequence[ClientView]) -> dict[st
             extra.append(f"Subscribe to {feed}: "
                          "handoff calls, deadlines, cohort starts, Week 2 and Week 12 milestones, invoices.")
         else:
-            tranches = link("tranches by deal", uri, uris.COMMISSION)
+            tranches = link("tranches by deal", uri, commission.ae_page(name))
             extra.append(f"Commission: {tranches}.")
         pager = []
         if number > 1:
