@@ -21,12 +21,14 @@ from handoff_lint.site import (
     exports,
     guide,
     people,
+    portfolio,
     registers,
     search,
     uris,
 )
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
+from handoff_lint.site.pictures import Pictures
 from handoff_lint.site.sanitize import html_text
 
 ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
@@ -149,6 +151,10 @@ STYLESHEET = """\
 .handoff-timeline .handoff-tl-deadline circle { stroke: var(--handoff-red); }
 .handoff-timeline .handoff-tl-today { stroke: var(--handoff-red); stroke-width: 2; stroke-dasharray: 4 3; }
 .handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: var(--handoff-red); font-weight: 700; }
+/* A late milestone: the "!" symbol and the word LATE carry it; the colour and the doubled ring repeat it. */
+.handoff-timeline .handoff-tl-late circle { stroke: var(--handoff-red); stroke-width: 3; }
+.handoff-timeline .handoff-tl-late text, .handoff-timeline .handoff-tl-late-label { fill: var(--handoff-red);
+  font-weight: 700; }
 .md-typeset .handoff-tl-dates ul { margin-top: .2rem; }
 .md-typeset .handoff-tl-day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 """
@@ -440,6 +446,8 @@ class Site:
     search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
     # Each doc's entry in the exports; the feeds and exports are background.downloads of the views.
     entries: list[exports.Entry] = field(default_factory=list)
+    # The pictures placed into rendered pages (client timelines, the portfolio), made on demand.
+    pictures: Pictures = field(default_factory=lambda: Pictures({}, dt.date.min))
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -470,6 +478,7 @@ def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
             {"Clients A–Z": uris.CLIENT_INDEX},
             {"All clients": uris.ALL_CLIENTS},
             {"Needs action": uris.ATTENTION},
+            {"Portfolio": uris.PORTFOLIO},
         ]},
         {"People": uris.PEOPLE},
         {"Registers": [
@@ -514,6 +523,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
             site.entries.append(exported)
         else:
             client_out(client.src_uri, page, exported)
+    site.pictures = Pictures({client.src_uri: client for client in site.views}, today)
     site.generated = {
         uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
         **_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS, dashboard.ALL_CLIENTS_CLASS),
@@ -534,6 +544,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         uris.HEADERS: csp.headers_file(),
         **commission.pages(site.views, today),
         **people.pages(site.views),
+        **_tables(portfolio.pages(site.views, today, site.pictures.portfolio)),
     }
     site.nav = navigation(hand_written)
     guide_pages = [uris.GUIDE, uris.FORMAT_REFERENCE, uris.RULES, *(uri for uri, _ in hand_written)]
