@@ -148,6 +148,14 @@ def test_the_landing_page_and_each_am_page_lead_to_the_am_portfolio() -> None:
         person = person_pages("am", name, [v for v in views if v.account_manager == name])
         assert f"](../{uris.portfolio_am(name)})" in person[uris.person_page("am", name)]
     assert "](all.md)" in markdown[uris.PORTFOLIO]
+    lines = markdown[uris.PORTFOLIO].split("\n")
+    # Harbour Housing (Grace Adeyemi's) is late; Northwind (Hannah Lee's) is on track.
+    assert "2 clients in onboarding or delivery, 1 with a late milestone" in next(
+        line for line in lines if "All clients" in line)
+    assert next(line for line in lines if "Grace Adeyemi" in line).endswith(
+        ": 1 client in onboarding or delivery, 1 with a late milestone")
+    assert next(line for line in lines if "Hannah Lee" in line).endswith(
+        ": 1 client in onboarding or delivery")
 
 
 def test_the_portfolio_is_drawn_without_overlaps_and_never_scrolls_the_page(

@@ -247,22 +247,32 @@ def markdown(page: Page, today: dt.date) -> str:
     ] if part)
 
 
-def landing(views: Sequence[ClientView], found: dict[str, Page]) -> dict[str, str]:
+def _counts(pages: Sequence[Page], late_clients: set[str]) -> str:
+    count = pages[0].count
+    late_count = sum(view.src_uri in late_clients for page in pages for view in page.clients)
+    return (f"{count} client{'' if count == 1 else 's'} in onboarding or delivery"
+            + (f", {late_count} with a late milestone" if late_count else ""))
+
+
+def landing(views: Sequence[ClientView], found: dict[str, Page], today: dt.date) -> dict[str, str]:
     """The landing page (paged like the people index): the timeline of all clients, then each
     Account Manager's, with their counts."""
-    everyone = found[uris.PORTFOLIO_ALL]
-    entries = [(name, found[uris.portfolio_am(name)].count)
+    late_clients = {view.src_uri for view in views
+                    if in_portfolio(view) and any(late(m, today) for m in milestones(view.records, today))}
+    by_base: dict[str, list[Page]] = {}
+    for page in found.values():
+        by_base.setdefault(page.base, []).append(page)
+    everyone = _counts(by_base[uris.PORTFOLIO_ALL], late_clients)
+    entries = [(name, _counts(by_base[uris.portfolio_am(name)], late_clients))
                for name in sorted(owners(views, "am"), key=str.casefold)]
 
-    def render(uri: str, part: Sequence[tuple[str, int]], pager: str) -> str:
-        lines = [f"- {link(text(name), uri, uris.portfolio_am(name))}: "
-                 f"{count} client{'' if count == 1 else 's'} in onboarding or delivery"
-                 for name, count in part]
+    def render(uri: str, part: Sequence[tuple[str, str]], pager: str) -> str:
+        lines = [f"- {link(text(name), uri, uris.portfolio_am(name))}: {counts}" for name, counts in part]
         return "\n".join(p for p in [
             "# Portfolio\n",
             "Timelines of every client in onboarding or delivery: a row per client with its cohorts from "
             "Week -4 to Week 12, today's line, and late milestones marked.\n",
-            f"- {link('All clients', uri, uris.PORTFOLIO_ALL)}: {everyone.count} in onboarding or delivery\n",
+            f"- {link('All clients', uri, uris.PORTFOLIO_ALL)}: {everyone}\n",
             "## By Account Manager\n",
             pager,
             "\n".join(lines) + "\n" if lines else "No Account Manager named yet.\n",
@@ -275,4 +285,4 @@ def pages(views: Sequence[ClientView], today: dt.date,
           found: dict[str, Page] | None = None) -> dict[str, str]:
     """Every portfolio page's Markdown by path; found is layout(views) when the caller has it."""
     found = layout(views) if found is None else found
-    return {**landing(views, found), **{uri: markdown(page, today) for uri, page in found.items()}}
+    return {**landing(views, found, today), **{uri: markdown(page, today) for uri, page in found.items()}}
