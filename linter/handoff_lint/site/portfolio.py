@@ -14,7 +14,7 @@ CSS classes; like it, the markup is ours alone, with every text from a doc escap
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from handoff_lint.lifecycle import Kind, Milestone, Stage, milestones
@@ -205,11 +205,12 @@ def _late(current: Row) -> str:
         f"{text(m.label)} ({m.date.isoformat()})" for m in current.late)
 
 
-def markdown(page: Page, today: dt.date) -> str:
+def markdown(page: Page, today: dt.date, rows_by_client: Mapping[str, Row] | None = None) -> str:
     """The page: title, counts, pager, the picture's box, and every row in a table with links."""
     here = page.uri
     pager = paging.pager(page.base, page.number, page.total)
-    rows = [row(view, today) for view in page.clients]
+    rows = [rows_by_client[view.src_uri] if rows_by_client is not None else row(view, today)
+            for view in page.clients]
     first = (page.number - 1) * ROWS + 1
     am = page.base != uris.PORTFOLIO_ALL
 
@@ -254,11 +255,10 @@ def _counts(pages: Sequence[Page], late_clients: set[str]) -> str:
             + (f", {late_count} with a late milestone" if late_count else ""))
 
 
-def landing(views: Sequence[ClientView], found: dict[str, Page], today: dt.date) -> dict[str, str]:
+def landing(views: Sequence[ClientView], found: dict[str, Page], rows: Mapping[str, Row]) -> dict[str, str]:
     """The landing page (paged like the people index): the timeline of all clients, then each
     Account Manager's, with their counts."""
-    late_clients = {view.src_uri for view in views
-                    if in_portfolio(view) and any(late(m, today) for m in milestones(view.records, today))}
+    late_clients = {uri for uri, current in rows.items() if current.late}
     by_base: dict[str, list[Page]] = {}
     for page in found.values():
         by_base.setdefault(page.base, []).append(page)
@@ -285,4 +285,7 @@ def pages(views: Sequence[ClientView], today: dt.date,
           found: dict[str, Page] | None = None) -> dict[str, str]:
     """Every portfolio page's Markdown by path; found is layout(views) when the caller has it."""
     found = layout(views) if found is None else found
-    return {**landing(views, found, today), **{uri: markdown(page, today) for uri, page in found.items()}}
+    # Each client's row is worked out once, though it shows on two pages (all clients, its AM's).
+    rows = {view.src_uri: row(view, today) for view in views if in_portfolio(view)}
+    return {**landing(views, found, rows),
+            **{uri: markdown(page, today, rows) for uri, page in found.items()}}
