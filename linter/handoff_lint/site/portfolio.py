@@ -35,12 +35,14 @@ from handoff_lint.site.timeline import (
     TOP,
     WIDTH,
     Scale,
+    bar,
     groups,
     lane_name,
     late,
     marker,
-    months,
+    month_grid,
     short,
+    today_line,
 )
 from handoff_lint.site.timeline import (
     text as svg_text,
@@ -151,28 +153,17 @@ def svg(page: Page, today: dt.date) -> str:
         f'<desc id="handoff-pf-desc">{len(rows)} clients; {len(late_rows)} with a late milestone'
         + (svg_text(f": {described}") if described else "") + "</desc>",
     ]
-    for x, label in months(first, last, scale):
-        parts.append(f'<line class="handoff-tl-grid" x1="{x}" y1="{TOP - 10}" x2="{x}" y2="{height - 20}"/>')
-        if label:
-            parts.append(f'<text class="handoff-tl-month" x="{x + 2}" y="{TOP - 14}">{label}</text>')
+    parts += month_grid(first, last, scale, height)
     for index, current in enumerate(rows):
         y = TOP + ROW * index + ROW / 2
         late_class = " handoff-tl-late-label" if current.late else ""
         parts.append(f'<text class="handoff-tl-lane{late_class}" x="4" y="{y + 4}">'
                      f'<title>{svg_text(current.client.name)}</title>{svg_text(_label(current))}</text>')
         parts.append(f'<line class="handoff-tl-axis" x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}"/>')
-        for start, end in current.bars:
-            start_x, end_x = scale.x(start), scale.x(end)
-            parts.append(f'<rect class="handoff-tl-bar" x="{start_x}" y="{y - 6}" '
-                         f'width="{round(end_x - start_x, 1)}" height="12" rx="3"/>')
+        parts += [bar(scale, start, end, y) for start, end in current.bars]
         parts += [marker(group, scale.x(group[0].date), y, today)
                   for group in groups(list(current.markers), scale)]
-    x = scale.x(today)
-    label = f"today {short(today)}"
-    half = len(label) * LABEL_CHAR / 2
-    parts.append(f'<line class="handoff-tl-today" x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{height - 16}"/>')
-    parts.append(f'<text class="handoff-tl-today-label" x="{min(max(x, LEFT + half), WIDTH - half)}" '
-                 f'y="{height - 4}">{label}</text>')
+    parts.append(today_line(scale, today, height))
     parts.append("</svg>")
     return "".join(parts)
 

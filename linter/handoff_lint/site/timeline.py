@@ -170,10 +170,7 @@ def svg(name: str, recorded: Records, today: dt.date) -> str:
         '<desc id="handoff-tl-desc">' + text("; ".join(
             f"{m.label}: {short(m.date)}{_state(m, today)}" for m in found)) + "</desc>",
     ]
-    for x, label in months(first, last, scale):
-        parts.append(f'<line class="handoff-tl-grid" x1="{x}" y1="{TOP - 10}" x2="{x}" y2="{height - 20}"/>')
-        if label:
-            parts.append(f'<text class="handoff-tl-month" x="{x + 2}" y="{TOP - 14}">{label}</text>')
+    parts += month_grid(first, last, scale, height)
     for index, (lane, items) in enumerate(lanes):
         y = TOP + LANE * index + LANE / 2
         parts.append(f'<text class="handoff-tl-lane" x="4" y="{y + 4}"><title>{text(lane)}</title>'
@@ -182,18 +179,38 @@ def svg(name: str, recorded: Records, today: dt.date) -> str:
         onboarding = next((m for m in items if m.kind is Kind.ONBOARDING), None)
         end = next((m for m in items if m.key.endswith("-week-12")), None)
         if onboarding and end:
-            start_x, end_x = scale.x(onboarding.date), scale.x(end.date)
-            parts.append(f'<rect class="handoff-tl-bar" x="{start_x}" y="{y - 6}" '
-                         f'width="{round(end_x - start_x, 1)}" height="12" rx="3"/>')
+            parts.append(bar(scale, onboarding.date, end.date, y))
         parts += [marker(group, scale.x(group[0].date), y, today) for group in groups(items, scale)]
+    parts.append(today_line(scale, today, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def month_grid(first: dt.date, last: dt.date, scale: Scale, height: float) -> list[str]:
+    """A line per month down the picture, and the month labels that fit along its top."""
+    parts = []
+    for x, label in months(first, last, scale):
+        parts.append(f'<line class="handoff-tl-grid" x1="{x}" y1="{TOP - 10}" x2="{x}" y2="{height - 20}"/>')
+        if label:
+            parts.append(f'<text class="handoff-tl-month" x="{x + 2}" y="{TOP - 14}">{label}</text>')
+    return parts
+
+
+def bar(scale: Scale, start: dt.date, end: dt.date, y: float) -> str:
+    """A cohort's bar, from its Week -4 to its Week 12, on the lane at y."""
+    start_x, end_x = scale.x(start), scale.x(end)
+    return (f'<rect class="handoff-tl-bar" x="{start_x}" y="{y - 6}" '
+            f'width="{round(end_x - start_x, 1)}" height="12" rx="3"/>')
+
+
+def today_line(scale: Scale, today: dt.date, height: float) -> str:
+    """Today's dashed line down the picture, dated at its foot (kept inside the picture's edges)."""
     x = scale.x(today)
     label = f"today {short(today)}"
     half = len(label) * LABEL_CHAR / 2
-    parts.append(f'<line class="handoff-tl-today" x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{height - 16}"/>')
-    parts.append(f'<text class="handoff-tl-today-label" x="{min(max(x, LEFT + half), WIDTH - half)}" '
-                 f'y="{height - 4}">{label}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return (f'<line class="handoff-tl-today" x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{height - 16}"/>'
+            f'<text class="handoff-tl-today-label" x="{min(max(x, scale.left + half), WIDTH - half)}" '
+            f'y="{height - 4}">{label}</text>')
 
 
 def picture(name: str, recorded: Records, today: dt.date) -> str:
