@@ -10,7 +10,15 @@ from typing import Any
 
 from conftest import SITE_DATE, example_views, site_view
 from handoff_lint.lifecycle import Invoice, Records
-from handoff_lint.site.timeline import CONTAINER_CLASS, MAX_COHORT_LANES, PLACEHOLDER, picture, place, svg
+from handoff_lint.site.timeline import (
+    CONTAINER_CLASS,
+    LATE_SYMBOL,
+    MAX_COHORT_LANES,
+    PLACEHOLDER,
+    picture,
+    place,
+    svg,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -99,3 +107,15 @@ def test_no_two_labels_or_markers_overlap_on_a_desktop_or_a_phone(
         browser.get(page.as_uri())
         assert browser.execute_script(OVERLAPS) == [], width
         assert browser.execute_script("return document.querySelectorAll('svg').length") == len(records)
+
+
+def test_a_late_milestone_is_marked_with_a_symbol_and_the_word() -> None:
+    views = {view.name: view for view in example_views()}
+    harbour, northwind = views["Harbour Housing Association Limited"], views["Northwind Logistics Ltd"]
+    drawn = picture(harbour.name, harbour.records, SITE_DATE)
+    root = etree.fromstring(drawn[drawn.index("<svg"):drawn.index("</svg>") + 6])
+    late = [g for g in root.iter(f"{SVG}g") if "handoff-tl-late" in g.get("class", "").split()]
+    assert [g.findtext(f"{SVG}text") for g in late] == [LATE_SYMBOL]
+    assert "Week 2 workshop due: 23 Nov 2026 (late)" in (late[0].findtext(f"{SVG}title") or "")
+    assert f"Week 2 workshop due {LATE_SYMBOL} late</li>" in drawn  # in the list under the picture
+    assert "handoff-tl-late" not in picture(northwind.name, northwind.records, SITE_DATE)

@@ -23,12 +23,14 @@ from handoff_lint.site import (
     exports,
     guide,
     people,
+    portfolio,
     registers,
     search,
     uris,
 )
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
+from handoff_lint.site.pictures import Pictures
 from handoff_lint.site.sanitize import html_text
 
 ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
@@ -155,6 +157,10 @@ STYLESHEET = """\
 .handoff-timeline .handoff-tl-deadline circle { stroke: var(--handoff-red); }
 .handoff-timeline .handoff-tl-today { stroke: var(--handoff-red); stroke-width: 2; stroke-dasharray: 4 3; }
 .handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: var(--handoff-red); font-weight: 700; }
+/* A late milestone: the "!" symbol and the word LATE carry it; the colour and the doubled ring repeat it. */
+.handoff-timeline .handoff-tl-late circle { stroke: var(--handoff-red); stroke-width: 3; }
+.handoff-timeline .handoff-tl-late text, .handoff-timeline .handoff-tl-late-label { fill: var(--handoff-red);
+  font-weight: 700; }
 .md-typeset .handoff-tl-dates ul { margin-top: .2rem; }
 .md-typeset .handoff-tl-day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 """
@@ -446,6 +452,8 @@ class Site:
     search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
     # Each doc's entry in the exports; the feeds and exports are background.downloads of the views.
     entries: list[exports.Entry] = field(default_factory=list)
+    # The pictures placed into rendered pages (client timelines, the portfolio), made on demand.
+    pictures: Pictures = field(default_factory=lambda: Pictures({}, dt.date.min))
 
 
 def markdown_title(markdown: str, default: str) -> str:
@@ -476,6 +484,7 @@ def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
             {"Clients A–Z": uris.CLIENT_INDEX},
             {"All clients": uris.ALL_CLIENTS},
             {"Needs action": uris.ATTENTION},
+            {"Portfolio": uris.PORTFOLIO},
         ]},
         {"People": uris.PEOPLE},
         {"Registers": [
@@ -523,6 +532,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
             site.entries.append(exported)
         else:
             client_out(client.src_uri, page, exported)
+    site.pictures = Pictures({client.src_uri: client for client in site.views}, today)
     site.generated = paths.merge([
         ("the dashboard", {uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name)}),
         ("All clients", {**_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS,
@@ -542,6 +552,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
                                   uris.HEADERS: csp.headers_file()}),
         ("AE commission", commission.pages(site.views, today)),
         ("People", people.pages(site.views)),
+        ("Portfolio", _tables(portfolio.pages(site.views, today, site.pictures.portfolio))),
     ])
     # Made later, beside the pages (background.downloads), at paths known now.
     paths.claim_all(background.download_paths(site.views), "the calendar feeds and exports")

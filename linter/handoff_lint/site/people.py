@@ -44,6 +44,8 @@ def person_pages(role: str, name: str, clients: Sequence[ClientView]) -> dict[st
             feed = link(text(name) + "’s calendar (.ics)", uri, uris.am_calendar(name))
             extra.append(f"Subscribe to {feed}: "
                          "handoff calls, deadlines, cohort starts, Week 2 and Week 12 milestones, invoices.")
+            extra.append(f"See {link('the portfolio timeline', uri, uris.portfolio_am(name))} of "
+                         "their clients in onboarding or delivery.")
         else:
             tranches = link("tranches by deal", uri, commission.ae_page(name))
             extra.append(f"Commission: {tranches}.")

@@ -76,10 +76,20 @@ def person_page(role: str, name: str, page: int = 1) -> str:
     return paging.page_uri(f"people/{role}-{names.segment(name)}.md", page)
 
 
+# The portfolio: a timeline of every client in onboarding or delivery, and one per Account Manager.
+PORTFOLIO = "portfolio/index.md"  # the landing page: every Account Manager's timeline, by name
+PORTFOLIO_ALL = "portfolio/all.md"
+
+
+def portfolio_am(name: str) -> str:
+    """An Account Manager's portfolio timeline (its 'am-' prefix keeps it apart from 'all')."""
+    return f"portfolio/{anchor('am', name)}.md"
+
+
 # The pages that are always there; paged lists add more under their folders (see paging.page_uri).
 GENERATED = (
     DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, ALL_CLIENTS_DATA,
-    CLIENT_INDEX, ATTENTION, GUIDE,
+    CLIENT_INDEX, ATTENTION, PORTFOLIO, PORTFOLIO_ALL, GUIDE,
     FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS, PEOPLE, COMMISSION, CALENDAR_ALL,
     EXPORT_CLIENTS, EXPORT_RISKS, EXPORT_COMMITMENTS, EXPORT_MILESTONES, EXPORT_JSON,
 )
