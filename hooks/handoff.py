@@ -83,6 +83,7 @@ from handoff_lint.site import (
     csp,
     exports,
     history,
+    indexing,
     pages,
     publish,
     search,
@@ -103,6 +104,7 @@ from mkdocs.utils import get_relative_url
 log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
+SAFE_MARKDOWN = "handoff_lint.site.safe_markdown"
 CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 
@@ -267,6 +269,15 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
     for message in decision.messages:
         _error(message)
     return Files([f for f in files if id(f) not in sources or sources[id(f)][0] not in decision.left_out])
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    """This hook runs the site's steps, so pages may convert (handoff_lint.site.safe_markdown)."""
+    if SAFE_MARKDOWN not in config.markdown_extensions:
+        raise PluginError(f"mkdocs.yml: markdown_extensions must list {SAFE_MARKDOWN}, which keeps a "
+                          "doc's HTML, scripts and attributes off the site")
+    config.mdx_configs.setdefault(SAFE_MARKDOWN, {})["prepared"] = True
+    return config
 
 
 def _refuse_repo_on_import_path() -> None:
@@ -841,58 +852,14 @@ def _start_indexing(config: MkDocsConfig) -> None:
 
     def index() -> None:
         try:
-            _index(Path(config.site_dir))
-        except PluginError as error:
-            _build.index_error = error
+            indexing.index(Path(config.site_dir), _build.indexed, _build.shard_size)
+        except indexing.SearchIndexFailed as error:
+            _build.index_error = PluginError(str(error))
         except Exception as error:  # the build fails with the reason, never passes without search
             _build.index_error = PluginError(f"search index not built: {printable(repr(error))}")
 
     _build.indexing = threading.Thread(target=index, name="handoff-search-index", daemon=True)
     _build.indexing.start()
-
-
-def _index(site: Path) -> None:
-    pages = [(page, search.word_count((site / page).read_text("utf-8"))) for page in _build.indexed]
-    # One run after another, so the build holds one shard's index in memory, never the whole site's.
-    groups = search.shards(pages, _build.shard_size) or [[]]
-    for number, group in enumerate(groups, start=1):
-        # Inside the site, so the pages can be hard links; not a hidden name, which MkDocs would
-        # keep: the next build clears whatever a crash leaves.
-        with tempfile.TemporaryDirectory(prefix="search-shard-", dir=site) as folder:
-            for page in group:
-                _place(site / page, Path(folder, page))
-            _pagefind(Path(folder), site / search.bundle_folder(number))
-    (site / search.BUNDLE / search.SHARDS_FILE).write_text(search.shards_file(len(groups)), "utf-8")
-
-
-def _place(page: Path, copy: Path) -> None:
-    """The built page at the same path in a shard's folder, so its search results link to it."""
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(page, copy)
-    except OSError:
-        shutil.copyfile(page, copy)
-
-
-def _pagefind(pages: Path, bundle: Path) -> None:
-    """Pagefind's binary itself, not `python -m pagefind` (which would look for the module in the
-    working folder first), run in the shard's own folder: Pagefind reads a pagefind.yml, .toml or
-    .json from its working folder, and one committed to the repo would steer it."""
-    from pagefind.service import get_executable  # found through the cleaned sys.path, as the build is
-
-    binary = get_executable()
-    if binary is None:
-        raise PluginError("search index not built: Pagefind's binary is not installed "
-                          "(`pip install -e \".[site]\"` installs it)")
-    command = [str(binary), "--site", str(pages), "--output-path", str(bundle), "--quiet"]
-    try:
-        result = subprocess.run(command, cwd=pages, capture_output=True, text=True, timeout=1800,
-                                check=False)
-    except (OSError, subprocess.SubprocessError) as error:
-        raise PluginError(f"search index not built: {error}") from None
-    if result.returncode != 0:
-        raise PluginError(f"search index not built (pagefind exit {result.returncode}): "
-                          f"{(result.stderr or result.stdout).strip()[-2000:]}")
 
 
 def on_build_error(**_: Any) -> None:

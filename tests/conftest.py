@@ -34,6 +34,25 @@ NORTHWIND = PurePosixPath(
 EXAMPLES = sorted(CLIENTS.glob("*/01-handoff/handoff-*.md"))
 
 
+def site_markdown() -> Any:
+    """Python-Markdown with the site's own extensions, read from mkdocs.yml, set as the site's
+    steps set them (the safe extension told that they run)."""
+    import markdown
+    import yaml
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    names: list[str] = []
+    configs: dict[str, Any] = {"handoff_lint.site.safe_markdown": {"prepared": True}}
+    for entry in config["markdown_extensions"]:
+        if isinstance(entry, dict):
+            (name, options), = entry.items()
+            names.append(name)
+            configs[name] = {**configs.get(name, {}), **(options or {})}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
 def example_text(relative: PurePosixPath = NORTHWIND) -> str:
     return (REPO / relative).read_text("utf-8")
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NORTHWIND, REPO, build_site, copy_site_project, example_text, line_of
+from conftest import NORTHWIND, REPO, build_site, copy_site_project, example_text, line_of, site_markdown
 from handoff_lint.cli import main
 from handoff_lint.frontmatter import MAX_DEPTH, MAX_VALUES
 from handoff_lint.source import MAX_LINE_LENGTH, MAX_LINES
@@ -685,16 +685,11 @@ def test_every_hostile_shape_is_refused_or_rendered_within_budget() -> None:
     spends at most 2 CPU seconds per MiB on it, and a doc it does not refuse outright (an error
     that keeps the text from the renderer) renders in Python-Markdown, configured as the site is,
     within the build's budget of 10 s per MiB."""
-    import markdown
-    import yaml
     from handoff_lint.check import check_bytes
     from handoff_lint.codes import ALWAYS_ERRORS
     from handoff_lint.config import Config
     from hostile_build import SHAPES
 
-    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
-    extensions = [next(iter(item)) if isinstance(item, dict) else item for item in settings]
-    configs = {name: options for item in settings if isinstance(item, dict) for name, options in item.items()}
     example = example_text()
     for name, shape in SHAPES.items():
         text = shape(example)
@@ -704,7 +699,7 @@ def test_every_hostile_shape_is_refused_or_rendered_within_budget() -> None:
         assert time.process_time() - started < 2 * mib, name
         if any(d.code in ALWAYS_ERRORS for d in checked.diagnostics):
             continue
-        renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        renderer = site_markdown()
         started = time.process_time()
         renderer.convert(text)
         assert time.process_time() - started < 8 * mib, name

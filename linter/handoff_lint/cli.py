@@ -20,6 +20,7 @@ from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import HANDOFF_FOLDER, MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding, printable
 from handoff_lint.schema import load_schema, parse_date
+from handoff_lint.site.generators import GENERATORS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -415,6 +416,12 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
     return EXIT_CLEAN
 
 
+def site(arguments: argparse.Namespace, config: Config) -> int:
+    from handoff_lint.site import commands  # the site's libraries load for a site command only
+
+    return commands.STEPS[arguments.step](arguments, config)
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="handoff",
@@ -480,6 +487,30 @@ def parser() -> argparse.ArgumentParser:
     )
     email_parser.add_argument("doc", metavar="DOC", help="the handoff doc (or its client folder)")
     email_parser.set_defaults(run=email)
+
+    site_parser = commands.add_parser(
+        "site", help="build the site with MkDocs, ProperDocs or Zensical",
+        description="Build the internal site in three steps any generator can run. Exit 0: built; "
+        "1: errors found, with --strict; 2: usage, settings, or the generator failed.",
+    )
+    steps = site_parser.add_subparsers(dest="step", required=True, metavar="STEP")
+    for name, help_text in (
+        ("build", "prepare, run the generator, finish"),
+        ("prepare", "check every doc and write the site's pages into a staging folder"),
+        ("finish", "make a generator's output in the staging folder what we publish"),
+    ):
+        step = steps.add_parser(name, help=help_text, description=help_text)
+        if name == "build":
+            step.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs",
+                              help="the static site generator (default: mkdocs)")
+        else:
+            step.add_argument("--stage", required=True, metavar="DIR", help="the staging folder")
+        if name != "prepare":
+            step.add_argument("-d", "--site-dir", metavar="DIR", help="where the site goes (default: site/)")
+        step.add_argument("--strict", action="store_true", help="exit 1 on any error")
+        step.add_argument("--today", metavar="YYYY-MM-DD", default=None,
+                          help=f"the day states and clocks are seen from (default: ${TODAY_VARIABLE})")
+        step.set_defaults(run=site)
     return main_parser
 
 
