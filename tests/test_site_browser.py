@@ -25,6 +25,12 @@ def hr_sponsor(path: Path) -> str:
     return next(str(row["name"]) for row in people if row["role"] == "HR sponsor (primary contact)")
 
 
+def sole_client_of_its_hr_sponsor() -> Path:
+    """An example whose HR sponsor is no other example's: searching the name finds it first."""
+    sponsors = [hr_sponsor(path) for path in EXAMPLES]
+    return next(path for path, name in zip(EXAMPLES, sponsors, strict=True) if sponsors.count(name) == 1)
+
+
 def risk_of(path: Path) -> str:
     risks = check_doc(path.read_bytes()).instance["risks"]
     assert isinstance(risks, list) and risks

@@ -225,10 +225,18 @@ def zensical_server(stepped_sites: dict[str, Path]) -> Iterator[str]:
 
 
 def test_search_finds_a_client_on_the_zensical_site(zensical_server: str, browser: Any) -> None:
-    from test_site_browser import hr_sponsor, page_path, results, search_box, type_query, waiting
+    from test_site_browser import (
+        hr_sponsor,
+        page_path,
+        results,
+        search_box,
+        sole_client_of_its_hr_sponsor,
+        type_query,
+        waiting,
+    )
 
     browser.get(f"http://{zensical_server}/")
-    target = EXAMPLES[0]
+    target = sole_client_of_its_hr_sponsor()
     type_query(search_box(browser), hr_sponsor(target))
     waiting(browser).until(lambda driver: (results(driver) or [""])[0] == page_path(target))
     assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
