@@ -90,11 +90,11 @@ from handoff_lint.site import (
     queues,
     sanitize,
     search,
-    timeline,
     uris,
 )
 from handoff_lint.site.buildlog import escape_build_log
-from handoff_lint.site.clients import ClientView, LastChange
+from handoff_lint.site.clients import LastChange
+from handoff_lint.site.pictures import Pictures
 from handoff_lint.source import MAX_BYTES, decode
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -135,7 +135,8 @@ class _Build:
     settings: str = ""  # cache.settings_fingerprint of config
     config: Config = field(default_factory=Config)
     errors: int = 0
-    views: dict[str, ClientView] = field(default_factory=dict)  # by client page path, for its timeline
+    # Each page's picture (client timelines, the portfolio), made from the views as the page is placed.
+    pictures: Pictures = field(default_factory=lambda: Pictures({}, dt.date.min))
     edit_base: str = ""  # the git host's web editor for docs, from repo_url and edit_uri (on_config)
     # Page sources written by the site, kept on disk until MkDocs reads them (see _page_sources).
     sources: Path | None = None
@@ -502,7 +503,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if file.src_uri not in in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _build.search = dict(site.search)
-    _build.views = {view.src_uri: view for view in site.views}
+    _build.pictures = site.pictures
     _build.indexing = None
     # The pages search indexes are written first, so that indexing can start while MkDocs writes
     # the rest (the order of a site's files decides nothing else).
@@ -709,12 +710,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
             _build.parity_waiting.append((target, doc_key, html))
             if len(_build.parity_waiting) >= PARITY_BATCH:
                 _hand_over_parity()
-    view = _build.views.get(page.file.src_uri)
-    if view is not None:
-        today = _build.config.today
-        assert today is not None  # on_files sets it
-        html = timeline.place(html, timeline.svg(view.name, view.records, today))
-    return _set_aside(page, html)
+    # After the parity check, which reads the page as rendered from the doc alone.
+    return _set_aside(page, _build.pictures.place(page.file.src_uri, html))
 
 
 def _set_aside(page: Page, html: str) -> str:
@@ -892,6 +889,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     _remove_sources()  # after the worker: it reads the export entries from there
     for kind, keys in _build.used.items():  # what no page of this build needed
         _build.store.prune(kind, keys)
+    search.remove_theme_search(Path(config.site_dir))
     _start_indexing(config)  # if no page to index was written
     assert _build.indexing is not None
     _build.indexing.join()

@@ -250,6 +250,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+# The generated sites: the same site over this many valid generated clients (bench/generate.py).
+SMALL, LARGE = 30, 300
+
+
+@pytest.fixture(scope="session")
+def generated_sites(tmp_path_factory: pytest.TempPathFactory, generate: ModuleType) -> dict[int, Path]:
+    """The repo's site over SMALL and over LARGE generated clients instead of the examples."""
+    built = {}
+    for count in (SMALL, LARGE):
+        folder = tmp_path_factory.mktemp(f"generated-{count}")
+        config = copy_site_project(folder / "project")
+        for old in (config.parent / "clients").iterdir():
+            if old.is_dir():
+                shutil.rmtree(old)
+        generate.write(config.parent, generate.corpus(count, defect_share=0))
+        result = build_site(config, folder / "site")
+        assert result.returncode == 0, result.stderr[-3000:]
+        built[count] = folder / "site"
+    return built
+
+
 # Pages per search shard in sharded_site: the example clients and the guide make several shards.
 SHARD_SIZE = 2
 

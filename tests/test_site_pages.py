@@ -49,7 +49,7 @@ def test_the_navigation_lists_no_client_and_every_generated_section() -> None:
                                ("guide/handoff-format.md", "The format, by example")])
     sections = {next(iter(e)): next(iter(e.values())) for e in site.nav if isinstance(e, dict)}
     assert sections["Clients"] == [{"Clients A–Z": uris.CLIENT_INDEX}, {"All clients": uris.ALL_CLIENTS},
-                                   {"Needs action": uris.ATTENTION}]
+                                   {"Needs action": uris.ATTENTION}, {"Portfolio": uris.PORTFOLIO}]
     assert not any(d.src_uri in str(site.nav) for d in docs)
     guide = sections["Guide"]
     assert guide == [  # the format guide straight after the page that leads to it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conftest import SITE_DATE, example_text, example_views, site_view, without_section
-from handoff_lint.site import paging, uris
+from handoff_lint.site import commission, paging, uris
 from handoff_lint.site.people import PAGE_SIZE, pages
 
 
@@ -22,7 +22,11 @@ def test_every_am_and_ae_has_a_view_linked_from_the_index() -> None:
         assert f"({am_page.removeprefix('people/')})" in found[uris.PEOPLE]
         assert f"[{view.name}](../{view.src_uri})" in found[am_page]
         assert ".ics)" in found[am_page]
-        assert "commission.md)" in found[uris.person_page("ae", view.ae)]
+        # An AE's tranches: that AE's own deals, not the list of every AE.
+        own = commission.ae_page(view.ae)
+        ae_page = found[uris.person_page("ae", view.ae)]
+        assert f"(commission/{own.removeprefix('people/commission/')})" in ae_page
+        assert f"# AE commission: {view.ae}" in commission.pages(views, SITE_DATE)[own]
 
 
 def test_long_lists_go_on_to_bounded_pages() -> None:

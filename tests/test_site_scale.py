@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import build_site, copy_site_project
-
-SMALL, LARGE = 30, 300
-
-
-def build(generate: ModuleType, folder: Path, count: int) -> Path:
-    """The repo's site over count valid generated clients (bench/generate.py) instead of the examples."""
-    config = copy_site_project(folder / "project")
-    for old in (config.parent / "clients").iterdir():
-        if old.is_dir():
-            shutil.rmtree(old)
-    generate.write(config.parent, generate.corpus(count, defect_share=0))
-    result = build_site(config, folder / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return folder / "site"
+from conftest import LARGE, SMALL
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory, generate: ModuleType) -> tuple[Path, Path]:
-    return (build(generate, tmp_path_factory.mktemp("small"), SMALL),
-            build(generate, tmp_path_factory.mktemp("large"), LARGE))
+def sites(generated_sites: dict[int, Path]) -> tuple[Path, Path]:
+    return generated_sites[SMALL], generated_sites[LARGE]
 
 
 def pages(site: Path) -> dict[str, int]:

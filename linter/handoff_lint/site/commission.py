@@ -44,6 +44,11 @@ INTRO = (
 )
 
 
+def ae_page(ae: str) -> str:
+    """The first page of an AE's deals (the path depends on the name alone: registers.group_uris)."""
+    return group_uris(uris.COMMISSION.removesuffix(".md"), [ae])[ae]
+
+
 def pages(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
     """The landing page naming every AE, then each AE's deals on pages of bounded size."""
     by_ae = by_person(views, lambda view: " ".join(view.ae.split()) or "AE not named")

@@ -11,10 +11,11 @@ to complete), and the exports and the people views carry the rest.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
-from handoff_lint.lifecycle import STAGES, Kind, Stage, day_text, milestones
+from handoff_lint.lifecycle import STAGES, Kind, Stage, Urgency, day_text, milestones
 from handoff_lint.site import paging, queues, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import ClientView
@@ -23,6 +24,7 @@ from handoff_lint.site.stages import stage_chip, status
 
 COLUMNS = ("Client", "Stage", "AM", "AE", "First cohort", "High risks")
 DASHBOARD_CLASS = "handoff-dashboard"
+ALL_CLIENTS_CLASS = "handoff-all-clients"  # the site's script adds filters and sorting over every client
 # Bounds: however many clients there are, the page holds at most this much.
 MAX_LISTED = 25
 WEEKS_AHEAD = 12
@@ -87,7 +89,8 @@ def ahead(views: Sequence[ClientView], today: dt.date) -> str:
             continue
         shown = [label for _, label in events[:MAX_PER_WEEK]]
         if len(events) > MAX_PER_WEEK:
-            shown.append(f"… and {len(events) - MAX_PER_WEEK} more (see the calendar feed)")
+            more = link("Upcoming dates", uris.DASHBOARD, uris.UPCOMING)
+            shown.append(f"… and {len(events) - MAX_PER_WEEK} more: see {more}")
         items = "\n".join(f"    - {label}" for label in shown)
         lines.append(f"- **Week of {day_text(week, today)}** ({len(events)})\n{items}")
     return "\n".join(lines) + "\n" if lines else "Nothing is due in the next 12 weeks.\n"
@@ -148,13 +151,39 @@ def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Cli
 
 
 def all_clients(views: Sequence[ClientView]) -> dict[str, str]:
-    """One row per client with its stage, newest trigger first, in pages of bounded size."""
+    """One row per client with its stage, newest trigger first, in pages of bounded size; the site's
+    script filters and sorts every client's row (all_clients_data) in place of the page's."""
     ordered = order(views)
 
     def render(uri: str, part: Sequence[ClientView], pager: str) -> str:
-        intro = (f"{_plural(len(views), 'client')}, newest handoff trigger first. Click a column header "
-                 "to sort this page by it; follow an AM or an AE for that person's clients.\n")
+        intro = (f"{_plural(len(views), 'client')}, newest handoff trigger first. Filter by Account "
+                 "Manager, AE, stage or urgency and sort by stage, next due date or name, over every "
+                 "client, with the controls above the table; follow an AM or an AE for that person's "
+                 "clients.\n")
         body = table(COLUMNS, (_row(v, uri) for v in part)) if part else \
             "No handoff docs yet: `handoff new <slug>` writes the first one.\n"
         return "\n".join(p for p in ("# All clients\n", intro, pager, body, pager) if p)
     return paging.paged(uris.ALL_CLIENTS, ordered, render)
+
+
+def _person(name: str, role: str) -> dict[str, str]:
+    return {"name": name, "url": uris.url(uris.person_page(role, name))} if name else {"name": "", "url": ""}
+
+
+def all_clients_data(views: Sequence[ClientView]) -> str:
+    """Every client's All clients row as JSON, newest trigger first: what the site's script filters
+    and sorts. Values are plain text (the script writes them as text, never as markup)."""
+    rows = [{
+        "name": view.name, "url": uris.url(view.src_uri), "incomplete": bool(view.errors),
+        "stage": view.clock.stage.value, "stageOrder": STAGES.index(view.clock.stage),
+        "stageClass": view.clock.stage.name.casefold().replace("_", "-"),
+        "urgency": view.clock.urgency.value,
+        "urgencyClass": view.clock.urgency.name.casefold().replace("_", "-"),
+        "clock": view.clock.text, "due": _date(view.clock.due) if view.clock.due else "",
+        "am": _person(view.account_manager, "am"), "ae": _person(view.ae, "ae"),
+        "cohort": _date(view.first_cohort_start), "highRisks": view.risk_count("High"),
+        "trigger": view.trigger.isoformat() if view.trigger else "",
+    } for view in order(views)]
+    return json.dumps({"stages": [stage.value for stage in STAGES],
+                       "urgencies": [urgency.value for urgency in Urgency], "rows": rows},
+                      ensure_ascii=False, separators=(",", ":"))

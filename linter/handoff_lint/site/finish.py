@@ -1,10 +1,11 @@
 """The last step of building the site with any generator: the built HTML made what we publish.
 
 Over the site a generator wrote from the staging folder (handoff_lint.site.prepare): each client
-page gets its timeline picture; each page search indexes is marked for Pagefind with the site's own
-record of it (never anything a doc wrote); every page gets its Content-Security-Policy with the
-theme's inline scripts moved into files; each client page is checked to show what the linter read;
-and Pagefind indexes the marked pages. Returns the errors found, as `path:line:col: message` lines.
+page is checked to show what the linter read, then gets its timeline (and each portfolio page its
+picture); each page search indexes is marked for Pagefind with the site's own record of it (never
+anything a doc wrote); every page gets its Content-Security-Policy with the theme's inline scripts
+moved into files; and Pagefind indexes the marked pages. Returns the errors found, as
+`path:line:col: message` lines.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from handoff_lint import cache, files
 from handoff_lint.check import Checked
 from handoff_lint.config import Config
 from handoff_lint.site import background, client_page, csp, indexing, parity, search, timeline
-from handoff_lint.site.prepare import CLIENT_PAGES, MANIFEST
+from handoff_lint.site.prepare import CLIENT_PAGES, MANIFEST, PICTURES
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -103,7 +104,11 @@ def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme:
             target = files.Target(client["doc"], Path(client["path"]), PurePosixPath(client["relative"]))
             checked, _ = cache.check_target(target, settings, store, fingerprint)
             errors += _parity(checked, page)  # on the page as rendered, before the site adds to it
-            built.write_text(timeline.place(page, client["timeline"]), "utf-8")
+    with (stage / PICTURES).open(encoding="utf-8") as lines:
+        for line in lines:
+            picture = json.loads(line)
+            built = site / built_page(picture["page"], directory_urls)
+            built.write_text(timeline.place(built.read_text("utf-8"), picture["picture"]), "utf-8")
     written: set[str] = set()
     root_url = urlsplit(str(manifest.get("site_url") or "/")).path or "/"
     for path in _html_files(site):

@@ -23,6 +23,7 @@ from handoff_lint.site import (
     exports,
     guide,
     people,
+    portfolio,
     queues,
     registers,
     search,
@@ -30,6 +31,7 @@ from handoff_lint.site import (
 )
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
+from handoff_lint.site.pictures import Pictures
 from handoff_lint.site.sanitize import html_text
 
 ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
@@ -63,24 +65,54 @@ STYLESHEET = """\
 @media screen and (max-width: 44.9375em) {
   .handoff-search { width: auto; flex: 0 1 8rem; min-width: 0; margin-left: .4rem; }
 }
+/* All clients' filters: a row of choices that wraps on a phone. */
+.md-typeset .handoff-filter { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .5rem 0; }
+.md-typeset .handoff-filter label { font-size: .75rem; }
+.md-typeset .handoff-filter select { font: inherit; max-width: 14rem; color: var(--md-default-fg-color);
+  background: var(--md-default-bg-color); }
+.md-typeset .handoff-filter-pager button { font: inherit; margin-right: .6rem; cursor: pointer;
+  color: var(--md-typeset-a-color); background: none; border: 1px solid currentColor; border-radius: .2rem; }
+.md-typeset .handoff-filter-pager button:disabled { opacity: .4; cursor: default; }
 /* Which day the states are seen from, on every page. */
 .handoff-as-of { font-size: .75rem; color: var(--md-default-fg-color--light); margin: 0 0 .5rem; }
+/* Every colour the site adds, for the light and the dark scheme (the theme's palette toggle: light,
+   dark, or the system's): each text colour keeps a contrast of at least 4.5:1 on its background. */
+:root, [data-md-color-scheme="default"] {
+  --handoff-muted: #5f6368; --handoff-grey: #3c4043; --handoff-grey-bg: #f1f3f4;
+  --handoff-amber: #7a4100; --handoff-amber-bg: #fff4e0; --handoff-yellow-bg: #fef7e0;
+  --handoff-purple: #6a1b9a; --handoff-purple-bg: #f6ecfa;
+  --handoff-blue: #0b57d0; --handoff-blue-bg: #e8f0fe;
+  --handoff-green: #0d652d; --handoff-green-bg: #e6f4ea;
+  --handoff-red: #a50e0e; --handoff-red-bg: #fce8e6;
+  --handoff-line: #dadce0; --handoff-axis: #80868b; --handoff-marker: #3c4043;
+}
+[data-md-color-scheme="slate"] {
+  --handoff-muted: #bdc1c6; --handoff-grey: #e8eaed; --handoff-grey-bg: #3c4043;
+  --handoff-amber: #ffcc80; --handoff-amber-bg: #3d2a00; --handoff-yellow-bg: #3d2e00;
+  --handoff-purple: #e1bee7; --handoff-purple-bg: #3b1f45;
+  --handoff-blue: #a8c7fa; --handoff-blue-bg: #0e2a5c;
+  --handoff-green: #a8dab5; --handoff-green-bg: #0f3d20;
+  --handoff-red: #ffb4ab; --handoff-red-bg: #5c1410;
+  --handoff-line: #3c4043; --handoff-axis: #9aa0a6; --handoff-marker: #e8eaed;
+}
 /* Stage chips: the words carry the meaning (stage, "overdue", "due soon"); colour and the border
    style only repeat it, so a chip reads the same in greyscale or to a screen reader. */
 .md-typeset .handoff-chip { display: inline-block; padding: 0 .5em; border: 1px solid currentColor;
   border-radius: 1em; font-size: .7rem; font-weight: 700; line-height: 1.6; white-space: normal; }
-.md-typeset .handoff-chip-dates-missing { color: #5f6368; border-style: dotted; }
-.md-typeset .handoff-chip-am-to-be-assigned { color: #8a4b00; background: #fff4e0; }
-.md-typeset .handoff-chip-handoff-call { color: #6a1b9a; background: #f6ecfa; }
-.md-typeset .handoff-chip-onboarding { color: #0b57d0; background: #e8f0fe; }
-.md-typeset .handoff-chip-delivery { color: #0d652d; background: #e6f4ea; }
-.md-typeset .handoff-chip-complete { color: #3c4043; background: #f1f3f4; }
-.md-typeset .handoff-chip-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
-.md-typeset .handoff-chip-due-soon { color: #7a4100; background: #fef7e0; border-style: dashed; }
-.md-typeset .handoff-chip-tranche-earned { color: #0d652d; background: #e6f4ea; }
-.md-typeset .handoff-chip-tranche-due { color: #0b57d0; background: #e8f0fe; }
-.md-typeset .handoff-chip-tranche-overdue { color: #a50e0e; background: #fce8e6; border-width: 2px; }
-.md-typeset .handoff-chip-tranche-not-dated { color: #5f6368; border-style: dotted; }
+.md-typeset .handoff-chip-dates-missing, .md-typeset .handoff-chip-tranche-not-dated {
+  color: var(--handoff-muted); border-style: dotted; }
+.md-typeset .handoff-chip-am-to-be-assigned { color: var(--handoff-amber);
+  background: var(--handoff-amber-bg); }
+.md-typeset .handoff-chip-handoff-call { color: var(--handoff-purple); background: var(--handoff-purple-bg); }
+.md-typeset .handoff-chip-onboarding, .md-typeset .handoff-chip-tranche-due {
+  color: var(--handoff-blue); background: var(--handoff-blue-bg); }
+.md-typeset .handoff-chip-delivery, .md-typeset .handoff-chip-tranche-earned {
+  color: var(--handoff-green); background: var(--handoff-green-bg); }
+.md-typeset .handoff-chip-complete { color: var(--handoff-grey); background: var(--handoff-grey-bg); }
+.md-typeset .handoff-chip-overdue, .md-typeset .handoff-chip-tranche-overdue {
+  color: var(--handoff-red); background: var(--handoff-red-bg); border-width: 2px; }
+.md-typeset .handoff-chip-due-soon { color: var(--handoff-amber); background: var(--handoff-yellow-bg);
+  border-style: dashed; }
 /* The dashboard's table wraps its cells rather than scrolling sideways at desktop widths. */
 .md-typeset h1.handoff-dashboard ~ * table { display: table; width: 100%; table-layout: auto; }
 .md-typeset h1.handoff-dashboard ~ * td, .md-typeset h1.handoff-dashboard ~ table td {
@@ -105,23 +137,33 @@ STYLESHEET = """\
     for number, column in enumerate(dashboard.COLUMNS, start=1) if column not in ("Client", "Stage")
 ) + """}
 /* The timeline picture: drawn at build time, styled here. On a phone it keeps a legible size and
-   scrolls inside its box; the page itself never scrolls sideways. */
+   scrolls inside its box, says so, and lists every date under it; the page never scrolls sideways. */
 .handoff-timeline svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
+.md-typeset .handoff-tl-scroll { display: none; font-size: .7rem; color: var(--handoff-muted); }
 @media screen and (max-width: 44.9375em) {
   .md-typeset .handoff-timeline { overflow-x: auto; }
   .handoff-timeline svg { max-width: none; width: 40rem; }
+  .md-typeset .handoff-tl-scroll { display: block; }
 }
 .handoff-timeline svg text { font-size: 11px; fill: currentColor; }
 .handoff-timeline .handoff-tl-symbol { text-anchor: middle; font-size: 10px; font-weight: 700; }
-.handoff-timeline .handoff-tl-month { fill: #5f6368; font-size: 10px; }
-.handoff-timeline .handoff-tl-grid { stroke: #dadce0; stroke-width: 1; }
-.handoff-timeline .handoff-tl-axis { stroke: #9aa0a6; stroke-width: 1; }
-.handoff-timeline .handoff-tl-bar { fill: #e8f0fe; stroke: #0b57d0; stroke-width: 1; }
-.handoff-timeline circle { stroke: #3c4043; stroke-width: 2; fill: #fff; }
-.handoff-timeline .handoff-tl-done circle { fill: #3c4043; }
-.handoff-timeline .handoff-tl-deadline circle { stroke: #a50e0e; }
-.handoff-timeline .handoff-tl-today { stroke: #a50e0e; stroke-width: 2; stroke-dasharray: 4 3; }
-.handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: #a50e0e; font-weight: 700; }
+.handoff-timeline .handoff-tl-month { fill: var(--handoff-muted); font-size: 10px; }
+.handoff-timeline .handoff-tl-grid { stroke: var(--handoff-line); stroke-width: 1; }
+.handoff-timeline .handoff-tl-axis { stroke: var(--handoff-axis); stroke-width: 1; }
+.handoff-timeline .handoff-tl-bar { fill: var(--handoff-blue-bg); stroke: var(--handoff-blue);
+  stroke-width: 1; }
+.handoff-timeline circle { stroke: var(--handoff-marker); stroke-width: 2; fill: var(--md-default-bg-color); }
+.handoff-timeline .handoff-tl-done circle, .handoff-timeline .handoff-tl-group circle {
+  fill: var(--handoff-marker); }
+.handoff-timeline .handoff-tl-deadline circle { stroke: var(--handoff-red); }
+.handoff-timeline .handoff-tl-today { stroke: var(--handoff-red); stroke-width: 2; stroke-dasharray: 4 3; }
+.handoff-timeline .handoff-tl-today-label { text-anchor: middle; fill: var(--handoff-red); font-weight: 700; }
+/* A late milestone: the "!" symbol and the word LATE carry it; the colour and the doubled ring repeat it. */
+.handoff-timeline .handoff-tl-late circle { stroke: var(--handoff-red); stroke-width: 3; }
+.handoff-timeline .handoff-tl-late text, .handoff-timeline .handoff-tl-late-label { fill: var(--handoff-red);
+  font-weight: 700; }
+.md-typeset .handoff-tl-dates ul { margin-top: .2rem; }
+.md-typeset .handoff-tl-day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 """
 # Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
@@ -156,6 +198,26 @@ SCRIPT = """\
         return others;
       });
   }
+  // What a result shows: its title without a heading's "¶", a client's stage and Account Manager
+  // after its name, and no full stop that Pagefind ends a block with glued to an e-mail address.
+  function heading(title) { return (title || "").replace(/\\s*\\u00b6\\s*$/, ""); }
+  function excerpt(text) {
+    return (text || "").replace(/(@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)\\.(?=\\s|$|<)/g, "$1");
+  }
+  function shown(result) {
+    var meta = result.meta || {};
+    meta.title = heading(meta.title);
+    if (meta.__STAGE__) {
+      meta.title += " \\u2014 " + meta.__STAGE__ + " \\u00b7 AM " + (meta.__AM__ || "not yet assigned");
+    }
+    result.meta = meta;
+    result.excerpt = excerpt(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) {
+      sub.title = heading(sub.title);
+      sub.excerpt = excerpt(sub.excerpt);
+    });
+    return result;
+  }
   function setUpSearch() {
     var header = document.querySelector(".md-header__inner");
     if (!header || document.getElementById("handoff-search")) return;
@@ -182,7 +244,8 @@ SCRIPT = """\
         element: "#handoff-search", bundlePath: bundle.pathname, mergeIndex: ready[0],
         baseUrl: root, showImages: false, showSubResults: true,
         resetStyles: false, debounceTimeoutMs: __DEBOUNCE__,
-        translations: { placeholder: "Search clients and guide" }
+        translations: { placeholder: "Search clients and guide" },
+        processResult: shown
       });
     }, function (error) {
       // Searching only some of the shards would miss clients without saying so: no search at all.
@@ -196,8 +259,140 @@ SCRIPT = """\
     setUpSearch();
   }
 })();
+// All clients: filters and sorting over every client (__ALL_CLIENTS_DATA__), in place of the page's
+// own table, which stays as it is where the script does not run. Every value goes in as text.
+var handoffScript = document.currentScript && document.currentScript.src;
 document.addEventListener("DOMContentLoaded", function () {
-  if (!document.querySelector("h1." + "handoff-sortable")) return;
+  var title = document.querySelector("h1.__ALL_CLIENTS_CLASS__");
+  var table = document.querySelector("article table");
+  if (!title || !table || !handoffScript) return;
+  var root = new URL("../", handoffScript);
+  fetch(new URL("__ALL_CLIENTS_DATA__", root).href, { credentials: "same-origin" })
+    .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+    .then(function (data) { filterable(data, table); }, function () {});
+  function element(tag, text, className) {
+    var made = document.createElement(tag);
+    if (text !== undefined) made.textContent = text;
+    if (className) made.className = className;
+    return made;
+  }
+  function choice(label, name, values) {
+    var wrapper = element("label", label + " ");
+    var select = element("select");
+    select.name = name;
+    values.forEach(function (value) {
+      var option = element("option", value[1]);
+      option.value = value[0];
+      select.appendChild(option);
+    });
+    wrapper.appendChild(select);
+    return wrapper;
+  }
+  function people(rows, key) {
+    var names = {};
+    rows.forEach(function (row) { if (row[key].name) names[row[key].name] = true; });
+    return Object.keys(names).sort(function (a, b) { return a.localeCompare(b); })
+      .map(function (name) { return [name, name]; });
+  }
+  function filterable(data, original) {
+    var rows = data.rows, size = 100, page = 0;
+    var form = element("form", undefined, "handoff-filter");
+    form.setAttribute("role", "search");
+    form.appendChild(choice("Account Manager", "am", [["", "every AM"]].concat(people(rows, "am"))));
+    form.appendChild(choice("AE", "ae", [["", "every AE"]].concat(people(rows, "ae"))));
+    form.appendChild(choice("Stage", "stage", [["", "every stage"]].concat(
+      data.stages.map(function (stage) { return [stage, stage]; }))));
+    form.appendChild(choice("Urgency", "urgency", [["", "any urgency"]].concat(
+      data.urgencies.map(function (urgency) { return [urgency, urgency]; }))));
+    form.appendChild(choice("Sort by", "sort", [["newest", "newest handoff first"],
+      ["stage", "stage, in order"], ["due", "next due date"], ["name", "name"]]));
+    var status = element("p", "", "handoff-filter-status");
+    status.setAttribute("aria-live", "polite");
+    var shown = original.cloneNode(false);
+    var head = original.tHead.cloneNode(true);
+    shown.appendChild(head);
+    var body = element("tbody");
+    shown.appendChild(body);
+    var pager = element("p", undefined, "handoff-filter-pager");
+    var previous = element("button", "‹ previous"), next = element("button", "next ›");
+    previous.type = next.type = "button";
+    pager.appendChild(previous);
+    pager.appendChild(next);
+    // The page's own table and pagers give way to the filtered list.
+    var container = original.closest(".md-typeset__scrollwrap") || original;
+    container.parentNode.insertBefore(form, container);
+    container.parentNode.insertBefore(status, container);
+    container.parentNode.insertBefore(pager, container);
+    container.hidden = true;
+    container.parentNode.insertBefore(shown, container);
+    document.querySelectorAll("article p").forEach(function (paragraph) {
+      if (/^Page \\d+ of \\d+/.test(paragraph.textContent)) paragraph.hidden = true;
+    });
+    function by(order) {
+      function name(a, b) { return a.name.localeCompare(b.name); }
+      if (order === "stage") return function (a, b) {
+        return a.stageOrder - b.stageOrder || (a.due || "9").localeCompare(b.due || "9") || name(a, b); };
+      if (order === "due") return function (a, b) {
+        return (a.due || "9").localeCompare(b.due || "9") || name(a, b); };
+      if (order === "name") return name;
+      return function (a, b) { return (b.trigger || "").localeCompare(a.trigger || "") || name(a, b); };
+    }
+    function link(text, address) {
+      if (!address) return document.createTextNode(text || "—");
+      var anchor = element("a", text);
+      anchor.href = new URL(address, root).href;
+      return anchor;
+    }
+    function cell(row, content) {
+      var made = element("td");
+      content.forEach(function (part) { made.appendChild(part); });
+      row.appendChild(made);
+    }
+    function render() {
+      var wanted = {};
+      ["am", "ae", "stage", "urgency", "sort"].forEach(function (key) {
+        wanted[key] = form.elements[key].value;
+      });
+      var found = rows.filter(function (row) {
+        return (!wanted.am || row.am.name === wanted.am) && (!wanted.ae || row.ae.name === wanted.ae) &&
+          (!wanted.stage || row.stage === wanted.stage) &&
+          (!wanted.urgency || row.urgency === wanted.urgency);
+      }).sort(by(wanted.sort));
+      var pages = Math.max(1, Math.ceil(found.length / size));
+      page = Math.min(page, pages - 1);
+      var part = found.slice(page * size, page * size + size);
+      body.textContent = "";
+      part.forEach(function (client) {
+        var row = element("tr");
+        var name = [link(client.name, client.url)];
+        if (client.incomplete) name.push(element("strong", " (incomplete)"));
+        cell(row, name);
+        var chip = element("strong", client.stage + (client.urgency === "overdue" ||
+          client.urgency === "due soon" ? ": " + client.urgency : ""),
+          "handoff-chip handoff-chip-" + client.stageClass + " handoff-chip-" + client.urgencyClass);
+        cell(row, client.clock ? [chip, document.createTextNode(" " + client.clock)] : [chip]);
+        cell(row, [link(client.am.name, client.am.url)]);
+        cell(row, [link(client.ae.name, client.ae.url)]);
+        cell(row, [document.createTextNode(client.cohort)]);
+        cell(row, [document.createTextNode(String(client.highRisks))]);
+        body.appendChild(row);
+      });
+      status.textContent = found.length ? "Showing " + (page * size + 1) + "–" + (page * size + part.length) +
+        " of " + found.length + " clients (of " + rows.length + ")" : "No client matches.";
+      previous.disabled = page === 0;
+      next.disabled = page >= pages - 1;
+      pager.hidden = pages < 2;
+    }
+    form.addEventListener("change", function () { page = 0; render(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    previous.addEventListener("click", function () { page -= 1; render(); });
+    next.addEventListener("click", function () { page += 1; render(); });
+    render();
+  }
+});
+document.addEventListener("DOMContentLoaded", function () {
+  if (!document.querySelector("h1." + "handoff-sortable") ||
+      document.querySelector("h1.__ALL_CLIENTS_CLASS__")) return;
   document.querySelectorAll("article table").forEach(function (table) {
     var body = table.tBodies[0];
     if (!table.tHead || !body) return;
@@ -230,7 +425,10 @@ NavEntry = dict[str, object] | str
 def script() -> str:
     """The site's script (assets/handoff.js), with the search settings it needs filled in."""
     values = {"__BUNDLE__": search.BUNDLE, "__SHARDS_FILE__": search.SHARDS_FILE,
-              "__SHARD_PREFIX__": search.SHARD_PREFIX, "__DEBOUNCE__": str(SEARCH_DEBOUNCE_MS)}
+              "__SHARD_PREFIX__": search.SHARD_PREFIX, "__DEBOUNCE__": str(SEARCH_DEBOUNCE_MS),
+              "__STAGE__": search.STAGE_META, "__AM__": search.AM_META,
+              "__ALL_CLIENTS_DATA__": uris.ALL_CLIENTS_DATA,
+              "__ALL_CLIENTS_CLASS__": dashboard.ALL_CLIENTS_CLASS}
     text = SCRIPT
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
@@ -255,6 +453,8 @@ class Site:
     search: dict[str, search.Record] = field(default_factory=dict)  # page path -> what search indexes
     # Each doc's entry in the exports; the feeds and exports are background.downloads of the views.
     entries: list[exports.Entry] = field(default_factory=list)
+    # The pictures placed into rendered pages (client timelines, the portfolio), made on demand.
+    pictures: Pictures = field(default_factory=lambda: Pictures({}, dt.date.min))
 
 
 WIDE = "---\nhide:\n  - toc\n---\n\n"
@@ -277,6 +477,7 @@ def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
             {"Clients A–Z": uris.CLIENT_INDEX},
             {"All clients": uris.ALL_CLIENTS},
             {"Needs action": uris.ATTENTION},
+            {"Portfolio": uris.PORTFOLIO},
         ]},
         {"People": uris.PEOPLE},
         {"Registers": [
@@ -324,10 +525,13 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
             site.entries.append(exported)
         else:
             client_out(client.src_uri, page, exported)
+    site.pictures = Pictures({client.src_uri: client for client in site.views}, today)
     site.generated = paths.merge([
         ("the dashboard", {uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name,
                                                                       edit_base)}),
-        ("All clients", _tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS)),
+        ("All clients", {**_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS,
+                                   dashboard.ALL_CLIENTS_CLASS),
+                         uris.ALL_CLIENTS_DATA: dashboard.all_clients_data(site.views)}),
         ("Needs action", queues.attention_pages(site.views, today, edit_base)),
         ("Records to complete", queues.records_pages(site.views, today, edit_base)),
         ("Clients A–Z", _tables(client_index.pages(site.views))),
@@ -343,6 +547,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
                                   uris.HEADERS: csp.headers_file()}),
         ("AE commission", commission.pages(site.views, today)),
         ("People", people.pages(site.views, today, edit_base)),
+        ("Portfolio", _tables(portfolio.pages(site.views, today, site.pictures.portfolio))),
     ])
     # Made later, beside the pages (background.downloads), at paths known now.
     paths.claim_all(background.download_paths(site.views), "the calendar feeds and exports")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.site import paging, queues, uris
+from handoff_lint.site import commission, paging, queues, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import link, text
 from handoff_lint.site.names import by_person
@@ -47,8 +47,10 @@ def person_pages(role: str, name: str, clients: Sequence[ClientView], today: dt.
             feed = link(text(name) + "’s calendar (.ics)", uri, uris.am_calendar(name))
             extra.append(f"Subscribe to {feed}: "
                          "handoff calls, deadlines, cohort starts, Week 2 and Week 12 milestones, invoices.")
+            extra.append(f"See {link('the portfolio timeline', uri, uris.portfolio_am(name))} of "
+                         "their clients in onboarding or delivery.")
         elif role == "ae":
-            tranches = link("tranches by deal", uri, uris.COMMISSION)
+            tranches = link("tranches by deal", uri, commission.ae_page(name))
             extra.append(f"Commission: {tranches}.")
         pager = []
         if number > 1:

@@ -9,7 +9,8 @@ last step (handoff_lint.site.finish) needs from this one is in the folder too:
     <stage>/docs/           client pages, generated pages, the guide, assets, feeds and exports
     <stage>/overrides/      the repo's theme overrides, copied (never through a link)
     <stage>/manifest.json   the day, the pages search indexes, the error count
-    <stage>/client-pages.jsonl   one line per client page: its doc and its timeline picture
+    <stage>/client-pages.jsonl   one line per client page: its doc, for the parity check
+    <stage>/pictures.jsonl       one line per page with a picture (timelines, portfolio): its markup
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.schema import load_schema
-from handoff_lint.site import attributes, background, guide, pages, queues, timeline, uris
+from handoff_lint.site import attributes, background, guide, pages, queues, uris
 from handoff_lint.site.clients import LastChange
 from handoff_lint.source import MAX_BYTES, decode
 
@@ -43,6 +44,7 @@ DOCS = "docs"
 OVERRIDES = "overrides"
 MANIFEST = "manifest.json"
 CLIENT_PAGES = "client-pages.jsonl"
+PICTURES = "pictures.jsonl"
 SITE = "site"  # where the generator writes, inside the staging folder (Zensical writes nowhere else)
 # Keys of mkdocs.yml the steps decide; the rest (theme, extensions, extra files) is kept as written.
 # repo_url and edit_uri give the queues' "Record …" links only: left to the theme, repo_url shows a
@@ -220,12 +222,14 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
         for view in built.views:
             target = published[view.src_uri]
             page_lines.write(json.dumps({
-                "page": view.src_uri,
-                "doc": target.display,
-                "path": str(target.path),
+                "page": view.src_uri, "doc": target.display, "path": str(target.path),
                 "relative": str(target.relative),
-                "timeline": timeline.svg(view.name, view.records, today),
             }, ensure_ascii=False) + "\n")
+    with (stage / PICTURES).open("w", encoding="utf-8") as picture_lines:
+        for uri in [*(view.src_uri for view in built.views), *built.pictures.portfolio]:
+            picture = built.pictures.for_page(uri)
+            if picture is not None:
+                picture_lines.write(json.dumps({"page": uri, "picture": picture}, ensure_ascii=False) + "\n")
     downloads = background.downloads(built.views, entries, today, _text(site.get("site_url")) or "")
     entries.unlink()
     for uri, content in {**built.generated, **downloads}.items():

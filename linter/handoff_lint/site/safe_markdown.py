@@ -61,6 +61,9 @@ class _Neutralise(Treeprocessor):
                     name == "title" and element.attrib[name] != PERMALINK_TITLE
                 ):
                     del element.attrib[name]
+            if element.get("title") == PERMALINK_TITLE:
+                # A heading's "¶" link is the site's: search leaves it out of titles and excerpts.
+                element.set("data-pagefind-ignore", "all")
             href = element.get("href")
             if href is not None and not is_safe_link(href):
                 del element.attrib["href"]

@@ -12,6 +12,7 @@ BY_AM = "registers/am/index.md"
 BY_SECTOR = "registers/sector/index.md"
 ALL_CLIENTS = "all-clients/index.md"
 CLIENT_INDEX = "clients-a-z/index.md"
+ALL_CLIENTS_DATA = "all-clients/clients.json"  # every client's row, read by the site's script
 ATTENTION = "needs-action/index.md"
 GUIDE = "guide/index.md"
 FORMAT_REFERENCE = "guide/format-reference.md"
@@ -27,6 +28,14 @@ HEADERS = "_headers"  # the HTTP headers to serve the site with (handoff_lint.si
 def anchor(prefix: str, value: str) -> str:
     """A stable heading id for a name, e.g. anchor('am', 'Hannah Lee') == 'am-hannah-lee'."""
     return f"{prefix}-{names.slug(value) or 'unnamed'}"
+
+
+def url(src_uri: str) -> str:
+    """A page's address under the site's root, as the generators write it ('a/b.md' -> 'a/b/')."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
 
 
 def rule_anchor(code: str) -> str:
@@ -67,9 +76,20 @@ def person_page(role: str, name: str, page: int = 1) -> str:
     return paging.page_uri(f"people/{role}-{names.segment(name)}.md", page)
 
 
+# The portfolio: a timeline of every client in onboarding or delivery, and one per Account Manager.
+PORTFOLIO = "portfolio/index.md"  # the landing page: every Account Manager's timeline, by name
+PORTFOLIO_ALL = "portfolio/all.md"
+
+
+def portfolio_am(name: str) -> str:
+    """An Account Manager's portfolio timeline (its 'am-' prefix keeps it apart from 'all')."""
+    return f"portfolio/{anchor('am', name)}.md"
+
+
 # The pages that are always there; paged lists add more under their folders (see paging.page_uri).
 GENERATED = (
-    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, CLIENT_INDEX, ATTENTION, GUIDE,
+    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, ALL_CLIENTS_DATA,
+    CLIENT_INDEX, ATTENTION, PORTFOLIO, PORTFOLIO_ALL, GUIDE,
     FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS, PEOPLE, COMMISSION, CALENDAR_ALL,
     EXPORT_CLIENTS, EXPORT_RISKS, EXPORT_COMMITMENTS, EXPORT_MILESTONES, EXPORT_JSON,
 )
