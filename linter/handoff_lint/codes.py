@@ -246,11 +246,17 @@ _CORE_RULES = (
          "- **Headcount (in scope):** about 300",
          "Write the number only, e.g. 300."),
     Rule("HO407", "invalid-money", Severity.ERROR,
-         "An amount of money is not written with its currency, e.g. £48,000.00.",
-         "Fees are checked to add up; an amount without a currency cannot be.",
+         "An amount of money is not written with its currency, e.g. £48,000.00, or cannot be read "
+         "one way only.",
+         "Fees are checked to add up; an amount without a currency cannot be. A currency may stand "
+         "before or after the amount, as its symbol (£, €, NZ$, US$, C$, HK$) or its ISO code (GBP, "
+         "EUR); digits may be grouped as a reader of that currency groups them (48,000.50, "
+         "48.000,50 or 48 000,50); tax wording after the amount ('+ VAT', 'excl. VAT', 'inc. GST') "
+         "is a note on it. Refused: shorthand, words around the amount, a sign shared by several "
+         "currencies ('kr'), and '1.500' in a currency with three decimal places.",
          "- **Total fee:** 48k",
-         "Write the amount in full with its currency symbol or code: £48,000 or GBP 48,000; "
-         "`handoff lint --fix` writes '£7k' as £7,000."),
+         "Write the amount in full with its currency symbol or code: £48,000, GBP 48,000 or "
+         "48.000 €; `handoff lint --fix` writes '£7k' as £7,000."),
     Rule("HO408", "empty-value", Severity.ERROR,
          "A labelled item or table cell is empty.",
          PLAYBOOK_PACKAGE,
@@ -346,7 +352,8 @@ PLAYBOOK_RULES = (
          "Correct the date that is wrong so the order holds."),
     # Money
     Rule("HO605", "fee-breakdown-total", Severity.ERROR,
-         "The fee breakdown does not add up to the total fee (or mixes currencies).",
+         "The fee breakdown does not add up to the total fee (or mixes currencies, or amounts "
+         "with and without tax).",
          "Playbook, Section E: \"Total fee + breakdown (paste from §05 calculator output).\" A "
          "breakdown that does not add up leaves Finance and the Account Manager asking which figure "
          "was signed. Amounts are added exactly (as decimals), in their currency.",

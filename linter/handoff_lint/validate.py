@@ -436,17 +436,21 @@ def _date_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
 
 
 def _money_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
-    from handoff_lint.money import expand_shorthand
+    from handoff_lint.money import expand_shorthand, explain
 
     amount = expand_shorthand(written)
     if amount is not None:
         return (f"'{written}' is short for {amount}: write the amount in full, as it is on the SoW.",
                 Fix(f"Write '{written}' as {amount}",
                     (Edit(where.line, where.column, written, str(amount)),)))
-    if not any(symbol in written for symbol in "£$€") and not any(c.isupper() for c in written):
+    reason = explain(written)
+    if reason:
+        return f"{reason}.", None
+    if not any(c.isupper() or not c.isascii() or c == "$" for c in written):
         return (f"'{written}' has no currency: write it with one, e.g. £48,000 (or GBP 48,000).", None)
-    return ("Write only the amount with its currency, digits grouped by commas: £48,000 or £48,000.00 "
-            "(or GBP 48,000); put any words in a note beside it.", None)
+    return ("Write the amount with its currency before or after it, as on the SoW: £48,000, "
+            "NZ$96,000, GBP 48,000 or 48.000 €; tax wording such as '+ VAT' may follow it; put any other "
+            "words in a note beside it.", None)
 
 
 def _email_hint(written: str) -> str:
