@@ -43,6 +43,8 @@ class Config:
     schema: str | None = None
     max_bytes: int = MAX_BYTES
     severity: dict[str, Severity] = field(default_factory=dict)
+    # A firm's own words for "not known yet", on top of handoff_lint.placeholders.DEFAULT_WORDS.
+    placeholder_words: tuple[str, ...] = ()
     # The day records are checked against (nothing recorded as done may lie after it); None skips
     # that check. The CLI and the site set it from --today, HANDOFF_TODAY or the clock.
     today: dt.date | None = None
@@ -53,6 +55,8 @@ class Config:
 
 
 TODAY_VARIABLE = "HANDOFF_TODAY"
+# A page of words is a firm's list; more is not a list of placeholders.
+MAX_PLACEHOLDER_WORDS = 200
 
 
 def parse_today(value: str | None, clock: dt.date) -> dt.date:
@@ -159,7 +163,7 @@ def _known_phone_region(value: object) -> bool:
 
 def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]") -> Config:
     """Build a Config from the [tool.handoff] table, refusing unknown keys and values."""
-    known = {"clients", "region", "phone_region", "schema", "max_bytes", "severity"}
+    known = {"clients", "region", "phone_region", "schema", "max_bytes", "severity", "placeholder_words"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -187,6 +191,12 @@ def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]"
     if phone_region != "GB" and not _known_phone_region(phone_region):
         raise ConfigError(f"{origin}: phone_region must be a two-letter country code such as \"GB\" "
                           f"or \"IE\", not {phone_region!r}", "phone_region")
+    words = table.get("placeholder_words", [])
+    if (not isinstance(words, list) or len(words) > MAX_PLACEHOLDER_WORDS
+            or not all(isinstance(w, str) and w.strip() and len(w) <= 60 for w in words)):
+        raise ConfigError(f"{origin}: placeholder_words must be a list of at most "
+                          f"{MAX_PLACEHOLDER_WORDS} words or phrases that stand in for a value not known "
+                          'yet, e.g. ["to be sourced", "TK"]', "placeholder_words")
     return Config(
         root=root,
         clients=clients,
@@ -195,6 +205,7 @@ def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]"
         schema=schema,
         max_bytes=max_bytes,
         severity=severities,
+        placeholder_words=tuple(w.strip() for w in words),
     )
 
 

@@ -34,8 +34,8 @@ _BLANK_KEYWORDS = ("minLength", "format", "pattern", "enum", "type")
 _FORMAT_CODES = {"date": "HO402", "email": "HO403", "phone": "HO404", "money": "HO407"}
 _FORMAT_NAMES = {"date": "date", "email": "e-mail address", "phone": "phone number",
                  "money": "amount of money"}
-_PLACEHOLDERS = frozenset({"tbc", "tbd", "tba", "to be confirmed", "to be decided", "n/a", "na", "?",
-                           "??", "???", "unknown", "pending", "xxx", "x"})
+# Besides the placeholder words: a shrug that stands in for a value in a field with a form.
+_SHRUGS = frozenset({"n/a", "na", "x"})
 # How close a near-miss must be for renaming it to be a safe fix; closer than closest()'s own
 # cutoff (0.75) by the margin of one changed letter in a short title.
 _SAFE_RATIO = 0.8
@@ -91,8 +91,9 @@ def describe(schema: Schema, instance: object, parts: list[str]) -> str:
 
 class _Reporter:
     def __init__(self, path: str, schema: Schema, extraction: Extraction,
-                 phone_region: str = DEFAULT_PHONE_REGION) -> None:
+                 phone_region: str = DEFAULT_PHONE_REGION, placeholder_words: tuple[str, ...] = ()) -> None:
         self.path = path
+        self.placeholder_words = placeholder_words
         self.phone_region = phone_region
         self.schema = schema
         self.extraction = extraction
@@ -336,8 +337,10 @@ class _Reporter:
                  f"{self.describe(parts)}: '{shorten(written)}' is not a valid {noun}", hint, fix)
 
     def format_hint(self, name: str, written: str, where: _Where) -> tuple[str, Fix | None]:
-        if normalise(written) in _PLACEHOLDERS:
-            return (f"'{written}' stands in for a {_FORMAT_NAMES.get(name, name)} not known yet: find "
+        if stands_in(written, self.placeholder_words):
+            noun = _FORMAT_NAMES.get(name, name)
+            article = "an" if noun[:1] in "aeiou" else "a"
+            return (f"'{written}' stands in for {article} {noun} not known yet: find "
                     "it out and write it here before the handoff; Delivery cannot act on a gap.", None)
         if name == "date":
             return _date_hint(written, where)
@@ -394,6 +397,14 @@ class _Reporter:
                          if suggestion else None)
 
 
+def stands_in(written: str, words: tuple[str, ...] = ()) -> bool:
+    """The whole value stands in for one not known yet: 'TBC', 't.b.c.', 'To follow', '??'."""
+    from handoff_lint.placeholders import STRONG, whole_value
+
+    return (normalise(written) in _SHRUGS or bool(STRONG.fullmatch(written.strip()))
+            or whole_value(written, words) is not None)
+
+
 def _number_hint(written: object, minimum: object) -> str:
     """What to change in a value that is not a whole number, by what it holds."""
     import re
@@ -401,7 +412,7 @@ def _number_hint(written: object, minimum: object) -> str:
     if isinstance(written, int):
         return f"{written} is below {minimum}: write the real count."
     text = str(written)
-    if normalise(text) in _PLACEHOLDERS:
+    if stands_in(text):
         return (f"'{text}' stands in for a number not known yet: find it out and write it here "
                 "before the handoff.")
     numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", text)
@@ -493,9 +504,10 @@ def _phone_hint(written: str, region: str) -> str:
 
 def check(path: str, extraction: Extraction, schema: Schema,
           validator: Draft202012Validator | None,
-          phone_region: str = DEFAULT_PHONE_REGION) -> list[Diagnostic]:
+          phone_region: str = DEFAULT_PHONE_REGION,
+          placeholder_words: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Schema errors and unplaced items as diagnostics; validator None: the instance is known valid."""
-    reporter = _Reporter(path, schema, extraction, phone_region)
+    reporter = _Reporter(path, schema, extraction, phone_region, placeholder_words)
     errors = [] if validator is None else sorted(
         validator.iter_errors(extraction.instance),
         key=lambda e: (e.validator != "enum", list(map(str, e.absolute_path))))
