@@ -395,9 +395,10 @@ PLAYBOOK_RULES = (
          "Playbook, Section B: Exec sponsor notes: \"Relationship strength; how to address; preferred "
          "channel\"; HR sponsor notes: \"Engagement style; what they care about most\". The Account "
          "Manager \"should not have to ask the client a single question that the AE already asked\". "
-         "Notes need one point per item, separated by ';', ' – ' or ' / ', or written as sentences; a "
-         "comma does not end a point. (Names, e-mails and phone numbers "
-         "are checked by the schema: HO408, HO403, HO404.)",
+         "Notes need one point per item, separated by ';', ' – ' or ' / ', written as sentences, or "
+         "as clauses between commas ('Strong relationship, call him Marcus, prefers Teams' is three "
+         "points); words that describe one thing are one point ('Good relationship, warm, friendly'). "
+         "(Names, e-mails and phone numbers are checked by the schema: HO408, HO403, HO404.)",
          "| Exec sponsor | Marcus Bell | ... | Good relationship |, or an empty Notes cell.",
          "Write each point the playbook asks for, e.g. 'Strong relationship; \"Marcus\"; prefers "
          "Teams'."),
