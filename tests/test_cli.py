@@ -147,3 +147,46 @@ def test_records_are_checked_against_today_from_the_option_or_the_environment(
 def test_a_today_that_is_not_a_date_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--today", "30/11/2026"]) == 2
     assert "is not a date written YYYY-MM-DD" in capsys.readouterr().err
+
+
+# No [tool.handoff]: the built-in settings, said once ----------------------------------------------
+
+
+def _repo_without_settings(folder: Path) -> Path:
+    """A repo (another firm's, using the published hook) with a misnamed doc and no settings."""
+    handoff = folder / "clients" / "northwind-logistics" / "01-handoff"
+    handoff.mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "pyproject.toml").write_text('[project]\nname = "elsewhere"\n')
+    shutil.copy(Path(__file__).parents[1] / NORTHWIND, handoff / "handoff-northwind.md")
+    return folder
+
+
+@pytest.mark.parametrize("where", ["repo", "clients folder", "client folder"])
+def test_a_repo_without_settings_is_checked_with_the_defaults(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        where: str) -> None:
+    repo = _repo_without_settings(tmp_path / "elsewhere")
+    folder = {"repo": repo, "clients folder": repo / "clients",
+              "client folder": repo / "clients" / "northwind-logistics"}[where]
+    monkeypatch.chdir(folder)
+    assert main(["lint", "."]) == 1
+    out, err = capsys.readouterr()
+    assert "HO501 'clients/northwind-logistics/01-handoff/handoff-northwind.md' is not where" in out
+    assert err == (f"handoff: no [tool.handoff] settings in a pyproject.toml for {repo}: checking with "
+                   'the built-in ones (clients = "clients", region = "england-and-wales", phone_region '
+                   '= "GB"); add a [tool.handoff] table to pyproject.toml to change them.\n')
+
+
+def test_a_folder_elsewhere_is_not_checked_with_the_working_repos_settings(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    other = _repo_without_settings(outside / "elsewhere")
+    copied = outside / "copied"
+    shutil.copytree(other / "clients" / "northwind-logistics", copied / "northwind-logistics")
+    assert main(["lint", str(other / "clients"), str(copied)]) == 1
+    out, err = capsys.readouterr()
+    assert out.count("HO501") == 2 and "2 handoff docs checked: 2 errors in 2 files" in out
+    assert err.count("no [tool.handoff] settings") == 2
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().err == ""

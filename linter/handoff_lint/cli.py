@@ -14,7 +14,16 @@ from pathlib import Path, PurePosixPath
 from handoff_lint import __version__, codes, files, parallel, runner
 from handoff_lint.characters import hidden, is_blank
 from handoff_lint.check import apply_severity, check_bytes
-from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, find_handoff_pyproject, load, parse_today
+from handoff_lint.config import (
+    TODAY_VARIABLE,
+    Config,
+    ConfigError,
+    defaults_for,
+    describe_defaults,
+    find_handoff_pyproject,
+    load,
+    parse_today,
+)
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding, printable
@@ -27,11 +36,38 @@ def _by_repo(paths: list[Path], here: Config) -> list[tuple[Config, list[Path]]]
     """The paths grouped by the handoff repo each belongs to (the nearest pyproject.toml with a
     [tool.handoff] table at or above it), with that repo's settings: `handoff lint
     /elsewhere/repo/clients` checks paths and names against that repo, not the working folder."""
-    groups: dict[Path | None, list[Path]] = {}
+    loaded: dict[Path, Config] = {}
+    found: dict[Path, tuple[Config, list[Path]]] = {}
     for path in paths:
-        groups.setdefault(find_handoff_pyproject(path), []).append(path)
-    return [(here if pyproject is None or pyproject.parent == here.root.resolve()
-             else load(pyproject.parent), group) for pyproject, group in groups.items()]
+        pyproject = find_handoff_pyproject(path)
+        if pyproject is not None:
+            if pyproject not in loaded:
+                same = pyproject.parent == here.root.resolve()
+                loaded[pyproject] = here if same else load(pyproject.parent)
+            settings = loaded[pyproject]
+        elif here.settings_file is None and _inside(path, here.root):
+            settings = here
+        else:
+            # In no repo with settings: the defaults, rooted at the path's own clients folder's
+            # repo, never the working folder's repo.
+            folder = path if path.is_dir() else path.parent
+            settings = defaults_for(path, Path.cwd() if _inside(path, Path.cwd()) else folder.resolve())
+        found.setdefault(settings.root.resolve(), (settings, []))[1].append(path)
+    return list(found.values())
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _say_which_settings(groups: list[tuple[Config, list[Path]]]) -> None:
+    """Once per run: which settings were used where no [tool.handoff] was found."""
+    for settings, _ in groups:
+        if settings.settings_file is None:
+            print(f"handoff: {describe_defaults(settings)}.", file=sys.stderr)
 
 
 def _missing_paths(paths: list[Path]) -> list[Path]:
@@ -55,6 +91,7 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
         return EXIT_USAGE
     groups = [(replace(settings, today=today), paths) for settings, paths in
               (_by_repo(named, config) if named else [(config, [config.root / config.clients])])]
+    _say_which_settings(groups)
     discovered = [(settings, *files.discover(paths, settings.root, Path.cwd(), settings.clients))
                   for settings, paths in groups]
     if arguments.diff:

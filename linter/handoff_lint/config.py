@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,8 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     # A firm's own words for "not known yet", on top of handoff_lint.placeholders.DEFAULT_WORDS.
     placeholder_words: tuple[str, ...] = ()
+    # The pyproject.toml whose [tool.handoff] these come from; None: the built-in defaults.
+    settings_file: Path | None = None
     # The day records are checked against (nothing recorded as done may lie after it); None skips
     # that check. The CLI and the site set it from --today, HANDOFF_TODAY or the clock.
     today: dt.date | None = None
@@ -220,6 +222,31 @@ def _position(text: str, setting: str) -> tuple[int, int] | None:
     return text.count("\n", 0, match.start()) + 1, match.start() - line_start + 1
 
 
+def defaults_for(path: Path, fallback: Path) -> Config:
+    """The built-in settings for a path outside any repo with [tool.handoff] (a repo using the
+    published hook without settings, a copied folder), rooted where the default layout says: the
+    folder holding the 'clients' folder the path is in or its git repo, whichever is nearer, else
+    fallback. Path and file-name checks then run as in a repo with settings."""
+    default_clients = Config.__dataclass_fields__["clients"].default
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return Config(root=fallback)
+    for folder in (resolved, *resolved.parents):  # the nearest of the two marks wins
+        if (folder / ".git").exists():
+            return Config(root=folder)
+        if folder.name == default_clients:
+            return Config(root=folder.parent)
+    return Config(root=fallback)
+
+
+def describe_defaults(config: Config) -> str:
+    """The line that says, once, which settings a run without [tool.handoff] used."""
+    return (f"no [tool.handoff] settings in a pyproject.toml for {config.root}: checking with the "
+            f"built-in ones (clients = \"{config.clients}\", region = \"{config.region}\", phone_region = "
+            f"\"{config.phone_region}\"); add a [tool.handoff] table to pyproject.toml to change them")
+
+
 def load(start: Path) -> Config:
     """Read [tool.handoff] from the nearest pyproject.toml at or above start that has that table
     (else from the nearest pyproject.toml, else the defaults with start as the root)."""
@@ -229,7 +256,7 @@ def load(start: Path) -> Config:
         raise ConfigError(f"{start}: cannot find the repo: the path is a loop of links") from None
     pyproject = find_handoff_pyproject(resolved) or find_pyproject(resolved)
     if pyproject is None:
-        return Config(root=resolved if resolved.is_dir() else resolved.parent)
+        return defaults_for(resolved, resolved if resolved.is_dir() else resolved.parent)
     try:
         text = _read_settings_file(pyproject)
         data = tomllib.loads(text)
@@ -241,9 +268,9 @@ def load(start: Path) -> Config:
         raise ConfigError(f"{pyproject}: [tool.handoff] must be a table of settings, e.g. "
                           '[tool.handoff] with clients = "clients" on the next line', "handoff")
     if table is None:
-        return Config(root=pyproject.parent)
+        return defaults_for(resolved, pyproject.parent)
     try:
-        config = from_table(pyproject.parent, table)
+        config = replace(from_table(pyproject.parent, table), settings_file=pyproject)
         _check_schema(config)
         return config
     except ConfigError as error:
