@@ -26,7 +26,7 @@ from handoff_lint.config import (
 )
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
-from handoff_lint.reporters import REPORTERS, finding, printable
+from handoff_lint.reporters import REPORTERS, finding, occasion, printable
 from handoff_lint.schema import load_schema, parse_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -111,7 +111,7 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
     crashed = [d for d in found if isinstance(d, runner.InternalError)]
     found = sorted(found, key=lambda d: (d.path, d.line, d.column, d.code, d.message))
-    sys.stdout.write(REPORTERS[arguments.format](found, checked))
+    sys.stdout.write(REPORTERS[arguments.format](found, checked, occasion(os.environ)))
     for crash in crashed if arguments.debug else []:
         print(f"handoff: traceback for {crash.path}:\n{crash.details}", file=sys.stderr, end="")
     if crashed:
