@@ -17,7 +17,7 @@ def break_northwind(repo: Path) -> Path:
     doc = repo / NORTHWIND
     text = doc.read_text("utf-8")
     doc.write_text(text.replace("- **Sector:** Transport and logistics\n", "").replace(
-        "| Med | Land", "| Medium | Land"), "utf-8")
+        "| Med | Land", "| Medum | Land"), "utf-8")
     return doc
 
 

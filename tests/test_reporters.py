@@ -39,7 +39,7 @@ def parse_command(line: str) -> tuple[str, dict[str, str], str]:
 
 def broken_northwind() -> tuple[str, list[Diagnostic]]:
     text = example_text().replace("- **Sector:** Transport and logistics\n", "").replace(
-        "| Med | Land", "| Medium | Land") + "\n## Notes\n\nAsk about the Leeds site.\n"
+        "| Med | Land", "| Medum | Land") + "\n## Notes\n\nAsk about the Leeds site.\n"
     return text, check_doc(text).diagnostics
 
 

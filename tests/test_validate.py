@@ -273,18 +273,33 @@ def only(text: str) -> Diagnostic:
     return finding
 
 
-def test_a_synonym_of_a_choice_gets_the_choice_and_a_safe_fix(northwind: str) -> None:
+@pytest.mark.parametrize(("written", "meant"), [
+    ("Medium", "Med"), ("medium", "Med"), ("Moderate", "Med"), ("H", "High"), ("high", "High"),
+    ("Lo", "Low"), ("MED", "Med"),
+])
+def test_a_synonym_of_a_choice_is_read_as_the_choice_as_another_case_is(northwind: str, written: str,
+                                                                         meant: str) -> None:
     text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
-                        "| Night shifts miss the virtual workshops | Medium |")
+                        f"| Night shifts miss the virtual workshops | {written} |")
+    assert findings(text) == []
+    from handoff_lint.check import check_text
+    from handoff_lint.config import Config
+
+    risks = check_text("doc.md", text, None, Config()).instance["risks"]
+    assert isinstance(risks, list) and risks[2]["likelihood"] == meant
+
+
+def test_a_misspelt_choice_gets_the_choice_and_a_safe_fix(northwind: str) -> None:
+    text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
+                        "| Night shifts miss the virtual workshops | Medum |")
     finding = only(text)
-    assert (finding.code, finding.line) == ("HO401", line_of(text, "| Medium |"))
+    assert (finding.code, finding.line) == ("HO401", line_of(text, "| Medum |"))
     assert finding.hint == "Did you mean 'Med'?"
     assert finding.fix is not None and finding.fix.safe
-    assert finding.fix.edits[0].old == "Medium" and finding.fix.edits[0].new == "Med"
+    assert finding.fix.edits[0].old == "Medum" and finding.fix.edits[0].new == "Med"
 
 
-@pytest.mark.parametrize(("written", "meant"), [("Moderate", "Med"), ("H", "High"), ("Lo", "Low"),
-                                                ("Hihg", "High")])
+@pytest.mark.parametrize(("written", "meant"), [("Medum", "Med"), ("Lowe", "Low"), ("Hihg", "High")])
 def test_every_near_miss_of_a_choice_is_suggested(northwind: str, written: str, meant: str) -> None:
     text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
                         f"| Night shifts miss the virtual workshops | {written} |")

@@ -214,8 +214,9 @@ _CORE_RULES = (
          "A value is not one of the allowed choices (a People role, a Likelihood).",
          "Fixed choices keep the cross-client registers sortable and comparable.",
          "| Exec sponser | ...",
-         "Use one of the listed values. The message suggests the one meant, a common synonym "
-         "included ('Medium' for 'Med'), and `handoff lint --fix` writes it."),
+         "Use one of the listed values. The message suggests the one meant, and `handoff lint --fix` "
+         "writes it. A value in another case ('high', 'HR Sponsor') or a common synonym ('Medium' "
+         "or 'Moderate' for 'Med') is read as the choice and passes."),
     Rule("HO402", "invalid-date", Severity.ERROR,
          "A date is not a real calendar date written YYYY-MM-DD.",
          "Deadlines are counted in working days from these dates; a wrong date hides a late handoff.",
