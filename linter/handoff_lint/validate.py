@@ -203,9 +203,12 @@ class _Reporter:
         elif keyword == "minLength":
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
                      self.fill_in(parts, str(_schema(error).get("description", ""))))
+        elif parts and parts[-1] in _FORM_HINTS and isinstance(error.instance, str):
+            message, hint, fix = _FORM_HINTS[parts[-1]](error.instance, self.where(pointer))
+            self.add("HO405", self.where(pointer), f"{self.describe(parts)}: {message}", hint, fix)
         else:
             self.add("HO405", self.where(pointer),
-                     f"{self.describe(parts)}: '{error.instance}' is not in the expected form",
+                     f"{self.describe(parts)}: '{shorten(error.instance)}' is not in the expected form",
                      str(_schema(error).get("description", error.message)))
 
     def missing(self, error: ValidationError, parts: list[str]) -> None:
@@ -425,6 +428,35 @@ def _number_hint(written: object, minimum: object) -> str:
     return "Write the number in digits, with no words: e.g. 1,200 or 1200."
 
 
+_COMPANY_NUMBER_LENGTH = 8
+
+
+def _companies_house_hint(written: str, where: _Where) -> tuple[str, str, Fix | None]:
+    """A Companies House number as written: 6 or 7 digits lack the leading zeros Companies House
+    writes ('4417823' is 04417823), spaces and lower case are how it was copied; anything else
+    gets the two forms, briefly."""
+    import re
+
+    compact = re.sub(r"[\s.-]", "", written).upper()
+    # A number that lost its leading zeros in a spreadsheet; fewer digits are a number cut short.
+    padded = compact.isdigit() and _COMPANY_NUMBER_LENGTH - 2 <= len(compact)
+    meant = compact.zfill(_COMPANY_NUMBER_LENGTH) if padded else compact
+    if re.fullmatch(r"[0-9]{8}|[A-Z]{2}[0-9]{6}", meant) and meant != written:
+        why = ("Companies House numbers have eight characters, with the leading zeros"
+               if compact.isdigit() and len(compact) < _COMPANY_NUMBER_LENGTH
+               else "Companies House writes its numbers without spaces, in capitals")
+        return (f"'{shorten(written)}' is not a Companies House number as written: did you mean {meant}?",
+                f"{why}: write {meant}.",
+                Fix(f"Write '{written}' as {meant}", (Edit(where.line, where.column, written, meant),)))
+    return (f"'{shorten(written)}' is not a Companies House number",
+            "Write the eight characters from Companies House: eight digits or two letters and six "
+            "digits (e.g. 04417823, SC123456). A client registered elsewhere: the country, a colon "
+            "and its registration there, e.g. 'Ireland: CRO 654321'.", None)
+
+
+_FORM_HINTS = {"companies_house_number": _companies_house_hint}
+
+
 def _date_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
     from handoff_lint.written_dates import read
 
@@ -498,8 +530,21 @@ def _phone_hint(written: str, region: str) -> str:
         return f"'{written}' has {digits} digits, too many for one number: check for a digit too many."
     if reason == reasons.INVALID_COUNTRY_CODE:
         return f"'{written}' does not start with a known country code: check the + and the code."
-    return (f"'{written}' has the right number of digits but is not a number in use there: check "
-            "the digits and the area code (or give the country code, e.g. +353 for Ireland).")
+    place = (phonenumbers.region_code_for_country_code(number.country_code) if number.country_code
+             else region)
+    read_as = ("by its country code" if written.strip().startswith(("+", "00"))
+               else "as the repo's phone_region says")
+    return (f"'{written}' has the right number of digits but is not a number in use in the country "
+            f"it was read for, {_country_name(place)} ({read_as}): check the digits and the area "
+            "code, or give the country code if it is a number elsewhere (e.g. +353 for Ireland).")
+
+
+def _country_name(code: str) -> str:
+    """'United Kingdom (GB)' for GB: how a message names a country to a reader."""
+    from babel import Locale
+
+    name = Locale("en").territories.get(code)
+    return f"{name} ({code})" if name else code
 
 
 def check(path: str, extraction: Extraction, schema: Schema,
