@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
 from handoff_lint.characters import hidden, is_blank
-from handoff_lint.check import apply_severity, check_bytes
+from handoff_lint.check import Checked, apply_severity, check_bytes
 from handoff_lint.config import (
     TODAY_VARIABLE,
     Config,
@@ -371,7 +371,7 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
             if checked.extraction is None or d.code in codes.ALWAYS_ERRORS:
                 print(finding(d), file=sys.stderr)
         for pointer, piece in missing:
-            line, column = checked.extraction.position(pointer) if checked.extraction else (1, 1)
+            line, column = _where_lint_reports(checked, pointer)
             print(f"{printable(target.display)}:{line}:{column}: the intro e-mail needs {piece}, and it "
                   "is missing", file=sys.stderr)
         print("handoff email: fill in the missing pieces; the e-mail is never sent with blanks.",
@@ -383,6 +383,15 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
         print(f"note: {target.display} still has errors; run `handoff lint {target.display}`.",
               file=sys.stderr)
     return EXIT_CLEAN
+
+
+def _where_lint_reports(checked: Checked, pointer: str) -> tuple[int, int]:
+    """The line and column `handoff lint` gives for what is at pointer: a table's header line for
+    a missing row, else where the value is (or belongs)."""
+    if checked.extraction is None:
+        return 1, 1
+    header = checked.extraction.table_headers.get(pointer)
+    return header if header is not None else checked.extraction.position(pointer)
 
 
 def parser() -> argparse.ArgumentParser:

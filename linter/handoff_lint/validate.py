@@ -439,7 +439,7 @@ def _companies_house_hint(written: str, where: _Where) -> tuple[str, str, Fix | 
 
     compact = re.sub(r"[\s.-]", "", written).upper()
     # A number that lost its leading zeros in a spreadsheet; fewer digits are a number cut short.
-    padded = compact.isdigit() and _COMPANY_NUMBER_LENGTH - 2 <= len(compact)
+    padded = compact.isdigit() and len(compact) >= _COMPANY_NUMBER_LENGTH - 2
     meant = compact.zfill(_COMPANY_NUMBER_LENGTH) if padded else compact
     if re.fullmatch(r"[0-9]{8}|[A-Z]{2}[0-9]{6}", meant) and meant != written:
         why = ("Companies House numbers have eight characters, with the leading zeros"
