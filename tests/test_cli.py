@@ -124,10 +124,15 @@ def test_rules_finds_a_rule_by_its_name(repo: Path, capsys: pytest.CaptureFixtur
     assert "did you mean 'sponsor-notes'?" in capsys.readouterr().err
 
 
-def test_rules_list_in_code_order_within_100_columns(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_rules_list_in_code_order_within_the_terminals_width(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
     assert main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert max(len(line) for line in lines) <= 100
+    assert max(len(line) for line in lines) <= columns
+    assert (max(len(line) for line in lines) > 100) is (columns > 100)
     listed = [line.split()[0] for line in lines if line.startswith("HO")]
     assert listed == sorted(listed) and len(listed) == len(set(listed)) > 30
 def test_records_are_checked_against_today_from_the_option_or_the_environment(
@@ -160,6 +165,17 @@ def _repo_without_settings(folder: Path) -> Path:
     (folder / "pyproject.toml").write_text('[project]\nname = "elsewhere"\n')
     shutil.copy(Path(__file__).parents[1] / NORTHWIND, handoff / "handoff-northwind.md")
     return folder
+
+
+def test_rules_piped_to_another_program_show_every_summary_whole(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from handoff_lint.codes import REGISTRY
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.endswith(REGISTRY[line.split()[0]].summary) for line in lines)
+    assert not any(line.endswith(" …") for line in lines)
 
 
 @pytest.mark.parametrize("where", ["repo", "clients folder", "client folder"])

@@ -198,7 +198,8 @@ def _handoff_folders(targets: list[files.Target], named: bool) -> list[tuple[str
     return list(docs.values())
 
 
-RULES_WIDTH = 100
+# The fewest characters of a summary the listing shows, however narrow the terminal.
+MIN_SUMMARY = 20
 
 
 def find_rule(wanted: str) -> codes.Rule | None:
@@ -228,12 +229,26 @@ def rules(arguments: argparse.Namespace, config: Config) -> int:
 
     ordered = sorted(codes.REGISTRY.values(), key=lambda r: r.code)
     name_width = max(len(r.name) for r in ordered)
+    width = _listing_width()
     for rule in ordered:
         lead = f"{rule.code}  {rule.name:<{name_width}}  {_severity(rule, config):<7}  "
         # One line per rule, so the listing can be searched line by line; `handoff rules CODE`
         # gives the whole summary.
-        print(lead + textwrap.shorten(rule.summary, RULES_WIDTH - len(lead), placeholder=" …"))
+        summary = " ".join(rule.summary.split())
+        if width is not None:
+            summary = textwrap.shorten(summary, max(width - len(lead), MIN_SUMMARY), placeholder=" …")
+        print(lead + summary)
     return EXIT_CLEAN
+
+
+def _listing_width() -> int | None:
+    """How wide the rules listing may be: the terminal's width (or $COLUMNS); None, no limit, when
+    the output goes to a file or another program, which should see every summary whole."""
+    import shutil
+
+    if os.environ.get("COLUMNS", "").strip().isdigit() or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _severity(rule: codes.Rule, config: Config) -> str:
