@@ -447,7 +447,9 @@ PLAYBOOK_RULES = (
          "the Week 6 quality gate |'."),
     # Hygiene
     Rule("HO616", "placeholder", Severity.ERROR,
-         "Template text is left in a value: [AM name]-style brackets, TBD, TBC, TODO, XXX or <…>.",
+         "Template text is left in a value: [AM name]-style brackets, TBD, TBC (or t.b.c.), TODO, XXX, "
+         "?? or <…>, or a value that is only placeholder words ('To follow', 'Pending', 'Sarah to "
+         "confirm'; [tool.handoff] placeholder_words adds a firm's own).",
          "Playbook principle: the Account Manager \"should not have to ask the client a single "
          "question that the AE already asked in discovery.\" A placeholder is a question left open, "
          "like the playbook's own \"We'll send the [X] report at Week 4.\" Code spans are not "
