@@ -260,7 +260,9 @@ def test_sarif_from_the_command(repo: Path, capsys: pytest.CaptureFixture[str]) 
     assert len(log["runs"][0]["tool"]["driver"]["rules"]) == len(REGISTRY)
 
 
-def test_rules_lists_each_rule_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rules_lists_each_rule_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # a terminal 100 columns wide
     code, out, _ = run(capsys, "rules")
     assert code == 0
     lines = out.splitlines()

@@ -45,22 +45,21 @@ def _by_repo(paths: list[Path], here: Config) -> list[tuple[Config, list[Path]]]
                 same = pyproject.parent == here.root.resolve()
                 loaded[pyproject] = here if same else load(pyproject.parent)
             settings = loaded[pyproject]
-        elif here.settings_file is None and _inside(path, here.root):
+        elif here.settings_file is not None and _named_inside(path, here.root):
+            # Named inside the working repo (a link out of it is reported as one there).
             settings = here
         else:
             # In no repo with settings: the defaults, rooted at the path's own clients folder's
             # repo, never the working folder's repo.
             folder = path if path.is_dir() else path.parent
-            settings = defaults_for(path, Path.cwd() if _inside(path, Path.cwd()) else folder.resolve())
+            settings = defaults_for(path, Path.cwd() if _named_inside(path, Path.cwd()) else folder.resolve())
         found.setdefault(settings.root.resolve(), (settings, []))[1].append(path)
     return list(found.values())
 
 
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        return False
+def _named_inside(path: Path, root: Path) -> bool:
+    """Whether path, as named (links not followed), lies in root."""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
 
 
 def _say_which_settings(groups: list[tuple[Config, list[Path]]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -228,11 +229,9 @@ def defaults_for(path: Path, fallback: Path) -> Config:
     folder holding the 'clients' folder the path is in or its git repo, whichever is nearer, else
     fallback. Path and file-name checks then run as in a repo with settings."""
     default_clients = Config.__dataclass_fields__["clients"].default
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):
-        return Config(root=fallback)
-    for folder in (resolved, *resolved.parents):  # the nearest of the two marks wins
+    # As named, links not followed: a link out of a clients folder is reported as one there.
+    named = Path(os.path.abspath(path))
+    for folder in (named, *named.parents):  # the nearest of the two marks wins
         if (folder / ".git").exists():
             return Config(root=folder)
         if folder.name == default_clients:
