@@ -37,7 +37,11 @@ sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402 - bench/ is not a package; its folder is put on the path above
 import sitebench  # noqa: E402
 from handoff_lint import cache  # noqa: E402
+from handoff_lint.site.generators import GENERATORS  # noqa: E402
 
+# The site's steps with any generator do without the MkDocs hook's speed-ups (a second process
+# during rendering, the render cache), so their limit is looser than site-1's.
+STEPS_LIMIT = 2.0
 PYPROJECT = '[tool.handoff]\nclients = "clients"\n'
 MARKDOWNLINT = "markdownlint-cli2"
 # Byte-code caching on, as on any installed machine: otherwise every run would compile the
@@ -108,7 +112,7 @@ def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
     """Run a command in a fresh process; its wall time and peak RSS (including its own workers)."""
     read, write = os.pipe()
     with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(write), *command], cwd=cwd,
+        process = subprocess.Popen([sys.executable, "-I", "-c", _WRAPPER, str(write), *command], cwd=cwd,
                                    stdout=out, stderr=subprocess.STDOUT, env=env or ENV,
                                    pass_fds=(write,))
         os.close(write)
@@ -289,16 +293,34 @@ def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer:
     return figures
 
 
+# Isolated (-I): run in the project, `python -m` would put its folders first on the import path.
+MKDOCS = [sys.executable, "-I", "-m", "mkdocs"]
+
+
 def _build(timings: dict[str, Timing], name: str, project: Path, site: Path, cold: bool = True) -> Run:
     """One `mkdocs build` (not strict: a tenth of the generated docs carry a defect on purpose)."""
     if cold:
         shutil.rmtree(cache.folder_for(project, os.environ, Path.home()), ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
-    run = timed(timings, name, [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+    run = timed(timings, name, [*MKDOCS, "build", "--quiet", "--site-dir", str(site)],
                 project)
     if run.returncode != 0:
         raise RuntimeError(f"{name}: exit {run.returncode}: {run.output.strip()[-500:]}")
     return run
+
+
+def _steps(timings: dict[str, Timing], generator: str, project: Path, site: Path) -> Run:
+    """One `handoff site build` with a generator, from a cold cache (not strict, as _build)."""
+    shutil.rmtree(cache.folder_for(project, os.environ, Path.home()), ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    run = timed(timings, _STEPS_NAME.format(generator), [*handoff_command(), "site", "build", "--generator",
+                                                          generator, "-d", str(site)], project)
+    if run.returncode != 0:
+        raise RuntimeError(f"site build with {generator}: exit {run.returncode}: {run.output.strip()[-500:]}")
+    return run
+
+
+_STEPS_NAME = "handoff site build --generator {}, 1,000 clients (cold cache)"
 
 
 def _kb(size: float) -> str:
@@ -321,13 +343,15 @@ def target_site(work: Path, rounds: int, timings: dict[str, Timing], long: bool)
              "plain": "mkdocs build, 1,000 clients, plain mkdocs-material, same pages and nav",
              "small": "mkdocs build, 100 clients, our hooks (cold cache)",
              "rebuild": "mkdocs build, 1,000 clients, after one doc changed (warm cache)"}
-    measure([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "warm-up")], small)
+    measure([*MKDOCS, "build", "--quiet", "--site-dir", str(work / "warm-up")], small)
     changed = big / clients[0].relative
     for round_number in range(rounds):
         log(f"site: round {round_number + 1} of {rounds}")
         _build(timings, names["hooks"], big, work / "out-1000")
         _build(timings, names["plain"], plain, work / "out-plain")
         _build(timings, names["small"], small, work / "out-100")
+        for generator in GENERATORS:
+            _steps(timings, generator, big, work / f"out-1000-{generator}")
         # One doc changes (a note in its People table), then the site is built again on the warm cache.
         changed.write_text(sitebench.edit_note(changed.read_text("utf-8"), round_number), "utf-8")
         _build(timings, names["rebuild"], big, work / "out-1000-again", cold=False)
@@ -354,6 +378,11 @@ def target_site(work: Path, rounds: int, timings: dict[str, Timing], long: bool)
         Figure("site-5", "rebuild after one doc of 1,000 changed / build from a cold cache",
                paired(timings, names["rebuild"], names["hooks"]), 0.7, "x", "lower",
                note=f"medians {rebuild:.1f} s vs {hooks:.1f} s").judge(),
+        *(Figure(f"site-6 {generator}", f"handoff site build --generator {generator} (cold cache) / plain "
+                 "mkdocs-material, same pages and nav, 1,000 clients",
+                 paired(timings, _STEPS_NAME.format(generator), names["plain"]), STEPS_LIMIT, "x", "lower",
+                 note=f"median {timings[_STEPS_NAME.format(generator)].median:.1f} s").judge()
+          for generator in GENERATORS),
     ]
     if not long:
         figures += _search_figures(work / "out-1000", clients[0], work, "1,000")

@@ -13,7 +13,40 @@ page sources and rendered pages waiting on disk rather than in memory (MkDocs ho
 the last is written), and search indexed in a thread once the pages it indexes are written.
 """
 
+# ruff: noqa: E402 (the imports come once the repo's folders are off sys.path, below)
 from __future__ import annotations
+
+import os
+import sys
+
+# MkDocs puts this file's folder first on sys.path while it runs it, and `python -m mkdocs` run in
+# the repo puts the repo there for the whole build. Either way a folder committed to the repo could be
+# imported in place of a library (pagefind/, multiprocessing/, handoff_lint/) and run inside the build,
+# with its environment. So every entry in the repo is taken off before anything else is imported,
+# except installed code (see _INSTALLED), and on_pre_build refuses a build whose command put the repo
+# there (what it imported before this file ran may have come from it).
+_HOOK_FOLDER = os.path.dirname(os.path.abspath(__file__))
+_REPO = os.path.dirname(_HOOK_FOLDER)
+# Where installed code is, even when it is in the repo's folder: the package's own source (an
+# editable install's, pyproject.toml's package-dir) and the Python installation (a .venv there).
+_INSTALLED = [os.path.join(_REPO, "linter"), *{os.path.abspath(prefix) for prefix in
+                                             (sys.prefix, sys.exec_prefix, sys.base_prefix)}]
+
+
+def _below(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _in_repo(entry: str) -> bool:
+    path = os.path.abspath(entry or os.curdir)  # "" is the working folder
+    # Only folders: an editable install's import hook has an entry that names no file.
+    return (_below(path, _REPO) and not any(_below(path, folder) for folder in _INSTALLED)
+            and os.path.isdir(path))
+
+
+_REPO_ON_PATH = [entry for entry in sys.path
+                 if _in_repo(entry) and os.path.abspath(entry or os.curdir) != _HOOK_FOLDER]
+sys.path[:] = [entry for entry in sys.path if not _in_repo(entry)]
 
 import datetime as dt
 import hashlib
@@ -21,19 +54,17 @@ import itertools
 import json
 import logging
 import multiprocessing
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import metadata
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from handoff_lint import cache, codes, runner
@@ -46,11 +77,13 @@ from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
 from handoff_lint.site import (
+    allocate,
     attributes,
     background,
     csp,
     exports,
     history,
+    indexing,
     pages,
     publish,
     search,
@@ -64,17 +97,20 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
 log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = "guide"
+SAFE_MARKDOWN = "handoff_lint.site.safe_markdown"
 CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 _KINDS = ("check", "parity", "render")  # the store's kinds of entry
 
 
@@ -102,7 +138,7 @@ class _Build:
     set_aside: dict[str, tuple[Path, str]] = field(default_factory=dict)
     # A second process (handoff_lint.site.background) for the work that needs nothing back while
     # pages render: the downloads, and the parity check of each rendered client page (doc path, result).
-    worker: ProcessPoolExecutor | None = None
+    worker: Executor | None = None
     downloads: Future[dict[str, str]] | None = None
     parity_waiting: list[background.ParityJob] = field(default_factory=list)
     parity: list[tuple[list[str], Future[list[list[tuple[int, str]]]]]] = field(default_factory=list)
@@ -234,8 +270,75 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
     return Files([f for f in files if id(f) not in sources or sources[id(f)][0] not in decision.left_out])
 
 
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    """This hook runs the site's steps, so pages may convert (handoff_lint.site.safe_markdown)."""
+    if SAFE_MARKDOWN not in config.markdown_extensions:
+        raise PluginError(f"mkdocs.yml: markdown_extensions must list {SAFE_MARKDOWN}, which keeps a "
+                          "doc's HTML, scripts and attributes off the site")
+    config.mdx_configs.setdefault(SAFE_MARKDOWN, {})["prepared"] = True
+    return config
+
+
+def _refuse_repo_on_import_path() -> None:
+    if _REPO_ON_PATH:
+        shown = ", ".join(repr(entry) for entry in _REPO_ON_PATH)
+        raise PluginError(f"Python's import path holds the repo's folders ({shown}): a folder committed "
+                          "there would run as a library inside the build. Run `mkdocs build` (or "
+                          "`python -I -m mkdocs build`), not `python -m mkdocs` in the repo, and set "
+                          "no PYTHONPATH into it.")
+
+
+def _refuse_linked_output(config: MkDocsConfig) -> None:
+    """Refuse, before MkDocs empties the output folder, an output folder that is a link or is reached
+    through one (MkDocs would empty the folder it leads to, anywhere), or that holds a link (MkDocs
+    and this build would write through it)."""
+    root = Path(os.path.abspath(Path(config.config_file_path).parent))
+    site = Path(os.path.abspath(config.site_dir))
+    # Inside the repo, every folder on the way to it could be committed; outside, only the person
+    # running the build named it, but it must still not be a link.
+    link = doc_files.link_on_the_way(site, root) if root in site.parents else (
+        site if site.is_symlink() else None)
+    if link is not None:
+        raise PluginError(f"site_dir {_shown(site, root)}: {_shown(link, root)} is a link; the site is "
+                          "never written through a link (the build would empty whatever it leads to). "
+                          "Remove the link, or build into a real folder (`mkdocs build -d FOLDER`).")
+    found = _links_under(site) if site.is_dir() else []
+    if found:
+        shown = ", ".join(_shown(path, root) for path in found[:5])
+        raise PluginError(f"{shown}{' and more' if len(found) > 5 else ''}: a link in the site's output "
+                          "folder; the build never writes or deletes through a link. Remove the links "
+                          f"(or the whole folder {_shown(site, root)}; the build makes it again).")
+
+
+def _links_under(folder: Path) -> list[Path]:
+    """Every link under folder, to a file or a folder, hidden ones included, found without following
+    any."""
+    found: list[Path] = []
+    for parent, subfolders, names in os.walk(folder):
+        found.extend(Path(parent, name) for name in sorted([*subfolders, *names])
+                     if os.path.islink(Path(parent, name)))
+    return found
+
+
+def _shown(path: Path, root: Path) -> str:
+    return printable(path.relative_to(root).as_posix() if root in path.parents else path.as_posix())
+
+
+def _site_file(config: MkDocsConfig, uri: str) -> Path:
+    """Where a file the build writes itself goes: inside the output folder, never through a link."""
+    site = Path(os.path.abspath(config.site_dir))
+    target = Path(os.path.abspath(site / uri))
+    if site not in target.parents or doc_files.link_on_the_way(target, site) is not None:
+        raise PluginError(f"{printable(uri)}: not written, as it would be outside the site's output "
+                          f"folder or written through a link")
+    return target
+
+
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
-    """Refuse, before MkDocs walks the clients folder, a linked folder it would walk into."""
+    """Refuse, before MkDocs empties the output folder and walks the clients folder, a build that
+    could run code from the repo, write or delete through a link, or walk into a linked folder."""
+    _refuse_repo_on_import_path()
+    _refuse_linked_output(config)
     escape_build_log()
     attributes.renew_key()
     try:
@@ -329,11 +432,14 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
             page_file.abs_src_path = sources(content)
             out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
-        site = pages.build(
-            checked_docs(), today=today, default_region=settings.region,
-            schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
-            hand_written=hand_written, site_name=config.site_name, client_out=client_out,
-        )
+        try:
+            site = pages.build(
+                checked_docs(), today=today, default_region=settings.region,
+                schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+                hand_written=hand_written, site_name=config.site_name, client_out=client_out,
+            )
+        except allocate.PathCollision as error:
+            raise PluginError(f"two pages for one address: {error}") from None
     _build.downloads = worker.submit(background.downloads, site.views, entries, today)
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
     # the end of the build (making them takes as long as writing every page).
@@ -421,13 +527,48 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     return markdown
 
 
-# What Page.render leaves on a page, and what it logged: content, toc, title, anchor ids, links to
-# anchors (by the linked page's source path), messages as (logger, level, text), and every file it
-# looked up, with the address and inclusion it found (None: not found). A tuple of plain values and
-# MkDocs' own classes: a class of this module could not be read back by pickle.
+# What Page.render leaves on a page, and what it logged: content, table of contents, title, anchor
+# ids, links to anchors (by the linked page's source path), messages as (logger, level, text), and
+# every file it looked up, with the address and inclusion it found (None: not found). Plain data, so
+# that the store keeps it as data and reads it back as nothing else (handoff_lint.cache).
 _Lookups = dict[str, tuple[str, str] | None]
-_Rendered = tuple[str, TableOfContents, str | None, set[str] | None, dict[str, dict[str, str]] | None,
-                  list[tuple[str, int, str]], _Lookups]
+
+
+@dataclass
+class _Anchor:
+    """A heading in a page's table of contents (MkDocs' AnchorLink, as data)."""
+
+    title: str
+    id: str
+    level: int
+    children: list[_Anchor]
+
+
+@dataclass
+class _Rendered:
+    content: str
+    toc: list[_Anchor]
+    title: str | None
+    anchors: set[str] | None
+    links: dict[str, dict[str, str]] | None
+    messages: list[tuple[str, int, str]]
+    lookups: _Lookups
+
+
+def _anchors(links: Iterable[AnchorLink]) -> list[_Anchor]:
+    return [_Anchor(link.title, link.id, link.level, _anchors(link.children)) for link in links]
+
+
+def _anchor_links(anchors: list[_Anchor]) -> list[AnchorLink]:
+    links = []
+    for anchor in anchors:
+        link = AnchorLink(anchor.title, anchor.id, anchor.level)
+        link.children = _anchor_links(anchor.children)
+        links.append(link)
+    return links
+
+
+_RENDERED = cache.reader(_Rendered)
 
 
 def _found(file: File | None) -> tuple[str, str] | None:
@@ -448,17 +589,16 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
     """Page.render, or what it left last time: when the page's Markdown is the same and every file
     it looked up (its links' targets) is where it was, found or not, as before."""
     _build.used["render"].add(key)
-    found = _build.store.load("render", key)
-    if (isinstance(found, tuple) and len(found) == 7 and isinstance(found[6], dict)
-            and all(_found(files.get_file_from_path(path)) == seen for path, seen in found[6].items())):
-        rendered: _Rendered = found
-        content, toc, title, anchors, links, messages, _ = rendered
-        page.content, page.toc, page.present_anchor_ids = content, toc, anchors
-        page._title_from_render = title
-        if links is not None:
-            page.links_to_anchors = {file: linked for uri, linked in links.items()
+    found = _build.store.load("render", key, _RENDERED)
+    if found is not None and all(_found(files.get_file_from_path(path)) == seen
+                                 for path, seen in found.lookups.items()):
+        page.content, page.toc = found.content, TableOfContents(_anchor_links(found.toc))
+        page.present_anchor_ids = found.anchors
+        page._title_from_render = found.title
+        if found.links is not None:
+            page.links_to_anchors = {file: linked for uri, linked in found.links.items()
                                      if (file := files.get_file_from_path(uri)) is not None}
-        for name, level, message in messages:  # the same warnings, so that --strict counts them again
+        for name, level, message in found.messages:  # the same warnings, so that --strict counts them again
             logging.getLogger(name).log(level, "%s", message)
         return
     recorder = _Recorder()
@@ -478,16 +618,23 @@ def _render(page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
         logging.getLogger("mkdocs").removeHandler(recorder)
     links = ({file.src_uri: linked for file, linked in page.links_to_anchors.items()}
              if page.links_to_anchors is not None else None)
-    rendered = (page.content or "", page.toc, page._title_from_render, page.present_anchor_ids, links,
-                recorder.messages, lookups)
-    _build.store.save("render", key, rendered)
+    _build.store.save("render", key, _Rendered(page.content or "", _anchors(page.toc),
+                                               page._title_from_render, page.present_anchor_ids, links,
+                                               recorder.messages, lookups))
 
 
 def _render_context(config: MkDocsConfig) -> str:
     """Everything besides a page's Markdown and the files it links to that decides how it renders:
     the Markdown extensions and their settings, the libraries' and the linter's versions, and how
-    links are checked and reported."""
+    links are checked and reported; and the code that runs around it (this file, any other hook)
+    and mkdocs.yml, so that a branch whose build renders otherwise keeps what it rendered to itself."""
     digest = hashlib.sha256(cache.linter_fingerprint().encode())
+    hooks: Any = config["hooks"]  # by name, once MkDocs has loaded them
+    modules = hooks.values() if isinstance(hooks, dict) else hooks
+    sources = [config.config_file_path, *(getattr(module, "__file__", None) for module in modules)]
+    for source in sources:
+        if source:
+            digest.update(hashlib.sha256(Path(source).read_bytes()).digest())
     for library in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments"):
         digest.update(f"{library}={metadata.version(library)}".encode())
     # The log level too: MkDocs creates no warning under -q, and records no link to an anchor under
@@ -509,8 +656,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         target, doc_key = entry
         parity_key = cache.parity_key(doc_key, html)
         _build.used["parity"].add(parity_key)
-        found = _build.store.load("parity", parity_key)
-        if isinstance(found, list):
+        found = _build.store.load("parity", parity_key, cache.PARITY)
+        if found is not None:
             done: Future[list[list[tuple[int, str]]]] = Future()
             done.set_result([found])
             _build.parity.append(([target.display], done))
@@ -562,14 +709,46 @@ def _hand_over_parity() -> None:
         _build.parity.append(([target.display for target, _, _ in jobs], future))
 
 
-def _start_worker() -> ProcessPoolExecutor:
+class _InPlace(Executor):
+    """Runs each job at once, in this process: where no second process can be started safely."""
+
+    def submit(self, fn: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]:
+        done: Future[_T] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except Exception as error:  # the job's failure, reported where its result is read
+            done.set_exception(error)
+        return done
+
+
+def _start_worker() -> Executor:
     _stop_worker()
     # Forked where it is safe, in a process of one thread (`mkdocs build`): a spawned worker would run
     # the main script again, and whoever calls MkDocs from a script may not guard it. `mkdocs serve`
     # runs threads, whose locks a fork would copy held: there it is spawned (its main is guarded).
     forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-    method = "fork" if forkable and sys.platform.startswith("linux") else "spawn"
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+    if forkable and sys.platform.startswith("linux"):
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    # A spawned worker, and the resource tracker its queues start, are `python -c ...` in this
+    # process's working folder (the repo, under `mkdocs serve`), which Python puts first on their
+    # sys.path: a committed multiprocessing/ would run there. PYTHONSAFEPATH (Python 3.11 on) keeps it
+    # off, set only while they start; before 3.11 nothing does, so the jobs run in this process.
+    if sys.version_info < (3, 11):
+        return _InPlace()
+    before = os.environ.get(_SAFE_PATH)
+    os.environ[_SAFE_PATH] = "1"
+    try:
+        worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        worker.submit(os.getpid).result()  # the worker is started by its first job
+    finally:
+        if before is None:
+            del os.environ[_SAFE_PATH]
+        else:
+            os.environ[_SAFE_PATH] = before
+    return worker
+
+
+_SAFE_PATH = "PYTHONSAFEPATH"
 
 
 def _stop_worker() -> None:
@@ -588,7 +767,7 @@ def _write_downloads(config: MkDocsConfig) -> None:
     except Exception as error:  # the worker's failure is the build's, with the reason shown
         raise PluginError(f"calendar feeds and exports not written: {printable(repr(error))}") from None
     for uri, content in made.items():
-        target = Path(config.site_dir, uri)
+        target = _site_file(config, uri)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content.encode("utf-8"))  # as MkDocs writes a file: no newline translation
 
@@ -615,7 +794,7 @@ def _harden(output: str, base_url: str, config: MkDocsConfig, content: str = "")
         if path in _build.scripts_written:
             continue  # named by its content's hash: the same path is the same file
         _build.scripts_written.add(path)
-        target = Path(config.site_dir, path)
+        target = _site_file(config, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, "utf-8")
     return hardened
@@ -675,49 +854,14 @@ def _start_indexing(config: MkDocsConfig) -> None:
 
     def index() -> None:
         try:
-            _index(Path(config.site_dir))
-        except PluginError as error:
-            _build.index_error = error
+            indexing.index(Path(config.site_dir), _build.indexed, _build.shard_size)
+        except indexing.SearchIndexFailed as error:
+            _build.index_error = PluginError(str(error))
         except Exception as error:  # the build fails with the reason, never passes without search
             _build.index_error = PluginError(f"search index not built: {printable(repr(error))}")
 
     _build.indexing = threading.Thread(target=index, name="handoff-search-index", daemon=True)
     _build.indexing.start()
-
-
-def _index(site: Path) -> None:
-    pages = [(page, search.word_count((site / page).read_text("utf-8"))) for page in _build.indexed]
-    # One run after another, so the build holds one shard's index in memory, never the whole site's.
-    groups = search.shards(pages, _build.shard_size) or [[]]
-    for number, group in enumerate(groups, start=1):
-        # Inside the site, so the pages can be hard links; not a hidden name, which MkDocs would
-        # keep: the next build clears whatever a crash leaves.
-        with tempfile.TemporaryDirectory(prefix="search-shard-", dir=site) as folder:
-            for page in group:
-                _place(site / page, Path(folder, page))
-            _pagefind(Path(folder), site / search.bundle_folder(number))
-    (site / search.BUNDLE / search.SHARDS_FILE).write_text(search.shards_file(len(groups)), "utf-8")
-
-
-def _place(page: Path, copy: Path) -> None:
-    """The built page at the same path in a shard's folder, so its search results link to it."""
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(page, copy)
-    except OSError:
-        shutil.copyfile(page, copy)
-
-
-def _pagefind(pages: Path, bundle: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(bundle),
-               "--quiet"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
-    except (OSError, subprocess.SubprocessError) as error:
-        raise PluginError(f"search index not built: {error}") from None
-    if result.returncode != 0:
-        raise PluginError(f"search index not built (pagefind exit {result.returncode}): "
-                          f"{(result.stderr or result.stdout).strip()[-2000:]}")
 
 
 def on_build_error(**_: Any) -> None:

@@ -181,7 +181,7 @@ def build_site(config: Path, site_dir: Path, strict: bool = True, cache: Path | 
     """Run the real `mkdocs build` on a config; returns the finished process (output in stderr).
     Each build has a cold cache of its own unless a cache folder is given; settings are more
     environment variables for the build."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+    command = [sys.executable, "-I", "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
            "HANDOFF_CACHE_DIR": str(cache or site_dir.with_name(f"{site_dir.name}-cache")),
            **(settings or {})}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NORTHWIND, REPO, example_text, line_of
+from conftest import NORTHWIND, REPO, build_site, copy_site_project, example_text, line_of
 from handoff_lint.cli import main
 from handoff_lint.frontmatter import MAX_DEPTH, MAX_VALUES
 from handoff_lint.source import MAX_LINE_LENGTH, MAX_LINES
@@ -476,6 +477,7 @@ ROW_TESTS = {
     "A date outside": "test_bad_input.py::test_a_date_outside_the_plausible_years",
     "A number beyond": "test_bad_input.py::test_numbers_beyond_sane_sizes",
     "Markup too heavy": "test_bad_input.py::test_markup_too_heavy_to_render",
+    "A table too large to render": "test_bad_input.py::test_a_table_too_large_to_render",
     "A folder name that is not UTF-8": "test_bad_input.py::test_a_folder_name_that_is_not_utf8",
     "A repo's docs named from another folder": "test_bad_input.py::test_a_repo_linted_from_another_folder",
 }
@@ -486,6 +488,8 @@ SETTINGS_ROW_TESTS = {
     "A `schema` outside the repo": "test_a_schema_outside_the_repo",
     "A `pyproject.toml` in the clients folder": "test_a_pyproject_in_the_clients_folder",
     "`handoff new": "test_a_slug_that_is_not_one",
+    "Twelve `handoff new` runs": (
+        "test_no_data_loss.py::test_many_handoff_new_runs_with_different_dates_write_one_doc"),
     "A clients folder": "test_a_clients_folder_that_is_a_loop_of_links",
 }
 
@@ -520,6 +524,17 @@ SITE_ROW_TESTS = {
     "Lines right after the title": "test_site_parity.py::test_nothing_in_the_doc_continues_the_card",
     "A file name or a link target": "test_site_buildlog.py::test_a_real_build_logs_no_control_character",
     "A doc with errors built with": "test_site_build.py::test_strict_means_strict_whatever_the_log_level",
+    "One value with no space in it": "test_site_width.py::test_no_page_is_wider_than_the_window",
+    "A formula after a separator": "test_site_exports.py::"
+                                   "test_no_importer_finds_a_formula_in_an_export_and_the_csv_module_reads_the_values_back",
+    "Names whose pages would share a path": "test_site_pages.py::"
+                                            "test_page_2_of_priya_shahs_list_and_priya_shah_2s_page_are_two_pages",
+    "A folder committed to the repo named like a module":
+        "test_site_untrusted_repo.py::test_a_committed_package_named_like_a_module_never_runs",
+    "A committed link named `site`":
+        "test_site_untrusted_repo.py::test_an_output_folder_that_is_or_passes_through_a_link_is_refused",
+    "A build cache entry another branch's build left":
+        "test_cache.py::test_an_entry_that_would_run_code_is_never_run_and_is_rewritten",
 }
 
 
@@ -623,6 +638,78 @@ def test_markup_too_heavy_to_render(shape: str, repo: Path, capsys: pytest.Captu
     assert code == 1 and [d["code"] for d in found] == ["HO107"]
 
 
+def test_a_table_too_large_to_render(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Wide tables, tables of bare rows (each gets all its header's columns), and many tables at
+    once, wherever they sit: refused, in little CPU time, before any renderer reads them."""
+    wide = "|" + "a|" * 4_990 + "\n"
+    shapes = {
+        "4,990 columns in the handoff call record": example_text() + wide + "|" + "-|" * 4_990 + "\n"
+        + wide * 96,
+        "a header of 99 columns over bare rows": example_text() + "\n" + "|" + "a|" * 99 + "\n|"
+        + "-|" * 99 + "\n" + "row\n" * 4_000,
+        "tables in list items and quotes": example_text() + "\n" + "".join(
+            f"- item\n\n    |{'a|' * 60}\n    |{'-|' * 60}\n\n> |{'a|' * 60}\n> |{'-|' * 60}\n\n"
+            for _ in range(200)),
+        "a table in every section": "\n## ".join(
+            part + "\n\n|" + "a|" * 90 + "\n|" + "-|" * 90 + "\n" + ("|" + "a|" * 90 + "\n") * 40
+            for part in example_text().split("\n## ")),
+    }
+    for shape, text in shapes.items():
+        put(repo, text)
+        started = time.process_time()
+        code, found = lint(capsys)
+        assert time.process_time() - started < 2 * max(1, len(text.encode()) / MiB), shape
+        assert code == 1 and [d["code"] for d in found] == ["HO107"], (shape, found)
+        assert "Remove the pasted table" in str(found[0]["hint"])
+
+
+def test_a_table_too_large_to_render_fails_the_real_build(tmp_path: Path) -> None:
+    """The 1 MB table of 4,990 columns under "Handoff call record" (37 s to build before it was
+    refused): the build finishes quickly and fails strict with the finding."""
+    config = copy_site_project(tmp_path / "repo")
+    doc = config.parent / NORTHWIND
+    row = "|" + "a|" * 4_990 + "\n"
+    doc.write_text(example_text() + row + "|" + "-|" * 4_990 + "\n" + row * 96, "utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = build_site(config, tmp_path / "site")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{NORTHWIND}:" in result.stderr and "HO107" in result.stderr, result.stderr
+    # The whole site's build, with a generous margin over its usual 10 to 20 s of CPU time.
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 90
+
+
+def test_every_hostile_shape_is_refused_or_rendered_within_budget() -> None:
+    """Each shape the site build benchmark tries (bench/hostile_build.py: tables of every form,
+    quotes, headings, fences, lists, runs of markup), at the size and line limits: the linter
+    spends at most 2 CPU seconds per MiB on it, and a doc it does not refuse outright (an error
+    that keeps the text from the renderer) renders in Python-Markdown, configured as the site is,
+    within the build's budget of 10 s per MiB."""
+    import markdown
+    import yaml
+    from handoff_lint.check import check_bytes
+    from handoff_lint.codes import ALWAYS_ERRORS
+    from handoff_lint.config import Config
+    from hostile_build import SHAPES
+
+    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
+    extensions = [next(iter(item)) if isinstance(item, dict) else item for item in settings]
+    configs = {name: options for item in settings if isinstance(item, dict) for name, options in item.items()}
+    example = example_text()
+    for name, shape in SHAPES.items():
+        text = shape(example)
+        mib = max(1, len(text.encode()) / MiB)
+        started = time.process_time()
+        checked = check_bytes(str(NORTHWIND), text.encode(), None, Config(root=REPO))
+        assert time.process_time() - started < 2 * mib, name
+        if any(d.code in ALWAYS_ERRORS for d in checked.diagnostics):
+            continue
+        renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        started = time.process_time()
+        renderer.convert(text)
+        assert time.process_time() - started < 8 * mib, name
+
+
 def test_a_folder_name_that_is_not_utf8(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = os.fsencode(repo / "clients") + b"/caf\xe9/01-handoff"
     os.makedirs(folder)
@@ -718,4 +805,6 @@ def test_every_settings_row_has_a_test() -> None:
     for row in rows:
         keys = [key for key in SETTINGS_ROW_TESTS if row.startswith(key)]
         assert keys, f"no test for the row {row!r}"
-        assert f"\ndef {SETTINGS_ROW_TESTS[keys[0]]}(" in source
+        module, _, function = SETTINGS_ROW_TESTS[keys[0]].rpartition("::")
+        tests = (Path(__file__).parent / module).read_text("utf-8") if module else source
+        assert f"\ndef {function}(" in tests

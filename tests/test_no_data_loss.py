@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLIENTS, REPO
-from handoff_lint import files, template
+from handoff_lint import cli, files, template
 from handoff_lint.cli import main
 from handoff_lint.schema import load_schema
 
@@ -73,6 +73,74 @@ def test_two_handoff_new_runs_race_for_one_client(tmp_path: Path, round_number: 
     expected = template.render(load_schema(None), SLUG, CLIENT, DATE)
     assert (repo / DOC).read_text("utf-8") == expected
     assert sorted(p.name for p in (repo / DOC).parent.iterdir()) == [DOC.name]
+
+
+# Each racer imports the command first, then waits for the gate file, so all of them run `new` at
+# the same moment rather than one after another as their interpreters finish starting.
+GATED_NEW = """
+import os, sys, time
+from handoff_lint.cli import main
+gate = sys.argv[1]
+while not os.path.exists(gate):
+    time.sleep(0.001)
+sys.exit(main(sys.argv[2:]))
+"""
+RACERS = 12
+
+
+@pytest.mark.parametrize("round_number", range(3))
+def test_many_handoff_new_runs_with_different_dates_write_one_doc(tmp_path: Path, round_number: int) -> None:
+    """Twelve `handoff new` runs for one client at once, each with its own date (so each would
+    write its own file name): exactly one writes its doc, every other exits 2 naming it, and the
+    client's folder holds nothing else (no lock or temporary file left behind)."""
+    repo = make_repo(tmp_path / "repo")
+    gate = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "linter")}
+    dates = [f"2026-11-{day:02d}" for day in range(1, RACERS + 1)]
+    racers = [subprocess.Popen([sys.executable, "-c", GATED_NEW, str(gate), "new", SLUG, "--client",
+                                CLIENT, "--date", date], cwd=repo, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for date in dates]
+    gate.touch()
+    outputs = [racer.communicate(timeout=120) for racer in racers]
+    codes = [racer.returncode for racer in racers]
+
+    docs = sorted((repo / "clients").rglob("*.md"))
+    assert len(docs) == 1, docs
+    doc = docs[0].relative_to(repo).as_posix()
+    assert sorted(codes) == [0] + [2] * (RACERS - 1), list(zip(codes, outputs, strict=True))
+    winner = codes.index(0)
+    assert outputs[winner][0].startswith(f"Created {doc}\n")
+    assert doc == DOC.as_posix().replace(DATE, dates[winner])
+    for index, (out, err) in enumerate(outputs):
+        if index != winner:
+            assert out == "" and "Traceback" not in err
+            assert f"client '{SLUG}' already has a handoff doc: {doc}" in err, err
+    expected = template.render(load_schema(None), SLUG, CLIENT, dates[winner])
+    assert docs[0].read_text("utf-8") == expected
+    everything = sorted(p.relative_to(repo / "clients").as_posix() for p in (repo / "clients").rglob("*"))
+    assert everything == [SLUG, f"{SLUG}/01-handoff", f"{SLUG}/01-handoff/{docs[0].name}"]
+
+
+def test_new_gives_up_on_a_client_another_run_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A run stuck while holding the client's lock makes the next one give up, not wait forever."""
+    import fcntl
+
+    repo = make_repo(tmp_path / "repo")
+    client = repo / "clients" / SLUG
+    client.mkdir()
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(cli, "LOCK_WAIT_SECONDS", 0.2)
+    held = os.open(client, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert main(list(NEW)) == 2
+    finally:
+        os.close(held)
+    out, err = capsys.readouterr()
+    assert out == "" and f"another `handoff new` for '{SLUG}'" in err and "nothing was written" in err
+    assert [p.name for p in client.iterdir()] == []
+    assert main(list(NEW)) == 0  # once the other run is gone, the lock is free
 
 
 def test_create_new_under_a_real_race_keeps_one_whole_file(tmp_path: Path) -> None:

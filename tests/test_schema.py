@@ -78,3 +78,52 @@ def test_only_dates_a_handoff_can_hold_are_dates(text: str, plausible: bool) -> 
     from handoff_lint.schema import parse_date
 
     assert (parse_date(text) is not None) is plausible
+
+
+def _strings(node: object, pointer: str = "") -> list[tuple[str, dict[str, object]]]:
+    """Every string value the schema describes, by its place ('/people/items/name')."""
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(node, dict):
+        if node.get("type") == "string":
+            found.append((pointer, node))
+        for key, child in node.get("properties", {}).items():
+            found += _strings(child, f"{pointer}/{key}")
+        if "items" in node:
+            found += _strings(node["items"], f"{pointer}/items")
+    return found
+
+
+# Sentences and paragraphs the AE writes: unbounded here (a line is at most 10,000 characters,
+# HO104), and the site wraps them anywhere.
+FREE_TEXT = {
+    "/client_basics/recent_filings", "/client_basics/press_and_news", "/people/items/notes",
+    "/problem/trigger", "/problem/success_measure", "/problem/prior_provider", "/problem/red_lines/items",
+    "/problem/soft_signals/items", "/delivery/curriculum_modules/items",
+    "/delivery/cohorts/items/composition", "/delivery/workshop_modality", "/delivery/bespoke_elements",
+    "/delivery/out_of_scope/items", "/commercials/discounts", "/commercials/side_commitments/items",
+    "/risks/items/risk", "/risks/items/mitigation", "/commitments/items",
+    "/handoff_call_record/mitigations_agreed/items",
+}
+# Names and other one-line values, with a bound far above any real one and far below a page width.
+BOUNDED = {
+    "/front_matter/client": 160, "/client_basics/legal_name": 160, "/client_basics/trading_name": 160,
+    "/front_matter/ae": 100, "/front_matter/delivery_lead": 100, "/front_matter/account_manager": 100,
+    "/people/items/name": 100, "/people/items/email": 254, "/people/items/phone": 40,
+    "/handoff_call_record/attendees/items": 160, "/client_basics/sector": 100,
+    "/front_matter/trigger/deposit_invoice_ref": 64, "/delivery/cohorts/items/cohort": 100,
+    "/front_matter/slug": 64,
+}
+
+
+def test_every_one_line_value_has_a_length_bound_in_the_schema() -> None:
+    from handoff_lint.schema import load_schema
+
+    strings = dict(_strings(load_schema()))
+    assert set(FREE_TEXT) <= set(strings) and set(BOUNDED) <= set(strings)
+    for pointer, bound in BOUNDED.items():
+        assert strings[pointer]["maxLength"] == bound, pointer
+    # Anything else is free text, or has a fixed form (a slug, a date, an amount, a choice) or a bound.
+    unbounded = {pointer for pointer, node in strings.items()
+                 if not ({"maxLength", "enum"} & set(node) or node.get("format") in ("date", "money"))
+                 and pointer != "/commercials/payment_milestones/items/percent"}  # '40%', by its pattern
+    assert unbounded == FREE_TEXT

@@ -6,6 +6,7 @@ import html
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -257,7 +258,7 @@ def test_a_warning_hidden_by_a_quiet_build_still_fails_a_later_strict_build(tmp_
     shared = tmp_path / "cache"
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
            "HANDOFF_CACHE_DIR": str(shared)}
-    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+    quiet = subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
                             str(tmp_path / "quiet")], cwd=config.parent, env=env, capture_output=True,
                            text=True, timeout=300, check=False)
     assert quiet.returncode == 0, quiet.stderr
@@ -302,9 +303,9 @@ def test_a_build_leaves_no_temporary_files_behind_pass_or_fail(doc_fails: bool, 
     temporary.mkdir()
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary),
            "HANDOFF_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                             "-d", str(tmp_path / "site")], cwd=config.parent, env=env, capture_output=True,
-                            text=True, timeout=300, check=False)
+    result = subprocess.run([sys.executable, "-I", "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                             str(config), "-d", str(tmp_path / "site")], cwd=config.parent, env=env,
+                            capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == (1 if doc_fails else 0), result.stderr
     assert list(temporary.iterdir()) == []
     assert "Traceback" not in result.stderr
@@ -328,9 +329,41 @@ def test_a_corrupt_cache_entry_is_ignored_and_deleting_the_cache_is_safe(tmp_pat
         (tmp_path / "first" / NORTHWIND_PAGE).read_text("utf-8")
 
 
+def test_a_cache_entry_that_would_run_code_is_never_run(tmp_path: Path) -> None:
+    # A store on a persistent runner is shared by the builds of every branch: each entry of each
+    # kind (checks, parity results, renderings) replaced by a pickle that writes a marker when read.
+    config = copy_site_project(tmp_path / "project")
+    shared = tmp_path / "cache"
+    assert build_site(config, tmp_path / "first", cache=shared).returncode == 0
+    cache = folder_for(config.parent, {FOLDER_VARIABLE: str(shared)}, Path.home())
+    marker = tmp_path / "marker"
+    planted = {entry: entry.name.encode() + b"\n" + pickle.dumps(_Runs(marker))
+               for entry in cache.glob("*/*/*")}
+    for entry, payload in planted.items():
+        entry.write_bytes(payload)
+    assert {entry.parent.parent.name for entry in planted} == {"check", "parity", "render"}
+
+    again = build_site(config, tmp_path / "again", cache=shared)
+
+    assert again.returncode == 0, again.stderr
+    assert not marker.exists()
+    assert _site_files(tmp_path / "again") == _site_files(tmp_path / "first")
+    assert all(entry.read_bytes() != payload for entry, payload in planted.items())  # rewritten as data
+
+
+class _Runs:
+    """A pickle that writes a marker file when it is read."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
 def test_a_cache_entry_committed_to_the_repo_is_never_read(tmp_path: Path) -> None:
-    # Entries are pickles; a pull request could add files anywhere in the repo, so the store is
-    # never there, and pointing it there is refused.
+    # A pull request could add files anywhere in the repo, so the store is never there, and
+    # pointing it there is refused.
     config = copy_site_project(tmp_path / "project")
     planted = config.parent / ".cache" / "handoff"
     planted.mkdir(parents=True)
@@ -346,7 +379,7 @@ def test_strict_means_strict_whatever_the_log_level(level: list[str], tmp_path: 
     # MkDocs counts warnings through its logger, which -q silences; the hook counts its own errors.
     config = copy_site_project(tmp_path / "project")
     (config.parent / NORTHWIND_DOC).write_text(without_section(example_text(), "## Section F"), "utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *level, "-f", str(config),
+    command = [sys.executable, "-I", "-m", "mkdocs", "build", "--strict", *level, "-f", str(config),
                "-d", str(tmp_path / "site")]
     env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True,
@@ -485,10 +518,11 @@ def test_the_site_has_feeds_and_exports_that_read_back_and_keep_their_uids(
 
     for site in (built_site, tmp_path / "site"):
         for export in (site / "exports").glob("*.csv"):
-            with export.open(encoding="utf-8", newline="") as handle:
+            assert export.read_bytes().startswith(b"\xef\xbb\xbf"), export  # so Excel reads UTF-8
+            with export.open(encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.reader(handle))
             assert len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows), export
-    with (tmp_path / "site" / "exports" / "risks.csv").open(encoding="utf-8", newline="") as handle:
+    with (tmp_path / "site" / "exports" / "risks.csv").open(encoding="utf-8-sig", newline="") as handle:
         risks = [row["risk"] for row in csv.DictReader(handle)]
     assert "'=HYPERLINK(\"x\")" in risks and not any(r.startswith("=") for r in risks)
     data = json.loads((built_site / "exports" / "handoffs.json").read_text("utf-8"))

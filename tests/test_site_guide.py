@@ -97,7 +97,9 @@ def test_a_section_that_is_one_list_is_described_once() -> None:
 
 def test_front_matter_values_are_written_after_their_key() -> None:
     page = format_reference(load_schema())
-    assert "| `slug` | yes |" in page and "(a value after the key)" in page
+    assert "| `slug` | yes |" in page and "(a value after the key" in page
+    # The schema's length bounds are part of the reference.
+    assert "words joined by hyphens. (a value after the key; at most 64 characters)" in page
     assert "| `trigger` | yes | The handoff trigger" in page and "(keys nested below)" in page
 
 

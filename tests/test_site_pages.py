@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 
-from conftest import SITE_DATE, example_site_docs
+import pytest
+from conftest import SITE_DATE, check_doc, example_site_docs, example_text
 from handoff_lint.codes import REGISTRY
 from handoff_lint.schema import load_schema
-from handoff_lint.site import client_index, paging, uris
+from handoff_lint.site import client_index, names, paging, uris
+from handoff_lint.site.allocate import PathCollision
 from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
-from handoff_lint.site.pages import ROBOTS_TXT, build, markdown_title, script
+from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, markdown_title, script
+from handoff_lint.site.people import PAGE_SIZE
 
 
 def test_every_page_is_generated_and_every_client_has_a_page() -> None:
@@ -91,3 +95,71 @@ def test_the_script_reads_the_shard_count_from_the_main_search_bundle() -> None:
     assert '"../pagefind/"' in text and '"handoff-shards.json"' in text and '"shard-"' in text
     assert "mergeIndex" in text and "debounceTimeoutMs: 250" in text
     assert not re.search(r"__[A-Z]", text)  # every placeholder filled in
+
+
+def _site_of(*people: tuple[str, str, int]) -> Site:
+    """A site of the Northwind doc written (ae, account_manager) several times over: each
+    (AE, AM, how many clients) gets that many clients, each its own page path."""
+    docs = []
+    for number, (ae, manager, count) in enumerate(people):
+        text = example_text().replace("ae: Priya Shah", f"ae: {ae}").replace(
+            "account_manager: Hannah Lee", f"account_manager: {manager}")
+        checked = check_doc(text)
+        docs += [Doc(f"client-{number}-{n:03}/01-handoff/handoff.md", checked) for n in range(count)]
+    return build(docs, today=SITE_DATE, default_region="england-and-wales", schema=load_schema(),
+                 rules=REGISTRY.values())
+
+
+def _targets(page: str, markdown: str) -> list[str]:
+    """Where a page's links lead, as page paths in the site."""
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            for target in re.findall(r"\]\(([^)\s]+)\)", markdown)]
+
+
+def _person_pages(site: Site, role: str, name: str) -> list[str]:
+    """A person's pages, from the first through each 'next page' link."""
+    found = [uris.person_page(role, name)]
+    while match := re.search(r"\[next page\]\(([^)]+)\)", site.generated[found[-1]]):
+        found.append(posixpath.normpath(posixpath.join(posixpath.dirname(found[-1]), match.group(1))))
+    return found
+
+
+def test_page_2_of_priya_shahs_list_and_priya_shah_2s_page_are_two_pages() -> None:
+    site = _site_of(("Priya Shah", "Hannah Lee", PAGE_SIZE + 3), ("Priya Shah 2", "Tom Reid", 1))
+    priya = _person_pages(site, "ae", "Priya Shah")
+    other = _person_pages(site, "ae", "Priya Shah 2")
+    assert len(priya) == 2 and len(other) == 1 and not set(priya) & set(other)
+    assert site.generated[other[0]].startswith("# AE: Priya Shah 2\n")
+    assert all(site.generated[page].startswith("# AE: Priya Shah (page") for page in priya)
+    # Every client is on its AE's pages, and on no one else's.
+    listed = [t for page in priya for t in _targets(page, site.generated[page]) if "/01-handoff/" in t]
+    assert sorted(listed) == sorted(v.src_uri for v in site.views if v.ae == "Priya Shah")
+    assert [t for t in _targets(other[0], site.generated[other[0]]) if "/01-handoff/" in t] == [
+        v.src_uri for v in site.views if v.ae == "Priya Shah 2"]
+
+
+def test_names_that_slug_the_same_are_two_people_with_pages_and_feeds_of_their_own() -> None:
+    site = _site_of(("Priya Shah", "José García", 2), ("Priya Shah", "Jose Garcia", 3),
+                    ("Priya Shah", "jose  GARCIA", 1))
+    accented, plain = uris.person_page("am", "José García"), uris.person_page("am", "Jose Garcia")
+    assert accented != plain and plain == "people/am-jose-garcia.md"
+    assert site.generated[accented].startswith("# Account Manager: José García\n")
+    assert site.generated[plain].startswith("# Account Manager: Jose Garcia\n")  # and 'jose  GARCIA'
+    for page, manager in ((accented, "José García"), (plain, "Jose Garcia")):
+        listed = [t for t in _targets(page, site.generated[page]) if "/01-handoff/" in t]
+        assert sorted(listed) == sorted(v.src_uri for v in site.views
+                                        if names.person_key(v.account_manager) == names.person_key(manager))
+    assert len({uris.am_calendar("José García"), uris.am_calendar("Jose Garcia")} &
+               set(download_paths(site.views))) == 2
+    index = _targets(uris.PEOPLE, site.generated[uris.PEOPLE])
+    assert accented in index and plain in index
+    # The same name keeps its path whoever else is named.
+    assert accented in _site_of(("Priya Shah", "José García", 1)).generated
+
+
+def test_two_pages_for_one_address_are_a_build_error() -> None:
+    doc = example_site_docs()[0]
+    for path in ("people/index.md", "registers/risks/index.md", "Registers/Risks.md", "calendar/all.ics"):
+        with pytest.raises(PathCollision, match="would be the same page"):
+            build([replace(doc, src_uri=path)], today=SITE_DATE, default_region="england-and-wales",
+                  schema=load_schema(), rules=REGISTRY.values())

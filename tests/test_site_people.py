@@ -24,6 +24,8 @@ def test_long_lists_go_on_to_bounded_pages() -> None:
     many = [site_view(example_text())] * (PAGE_SIZE * 2 + 1)
     found = pages(many)
     names = [uris.person_page("am", "Hannah Lee", n) for n in (1, 2, 3)]
+    # Later pages go in a folder of the first's name: a path no person's own page can have.
+    assert names == ["people/am-hannah-lee.md", "people/am-hannah-lee/2.md", "people/am-hannah-lee/3.md"]
     assert all(name in found for name in names)
     assert [found[n].count("\n- [") + found[n].startswith("- [") for n in names] == [PAGE_SIZE, PAGE_SIZE, 1]
     assert "(page 2 of 3)" in found[names[1]] and "next page" in found[names[1]]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from conftest import example_text, example_views, site_view
 from handoff_lint.site import paging, uris
-from handoff_lint.site.registers import by_owner, commitments, group_uris, risks, upcoming
+from handoff_lint.site.registers import by_owner, commitments, group_uris, owner_groups, risks, upcoming
 
 
 def test_risks_are_counted_by_likelihood_and_month_and_listed_on_their_own_pages() -> None:
@@ -64,7 +64,21 @@ def test_every_register_page_is_bounded_however_many_clients() -> None:
 
 
 def test_names_sharing_a_slug_get_pages_of_their_own() -> None:
-    found = group_uris("registers/am", ["Ann Lee", "ann lee", "Index", "2"])
-    assert len(set(found.values())) == 4
+    found = group_uris("registers/am", ["Ann Lee", "Änn Lee", "Ann-Lee", "Ann Lee 2", "Index", "2"])
+    assert len(set(found.values())) == 6
+    assert found["Ann Lee"] == "registers/am/ann-lee.md" and found["Ann Lee 2"] == "registers/am/ann-lee-2.md"
     assert "registers/am/index.md" not in found.values()
     assert "registers/am/2.md" not in found.values()
+
+
+def test_one_name_written_two_ways_is_one_group_with_one_page() -> None:
+    one = site_view(example_text())
+    spaced = replace(one, account_manager="hannah  LEE", src_uri="other.md")
+    assert list(owner_groups([one, spaced], "account_manager")) == ["Hannah Lee"]
+    found = by_owner([one, spaced], "account_manager")
+    assert "2 clients" in found["registers/am/hannah-lee.md"]
+
+
+def test_a_client_whose_owner_is_only_spaces_is_listed_as_not_given() -> None:
+    blank = replace(site_view(example_text()), account_manager="\u00a0 ")
+    assert list(owner_groups([blank], "account_manager")) == ["Not given"]

@@ -13,8 +13,11 @@ EXTENSIONS = ["tables", "attr_list", "admonition", "toc", "sane_lists", "pymdown
               "handoff_lint.site.safe_markdown"]
 
 
+CONFIGS = {"toc": {"permalink": True}, "handoff_lint.site.safe_markdown": {"prepared": True}}
+
+
 def render(source: str) -> str:
-    return markdown.markdown(source, extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+    return markdown.markdown(source, extensions=EXTENSIONS, extension_configs=CONFIGS)
 
 
 def test_raw_html_is_shown_as_text() -> None:
@@ -83,7 +86,8 @@ def test_heading_ids_from_a_doc_are_namespaced() -> None:
     html = render("## __config\n\n## __search\n\n## Intro e-mail\n")
     assert re.findall(r' id="([^"]*)"', html) == ["h-__config", "h-__search", "h-intro-e-mail"]
     # Even with toc's own default slugify configured: the extension installs the namespaced one.
-    plain = markdown.markdown("## __config\n", extensions=["toc", "handoff_lint.site.safe_markdown"])
+    plain = markdown.markdown("## __config\n", extensions=["toc", "handoff_lint.site.safe_markdown"],
+                              extension_configs=CONFIGS)
     assert 'id="h-__config"' in plain
 
 
@@ -116,3 +120,11 @@ def test_clean_html_rewrites_attributes_and_keeps_text() -> None:
 def test_table_alignment_survives() -> None:
     html = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n")
     assert '<th style="text-align: left;">a</th>' in html
+
+
+def test_nothing_converts_unless_the_site_steps_said_they_run() -> None:
+    """A generator that runs no hook (Zensical) on mkdocs.yml stops at the first page."""
+    from handoff_lint.site.safe_markdown import Unprepared
+
+    with pytest.raises(Unprepared, match="handoff site build"):
+        markdown.markdown("# Acme\n", extensions=EXTENSIONS)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import time
+
+from conftest import CLIENTS
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.source import Source, decode
+from handoff_lint.source import MAX_COLUMNS, MAX_TABLE_CELLS, Source, decode
 
 
 def refusal(data: bytes, limit: int = 1024 * 1024) -> Diagnostic:
@@ -79,3 +82,62 @@ def test_brackets_in_many_short_paragraphs_are_fine() -> None:
     text = "\n\n".join("See [the SOW](https://example.com/sow) and [notes](https://example.com/n)."
                        for _ in range(900))
     assert isinstance(decode("doc.md", text.encode()), Source)
+
+
+def _table(columns: int, rows: int, indent: str = "", row: str | None = None) -> str:
+    line = indent + "|" + "a|" * columns
+    body = [line if row is None else indent + row] * rows
+    return "\n".join([line, indent + "|" + "-|" * columns, *body]) + "\n"
+
+
+def cells_refusal(text: str) -> Diagnostic:
+    started = time.process_time()
+    result = decode("doc.md", text.encode())
+    assert time.process_time() - started < 1  # the bound itself is one pass over the lines
+    assert isinstance(result, Diagnostic) and result.code == "HO107", result
+    return result
+
+
+def test_a_table_row_wider_than_a_table_is_refused_on_its_line() -> None:
+    result = cells_refusal("# Doc\n\n" + _table(MAX_COLUMNS + 1, 1))
+    assert (result.line, result.column) == (3, 2 * MAX_COLUMNS + 1)  # the 101st '|'
+
+    assert f"{MAX_COLUMNS + 2} '|'" in result.message
+
+
+def test_every_line_of_a_table_counts_as_a_full_row_whether_or_not_it_holds_a_pipe() -> None:
+    # Python-Markdown gives each line of a table's block all the header's columns.
+    rows = MAX_TABLE_CELLS // 50
+    result = cells_refusal("# Doc\n\n" + _table(49, rows, row="a"))
+    assert 3 < result.line < 3 + rows and "cells" in result.message
+
+
+def test_the_cell_budget_is_shared_by_every_table_wherever_it_is() -> None:
+    table = _table(40, 8)  # 410 cells: fine alone
+    for indent, between in (("", "\n"), ("    ", "- item\n\n"), ("> ", "\n"), ("", "## Section\n\n")):
+        one = between + _table(40, 8, indent)
+        assert isinstance(decode("doc.md", ("# Doc\n\n" + one).encode()), Source), indent
+        many = "# Doc\n\n" + one * (MAX_TABLE_CELLS // 410 + 1)
+        assert "cells" in cells_refusal(many).message, indent
+    assert isinstance(decode("doc.md", table.encode()), Source)
+
+
+def test_a_blank_line_of_spaces_or_tabs_ends_a_table_and_nothing_else_does() -> None:
+    header = _table(99, 0)
+    bare_rows = "a\n" * (MAX_TABLE_CELLS // 100)
+    assert isinstance(decode("doc.md", (header + " \t\n" + bare_rows).encode()), Source)
+    cells_refusal(header + "\u00a0\n" + bare_rows)  # not blank to a renderer: the table goes on
+
+
+def test_pipes_are_counted_in_code_and_escaped_alike() -> None:
+    for cell in ("`|`", "\\|"):
+        cells_refusal("| a | b |\n|---|---|\n| " + cell * (MAX_COLUMNS + 1) + " | c |\n")
+
+
+def test_real_tables_are_far_from_the_limits() -> None:
+    risks = "".join(f"| Risk {n} | Low | Watch it closely and report at the weekly call |\n"
+                    for n in range(2_000))
+    text = "# Doc\n\n| Risk | Likelihood | Mitigation |\n|---|---|---|\n" + risks
+    assert isinstance(decode("doc.md", text.encode()), Source)
+    for example in CLIENTS.glob("*/01-handoff/*.md"):
+        assert isinstance(decode("doc.md", example.read_bytes()), Source), example

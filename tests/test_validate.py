@@ -444,3 +444,26 @@ def test_a_value_that_shows_as_nothing_is_empty_wherever_it_is(northwind: str, b
     assert "HO408" in [d.code for d in errors(cell)]
     front = northwind.replace("ae: Priya Shah", f'ae: "{blank}"')
     assert "HO408" in [d.code for d in errors(front)]
+
+
+@pytest.mark.parametrize(("written", "template", "bound"), [
+    ("client: Northwind Logistics Ltd", "client: {}", 160),
+    ("ae: Priya Shah", "ae: {}", 100),
+    ("account_manager: Hannah Lee", "account_manager: {}", 100),
+    ("- **Legal name:** Northwind Logistics Ltd", "- **Legal name:** {}", 160),
+    ("- **Sector:** Transport and logistics", "- **Sector:** {}", 100),
+    ("    - Unit 4, Aire Valley Distribution Park, Leeds LS9 0PS", "    - {}", 200),
+    ("| Exec sponsor | Marcus Bell |", "| Exec sponsor | {} |", 100),
+])
+def test_a_one_line_value_over_its_bound_is_reported_at_its_line_with_the_bound(
+        northwind: str, written: str, template: str, bound: int) -> None:
+    def too_long(doc: str) -> list[Diagnostic]:
+        return [d for d in findings(doc, "HO405") if "longer than" in d.message]
+
+    assert not too_long(replace_once(northwind, written, template.format("N" * bound)))
+    doc = replace_once(northwind, written, template.format("N" * (bound + 1)))
+    [found] = too_long(doc)
+    assert found.line == line_of(doc, "N" * (bound + 1)) and found.column > 1
+    assert f"longer than the {bound} characters" in found.message
+    assert f"({bound + 1} characters)" in found.message
+    assert found.hint.startswith(f"Shorten it to at most {bound} characters")

@@ -3,12 +3,16 @@
 A doc's check (its parse, instance and diagnostics) and its rendering-parity result are kept under
 a hash of the doc's bytes, its path, the linter's own source, the schema, the settings and the
 Python and library versions; change any of these and the key changes, so a stale entry is never
-found. An entry that cannot be read back (truncated, corrupt, another version's) is ignored and
-rewritten. The folder holds nothing else and is safe to delete at any time.
+found. The folder holds nothing else and is safe to delete at any time.
 
-Entries are pickles because a check holds the parsed Document, and reading a pickle can run code:
-so the store lives outside the repository (in the user's cache folder, one folder per checkout),
-never in a folder a pull request could add files to, and a folder inside the repo is refused.
+An entry is data, never an object that runs code when it is read: MessagePack (msgspec), read back
+against the type its kind must have (a check is read as a Checked, field by field, down to the parsed
+Document), so a file that is not exactly such data (truncated, corrupt, written by another version or
+by anyone else) is a miss, rewritten by the build. Its key is written first and must match the
+key it is looked up by: an entry is only ever found by the hash of the content it was made from,
+whichever branch's build wrote it. The store still lives outside the repository (in the user's cache
+folder, one folder per checkout), and a folder inside the repo is refused: a pull request could
+otherwise commit entries, and a forged entry, if harmless to run, could still hide a finding.
 """
 
 from __future__ import annotations
@@ -16,20 +20,24 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import platform
 import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TypeVar, cast
+
+import msgspec
 
 import handoff_lint
 from handoff_lint import files, runner
 from handoff_lint.check import Checked, check_bytes
 from handoff_lint.config import Config
+from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.schema import packaged_schema_text
 
+T = TypeVar("T")
 FOLDER_VARIABLE = "HANDOFF_CACHE_DIR"  # where the stores of every checkout are kept
 
 
@@ -83,9 +91,36 @@ def doc_key(settings: str, target: files.Target, data: bytes) -> str:
     return digest.hexdigest()
 
 
+def _to_data(value: object) -> object:
+    if isinstance(value, PurePosixPath):
+        return str(value)
+    raise NotImplementedError(f"{type(value).__name__} is not kept in the store")
+
+
+def _from_data(shape: type, value: object) -> object:
+    if shape is PurePosixPath and isinstance(value, str):
+        return PurePosixPath(value)
+    if shape is object:  # a JSON value as the doc had it (front matter, the instance): data as read
+        return value
+    raise NotImplementedError(f"{shape!r} is not read from the store")
+
+
+_ENCODER = msgspec.msgpack.Encoder(enc_hook=_to_data)
+
+
+def reader(shape: type[T]) -> msgspec.msgpack.Decoder[T]:
+    """How the entries of a kind are read back: as this type, data only."""
+    return msgspec.msgpack.Decoder(shape, dec_hook=_from_data)
+
+
+CHECK = reader(Checked)
+PARITY = reader(list[tuple[int, str]])
+
+
 class Store:
-    """Entries under a folder, one file each; every failure to read or write is a miss. Without a
-    folder, entries are kept in memory for one build only."""
+    """Entries under a folder, one file each: the entry's key, a line break, then its value as
+    MessagePack. Every failure to read or write is a miss. Without a folder, entries are kept in
+    memory for one build only."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -97,24 +132,30 @@ class Store:
         assert self.folder is not None
         return self.folder / kind / key[:2] / key
 
-    def load(self, kind: str, key: str) -> object | None:
+    def load(self, kind: str, key: str, shape: msgspec.msgpack.Decoder[T]) -> T | None:
+        """The entry of this kind under key, read as shape's type; None when there is none that is."""
         if self.folder is None:
-            return self.memory.get((kind, key))
+            return cast("T | None", self.memory.get((kind, key)))
+        head = key.encode("ascii") + b"\n"
         try:
-            stored_key, value = pickle.loads(self._path(kind, key).read_bytes())
-        except Exception:  # missing, truncated, corrupt, or written by another version: a miss
-            self.misses += 1
-            return None
-        if stored_key != key:
+            data = self._path(kind, key).read_bytes()
+            if not data.startswith(head):
+                raise ValueError("filed under another key")
+            value = shape.decode(memoryview(data)[len(head):])
+        except Exception:  # missing, truncated, corrupt, misfiled, or not of this kind: a miss
             self.misses += 1
             return None
         self.hits += 1
-        found: object = value
-        return found
+        return value
 
     def save(self, kind: str, key: str, value: object) -> None:
+        """Keep value, when it is plain data (else nothing is kept: it is made again next time)."""
         if self.folder is None:
             self.memory[(kind, key)] = value
+            return
+        try:
+            data = key.encode("ascii") + b"\n" + _ENCODER.encode(value)
+        except Exception:
             return
         path = self._path(kind, key)
         try:
@@ -122,12 +163,11 @@ class Store:
             # Written aside and renamed, so a reader never sees half an entry.
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                out.write(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+                out.write(data)
             os.replace(temporary, path)
         except OSError:
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(temporary)
-
 
     def prune(self, kind: str, keep: set[str]) -> int:
         """Remove the entries of a kind whose keys are not in keep (and any a crash left half
@@ -138,7 +178,8 @@ class Store:
             return 0
         removed = 0
         for path in (self.folder / kind).glob("*/*"):
-            if path.name not in keep:
+            # Never through a linked folder: only what the store itself wrote is removed.
+            if path.name not in keep and not path.parent.is_symlink():
                 with contextlib.suppress(OSError):
                     path.unlink()
                     removed += 1
@@ -156,16 +197,25 @@ def check_target(target: files.Target, config: Config, store: Store,
     if not isinstance(data, bytes):
         return runner.check_target(target, config), None
     key = doc_key(settings, target, data)
-    found = store.load("check", key)
-    if isinstance(found, Checked):
+    found = store.load("check", key, CHECK)
+    if found is not None:
         return found, key
     try:
         checked = check_bytes(target.display, data, target.relative, config)
     except Exception as error:  # as runner.check_target: a bug is reported, never cached
         return Checked(target.display, target.relative,
                        diagnostics=[runner.internal_error(target.display, error)]), None
-    store.save("check", key, checked)
+    if _plain(checked):
+        store.save("check", key, checked)
     return checked, key
+
+
+def _plain(checked: Checked) -> bool:
+    """Whether the check reads back as it is: its findings are of the kind the store reads back (an
+    internal error's traceback would be lost, and it is never kept anyway)."""
+    found: list[Diagnostic] = [*checked.diagnostics, *(checked.front.diagnostics if checked.front else ()),
+                               *(checked.extraction.diagnostics if checked.extraction else ())]
+    return all(type(diagnostic) is Diagnostic for diagnostic in found)
 
 
 def parity_key(doc: str, html: str) -> str:

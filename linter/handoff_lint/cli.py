@@ -7,7 +7,8 @@ import datetime as dt
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -25,9 +26,10 @@ from handoff_lint.config import (
     parse_today,
 )
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
-from handoff_lint.paths import MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
+from handoff_lint.paths import HANDOFF_FOLDER, MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
 from handoff_lint.reporters import REPORTERS, finding, occasion, printable
 from handoff_lint.schema import load_schema, parse_date
+from handoff_lint.site.generators import GENERATORS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -325,26 +327,92 @@ def _new(arguments: argparse.Namespace, config: Config) -> int:
         print(f"handoff new: {_shown(folder)} leads outside {_shown(clients)} (a link?); "
               "handoff docs are only written inside the clients folder.", file=sys.stderr)
         return EXIT_USAGE
-    # Any doc in the handoff folder, or a handoff doc saved anywhere else in the client's folder.
-    # Whatever its date: the playbook allows one handoff doc per signed client (HO504 in a lint).
-    existing = sorted({*folder.glob("*.md"), *folder.parent.rglob("handoff-*.md")})
-    if existing:
-        shown = _shown(existing[0])
-        _refuse(shown, f"client '{arguments.slug}' already has a handoff doc: {shown}")
+    if _refused_for(arguments.slug, folder.parent):  # before anything is created for the client
         return EXIT_USAGE
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # e.g. a file where the client's folder should be
+        print(f"handoff new: cannot create the folder {_shown(folder.parent)}: {error.strerror}; "
+              "check what is at that path and that you may write there.", file=sys.stderr)
+        return EXIT_USAGE
+    with _client_lock(folder.parent) as locked:
+        if not locked:
+            print(f"handoff new: another `handoff new` for '{arguments.slug}' has held "
+                  f"{_shown(folder.parent)} for {LOCK_WAIT_SECONDS} s; nothing was written. Run "
+                  "it again once that one has finished.", file=sys.stderr)
+            return EXIT_USAGE
+        # Looked at again under the lock: a run for the same client that held it first, whatever
+        # date it was given, has written its doc by now.
+        if _refused_for(arguments.slug, folder.parent):
+            return EXIT_USAGE
+        return _write_new(arguments, config, target, date)
+
+
+def _existing_doc(client_folder: Path) -> Path | None:
+    """Any doc in the handoff folder, or a handoff doc saved anywhere else in the client's folder.
+    Whatever its date: the playbook allows one handoff doc per signed client (HO504 in a lint)."""
+    handoff_folder = client_folder / HANDOFF_FOLDER
+    existing = sorted({*handoff_folder.glob("*.md"), *client_folder.rglob("handoff-*.md")})
+    return existing[0] if existing else None
+
+
+def _refused_for(slug: str, client_folder: Path) -> bool:
+    existing = _existing_doc(client_folder)
+    if existing is None:
+        return False
+    shown = _shown(existing)
+    _refuse(shown, f"client '{slug}' already has a handoff doc: {shown}")
+    return True
+
+
+LOCK_WAIT_SECONDS = 30  # writing a doc takes well under a second; a run holding longer is stuck
+
+
+@contextmanager
+def _client_lock(client_folder: Path) -> Iterator[bool]:
+    """Whether this run holds the client's lock (False: another run held it too long).
+
+    Two `handoff new` runs for one client with different dates write different file names, so the
+    exclusive create of each cannot stop the second: the look for an existing doc and the write
+    must happen under one lock per client. The lock is taken on the client's folder itself (flock
+    on its descriptor), so no lock file is written that could be left in clients/ or committed,
+    and the system releases it when the run ends, however it ends.
+    """
+    import fcntl  # POSIX, like every place the handoff tools run; kept off lint's start-up path
+    import time
+
+    descriptor = os.open(client_folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    yield False
+                    return
+                time.sleep(0.02)
+        yield True
+    finally:
+        os.close(descriptor)
+
+
+def _write_new(arguments: argparse.Namespace, config: Config, target: Path, date: str) -> int:
     from handoff_lint import template  # imported by the command that uses it: lint starts faster
 
+    folder = target.parent
     text = template.render(load_schema(config.schema_path), arguments.slug, arguments.client, date)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:  # e.g. a file where the client's folder should be
+    except OSError as error:  # e.g. a file where the handoff folder should be
         print(f"handoff new: cannot create the folder {_shown(folder)}: {error.strerror}; "
               "check what is at that path and that you may write there.", file=sys.stderr)
         return EXIT_USAGE
     try:
         files.create_new(target, text)
     except FileExistsError:
-        # Saved by hand (or by another `handoff new`) after the look above: still not touched.
+        # Saved by hand after the look above (an editor takes no lock): still not touched.
         _refuse(_shown(target), "this doc appeared while `handoff new` ran and already exists; "
                 "it was left as it is")
         return EXIT_USAGE
@@ -406,6 +474,12 @@ def _where_lint_reports(checked: Checked, pointer: str) -> tuple[int, int]:
         return 1, 1
     header = checked.extraction.table_headers.get(pointer)
     return header if header is not None else checked.extraction.position(pointer)
+
+
+def site(arguments: argparse.Namespace, config: Config) -> int:
+    from handoff_lint.site import commands  # the site's libraries load for a site command only
+
+    return commands.STEPS[arguments.step](arguments, config)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -473,6 +547,30 @@ def parser() -> argparse.ArgumentParser:
     )
     email_parser.add_argument("doc", metavar="DOC", help="the handoff doc (or its client folder)")
     email_parser.set_defaults(run=email)
+
+    site_parser = commands.add_parser(
+        "site", help="build the site with MkDocs, ProperDocs or Zensical",
+        description="Build the internal site in three steps any generator can run. Exit 0: built; "
+        "1: errors found, with --strict; 2: usage, settings, or the generator failed.",
+    )
+    steps = site_parser.add_subparsers(dest="step", required=True, metavar="STEP")
+    for name, help_text in (
+        ("build", "prepare, run the generator, finish"),
+        ("prepare", "check every doc and write the site's pages into a staging folder"),
+        ("finish", "make a generator's output in the staging folder what we publish"),
+    ):
+        step = steps.add_parser(name, help=help_text, description=help_text)
+        if name == "build":
+            step.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs",
+                              help="the static site generator (default: mkdocs)")
+        else:
+            step.add_argument("--stage", required=True, metavar="DIR", help="the staging folder")
+        if name != "prepare":
+            step.add_argument("-d", "--site-dir", metavar="DIR", help="where the site goes (default: site/)")
+        step.add_argument("--strict", action="store_true", help="exit 1 on any error")
+        step.add_argument("--today", metavar="YYYY-MM-DD", default=None,
+                          help=f"the day states and clocks are seen from (default: ${TODAY_VARIABLE})")
+        step.set_defaults(run=site)
     return main_parser
 
 

@@ -82,10 +82,12 @@ _CORE_RULES = (
     Rule("HO107", "too-complex", Severity.ERROR,
          "A paragraph (or the doc) holds far more inline Markdown markup than any real doc: "
          "hundreds of '[' in a paragraph, or thousands of * _ ` \\ < & characters (a real doc "
-         "holds about a hundred in all).",
+         "holds about a hundred in all); or its tables are far larger than any real doc's: a row "
+         "of more than 100 columns, or more than 20,000 cells in all (a real doc: a few hundred).",
          "Markdown renderers take time that grows with the square of the markup in one paragraph: "
-         "9,990 '[' in 15 KB took the site 18 seconds. Such a doc is refused before it is read, and "
-         "the site shows its findings instead of its text." + ALWAYS_AN_ERROR,
+         "9,990 '[' in 15 KB took the site 18 seconds, and it builds every table cell on its own: "
+         "a 1 MB table of 4,990 columns took 37. Such a doc is refused before it is read, and the "
+         "site shows its findings instead of its text." + ALWAYS_AN_ERROR,
          "A paragraph of 1,000 '[' characters pasted from a log.",
          "Remove the pasted data and link to it instead; split long paragraphs."),
     Rule("HO106", "hidden-character", Severity.ERROR,
@@ -237,7 +239,8 @@ _CORE_RULES = (
          "Check the number against what the hint says is wrong (digits missing or too many, an "
          "area code not in use); write it e.g. 020 7946 0000 or +353 1 555 0100."),
     Rule("HO405", "invalid-format", Severity.ERROR,
-         "A value does not have the expected form (a slug, a Companies House number, a percentage).",
+         "A value does not have the expected form (a slug, a Companies House number, a percentage), or "
+         "is longer than the value can be (a name over 100 characters, a legal name over 160).",
          "Values in a fixed form can be checked and linked; free text here hides mistakes.",
          "- **Companies House number:** 1234",
          "Write the value in the form the hint describes."),

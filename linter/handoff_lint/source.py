@@ -27,6 +27,15 @@ MAX_BRACKETS = 2_000
 # a 900 KB paragraph take over 30 s, though each count alone is small. The sum of that product over
 # the doc's paragraphs is bounded instead (a real doc: a few hundred thousand; this: about 2 s).
 MAX_BRACKET_WORK = 10_000_000
+# Python-Markdown builds, styles and reads every table cell on its own (about 40 microseconds each),
+# and a cell takes two characters ("a|"): a 1 MB table of 4,990 columns took the site 37 s to
+# build. Nor does a row need any '|' to be given all its table's columns: every line of a table's
+# block gets as many cells as its header has. So the cells a block can hold are bounded, counted as
+# its lines times one more than the most '|' any of its lines holds (a block is what a blank line
+# ends, as Python-Markdown splits the text), and so are a row's columns. A real doc: 7 columns, a
+# few hundred cells.
+MAX_COLUMNS = 100
+MAX_TABLE_CELLS = 20_000
 _MARKUP = frozenset("[*_`\\<&")
 # A line that starts a block of its own for a renderer: a list item, a table row, a heading.
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|\||#)")
@@ -124,6 +133,48 @@ def _too_complex(path: str, text: str) -> Diagnostic | None:
     return None
 
 
+def _nth_pipe(line: str, count: int) -> int:
+    """The column of the count-th '|' in the line (it holds at least that many)."""
+    position = -1
+    for _ in range(count):
+        position = line.index("|", position + 1)
+    return position + 1
+
+
+def _too_many_cells(path: str, text: str) -> Diagnostic | None:
+    """HO107 where a line first holds more '|' than a table has columns, or where the blocks up to
+    it could hold more table cells than the doc may; one pass over the lines."""
+    pipes = text.count("|")
+    if pipes <= MAX_COLUMNS and (pipes + 1) * (text.count("\n") + 1) <= MAX_TABLE_CELLS:
+        return None  # no table, or too few '|' and lines for the cells to add up: the usual case
+    cells_before = block_lines = block_width = 0  # earlier blocks' cells; this block's lines, '|'
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip(" \t"):  # as blank to Python-Markdown, which expands tabs first
+            cells_before += block_lines * (block_width + 1) if block_width else 0
+            block_lines = block_width = 0
+            continue
+        width = line.count("|")
+        block_lines += 1
+        block_width = max(block_width, width)
+        problem = (
+            f"this line holds {width:,} '|': a table row of more than {MAX_COLUMNS} columns"
+            if width > MAX_COLUMNS else
+            f"the tables up to here hold more than {MAX_TABLE_CELLS:,} cells (each line of a "
+            "table gets a cell for every column of its widest row)"
+            if block_width and cells_before + block_lines * (block_width + 1) > MAX_TABLE_CELLS
+            else None
+        )
+        if problem:
+            return diagnostic(
+                path, number, _nth_pipe(line, MAX_COLUMNS + 1) if width > MAX_COLUMNS else 1,
+                "HO107", f"{problem}; a doc like this takes a Markdown renderer far too long to "
+                "read, so it is neither checked nor published",
+                "Remove the pasted table and link to the spreadsheet instead; a handoff's tables "
+                "hold a few columns and rows.",
+            )
+    return None
+
+
 def decode(path: str, data: bytes, limit: int = MAX_BYTES) -> Source | Diagnostic:
     """Turn a doc's bytes into a Source, or say precisely why they are not a readable doc."""
     if len(data) > limit:
@@ -169,7 +220,7 @@ def decode(path: str, data: bytes, limit: int = MAX_BYTES) -> Source | Diagnosti
             path, 1, 1, "HO103", "file is empty",
             "Run `handoff new <slug> --client \"<Legal name>\"` for a template and fill it in.",
         )
-    refused = _oversized(path, text) or _too_complex(path, text)
+    refused = _oversized(path, text) or _too_complex(path, text) or _too_many_cells(path, text)
     if refused:
         return refused
     return Source(path, text)

@@ -203,6 +203,14 @@ class _Reporter:
         elif keyword == "minLength":
             self.add("HO408", self.where(pointer), f"{self.describe(parts)} is empty",
                      self.fill_in(parts, str(_schema(error).get("description", ""))))
+        elif keyword == "maxLength":
+            # A name or other one-line value has a bound: one unbroken 3,000-letter name would widen
+            # every table it is shown in, for every client.
+            self.add("HO405", self.where(pointer),
+                     f"{self.describe(parts)}: '{shorten(error.instance)}' is longer than the "
+                     f"{_value(error):,} characters this value can have",
+                     f"Shorten it to at most {_value(error):,} characters: "
+                     f"{_schema(error).get('description', 'write the value only')}")
         elif parts and parts[-1] in _FORM_HINTS and isinstance(error.instance, str):
             message, hint, fix = _FORM_HINTS[parts[-1]](error.instance, self.where(pointer))
             self.add("HO405", self.where(pointer), f"{self.describe(parts)}: {message}", hint, fix)

@@ -57,6 +57,15 @@ def renew_key() -> None:
     KEY = "k" + secrets.token_hex(12)
 
 
+def use_key(key: str) -> None:
+    """The key of a build whose pages were written by another process (handoff site build: the
+    generator renders what the prepare step wrote)."""
+    global KEY
+    if not re.fullmatch(r"k[0-9a-f]{24}", key):
+        raise ValueError("not a key this module made")
+    KEY = key
+
+
 def trusted_id(name: str) -> str:
     """How a generated page writes an id of its own, e.g. `{ #<trusted_id('x')> }`."""
     assert not name.startswith(HEADING_PREFIX), "the h- namespace belongs to headings' text"

@@ -43,8 +43,8 @@ def parity_differences(jobs: Sequence[ParityJob], store_folder: Path | None,
     store = cache.Store(store_folder)
     results: list[list[tuple[int, str]]] = []
     for target, doc_key, html in jobs:
-        checked = store.load("check", doc_key)
-        if not isinstance(checked, Checked):
+        checked = store.load("check", doc_key, cache.CHECK)
+        if checked is None:
             checked = runner.check_target(target, config)
         found = [] if checked.document is None else parity.differences(
             checked.document, html, set(GENERATED_BLOCKS), client_page.EMAIL_ID)

@@ -12,6 +12,7 @@ from handoff_lint.site import paging, uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import link, text
+from handoff_lint.site.names import by_person
 from handoff_lint.site.registers import group_uris
 from handoff_lint.site.stages import CHIP_CLASS, marks
 
@@ -45,9 +46,7 @@ INTRO = (
 
 def pages(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
     """The landing page naming every AE, then each AE's deals on pages of bounded size."""
-    by_ae: dict[str, list[ClientView]] = {}
-    for view in views:
-        by_ae.setdefault(view.ae or "AE not named", []).append(view)
+    by_ae = by_person(views, lambda view: " ".join(view.ae.split()) or "AE not named")
     targets = group_uris(uris.COMMISSION.removesuffix(".md"), list(by_ae))
     names = sorted(by_ae, key=str.casefold)
     listed = "\n".join(f"- {link(text(ae), uris.COMMISSION, targets[ae])} ({len(by_ae[ae])} deals)"

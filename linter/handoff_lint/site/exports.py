@@ -1,9 +1,14 @@
 """Exports for spreadsheets and BI: CSV files of clients, risks, commitments and milestones, and one
 JSON file with every doc's checked data.
 
-A cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage
-return) gets a leading apostrophe, so a doc can never put a formula in Finance's spreadsheet.
-Files are UTF-8 with CRLF row ends, as the csv module and spreadsheets expect.
+A spreadsheet runs a cell as a formula when it starts with =, +, -, @ (or their full-width forms), a
+tab or a carriage return, and which character separates cells is the reader's choice: ',' here, ';'
+in most of continental Europe, a tab for "tab-separated", a line break for an importer that reads
+lines. So every cell is quoted, and wherever a cell could begin under any of those separators (at
+its start, or after a separator, with spaces or quotes before the character) a formula character
+gets an apostrophe before it: `;=cmd|' /C calc'!A0` is written `;'=cmd|' /C calc'!A0`. A normal CSV
+reader reads back the value as written, apart from those apostrophes.
+Files are UTF-8 with a byte-order mark (so Excel reads `£` as `£`) and CRLF row ends.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 
 from handoff_lint.check import Checked
@@ -19,7 +25,25 @@ from handoff_lint.lifecycle import milestones
 from handoff_lint.site import uris
 from handoff_lint.site.clients import ClientView
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What separates cells for some reader: the separators spreadsheets offer, and every line break
+# Python's str.splitlines() knows (an importer reading lines splits there).
+_SEPARATORS = ",;|\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# A character that starts a formula: =, +, -, @ in every form NFKC reads as them (full-width '＝',
+# small '﹦', super- and subscript '⁺'), the minus sign U+2212, a tab and a carriage return.
+FORMULA_CHARACTERS = (
+    "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u207a\u207c\u208a\u208c\ufb29\u2212\t\r"
+)
+# A cell's start, under some separator: the text's start or just after a separator, then any white
+# space, zero-width characters or quotes an importer may strip, then a character that starts a
+# formula. After a separator, the value's end counts too: what follows it in the file is a quote and
+# the row's CR (a reader splitting on ';' reads '"a;"\r\n' as a cell '\r\n...').
+# White space other than a separator (so each run is scanned from one separator only: linear time).
+_STRIPPED = "(?:[^\\S" + re.escape(_SEPARATORS) + "]|[\"'\u200b-\u200d\u2060\ufeff])*"
+_FORMULA = "[" + re.escape(FORMULA_CHARACTERS) + "]"
+_CELL_STARTING_A_FORMULA = re.compile(
+    f"^(?={_STRIPPED}{_FORMULA})|(?<=[{re.escape(_SEPARATORS)}])(?={_STRIPPED}(?:{_FORMULA}|\\Z))"
+)
+BYTE_ORDER_MARK = "\ufeff"
 
 CLIENT_COLUMNS = (
     "client", "slug", "stage", "clock", "urgency", "sector", "ae", "delivery_lead", "account_manager",
@@ -29,14 +53,17 @@ CLIENT_COLUMNS = (
 
 
 def neutralise(value: object) -> str:
-    """A cell as text a spreadsheet shows as written, never evaluates."""
+    """A cell as text a spreadsheet shows as written, never evaluates, whichever separator it splits
+    cells on: an apostrophe wherever a cell could start with a formula character."""
     cell = "" if value is None else str(value)
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    return _CELL_STARTING_A_FORMULA.sub("'", cell)
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A CSV file's text, byte-order mark first; every cell quoted and neutralised."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    out.write(BYTE_ORDER_MARK)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([neutralise(h) for h in header])
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])

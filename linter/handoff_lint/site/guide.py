@@ -133,6 +133,9 @@ def _describe(subschema: Schema, place: str = "label", described: bool = True) -
     choices = subschema.get("enum")
     if isinstance(choices, list):
         words.append("one of " + ", ".join(f"`{c}`" for c in choices))
+    bound = subschema.get("maxLength")
+    if isinstance(bound, int):
+        words.append(f"at most {bound:,} characters")
     description = str(subschema.get("description", "")) if described else ""
     return inline(" ".join(part for part in (description, f"({'; '.join(words)})") if part))
 

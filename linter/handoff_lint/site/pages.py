@@ -13,6 +13,8 @@ from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
 from handoff_lint.schema import Schema
 from handoff_lint.site import (
+    allocate,
+    background,
     client_index,
     client_page,
     commission,
@@ -35,6 +37,10 @@ ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
 STYLESHEET = """\
 .md-grid { max-width: 96rem; }
 .md-typeset table:not([class]) td { vertical-align: top; }
+/* A value with no space in it (a pasted 3,000-letter name) wraps anywhere rather than widening its
+   table, card, list or heading: one value never pushes every other client's columns off screen. */
+.md-typeset, .md-typeset table:not([class]) td, .md-typeset table:not([class]) th,
+.md-nav__link, .md-path__link { overflow-wrap: anywhere; }
 .md-typeset .handoff-incomplete { font-size: .8rem; }
 /* The intro e-mail wraps like the e-mail it becomes; copying keeps its own line breaks. */
 .md-typeset #handoff-intro-e-mail ~ .highlight code { white-space: pre-wrap; }
@@ -309,12 +315,15 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
     """Every page of the site; hand_written are the guide's own pages as (path, title). docs may be
     a generator: each is used once, as it comes. With client_out, each client's page and export
     entry are handed to it as (page path, page Markdown, entry) as soon as they are made, instead
-    of kept in site.client_pages and site.entries."""
+    of kept in site.client_pages and site.entries. Every path is claimed once (allocate.Paths): two
+    pages for one address raise allocate.PathCollision."""
     site = Site()
+    paths = allocate.Paths()
     # One doc at a time: each check is dropped once its view and page are written, so memory holds
     # the small views, never every parsed doc (nor every client page, with client_out) at once.
     for doc in docs:
         client = view(doc.checked, doc.src_uri, default_region, today, doc.last_change)
+        paths.claim(client.src_uri, "a client's page")
         site.views.append(client)
         page, exported = client_page.page(client, doc.checked), exports.entry(doc.src_uri, doc.checked)
         if client_out is None:
@@ -322,26 +331,26 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
             site.entries.append(exported)
         else:
             client_out(client.src_uri, page, exported)
-    site.generated = {
-        uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name),
-        **_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS),
-        **dashboard.attention_pages(site.views),
-        **_tables(client_index.pages(site.views)),
-        **_tables(registers.risks(site.views)),
-        **_tables(registers.commitments(site.views)),
-        **_tables(registers.upcoming(site.views, today)),
-        **_tables(registers.by_owner(site.views, "account_manager")),
-        **_tables(registers.by_owner(site.views, "sector")),
-        uris.GUIDE: guide.writing_guide(hand_written),
-        uris.FORMAT_REFERENCE: guide.format_reference(schema),
-        uris.RULES: guide.rules_reference(rules),
-        uris.ROBOTS: ROBOTS_TXT,
-        uris.STYLESHEET: STYLESHEET,
-        uris.SCRIPT: script(),
-        uris.HEADERS: csp.headers_file(),
-        **commission.pages(site.views, today),
-        **people.pages(site.views),
-    }
+    site.generated = paths.merge([
+        ("the dashboard", {uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name)}),
+        ("All clients", _tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS)),
+        ("Needs action", dashboard.attention_pages(site.views)),
+        ("Clients A–Z", _tables(client_index.pages(site.views))),
+        ("the risk register", _tables(registers.risks(site.views))),
+        ("the commitments register", _tables(registers.commitments(site.views))),
+        ("Upcoming dates", _tables(registers.upcoming(site.views, today))),
+        ("Clients by AM", _tables(registers.by_owner(site.views, "account_manager"))),
+        ("Clients by sector", _tables(registers.by_owner(site.views, "sector"))),
+        ("the guide", {uris.GUIDE: guide.writing_guide(hand_written),
+                       uris.FORMAT_REFERENCE: guide.format_reference(schema),
+                       uris.RULES: guide.rules_reference(rules)}),
+        ("the site's own files", {uris.ROBOTS: ROBOTS_TXT, uris.STYLESHEET: STYLESHEET, uris.SCRIPT: script(),
+                                  uris.HEADERS: csp.headers_file()}),
+        ("AE commission", commission.pages(site.views, today)),
+        ("People", people.pages(site.views)),
+    ])
+    # Made later, beside the pages (background.downloads), at paths known now.
+    paths.claim_all(background.download_paths(site.views), "the calendar feeds and exports")
     site.nav = navigation(hand_written)
     guide_pages = [uris.GUIDE, uris.FORMAT_REFERENCE, uris.RULES, *(uri for uri, _ in hand_written)]
     site.search = search.records(site.views, guide_pages)

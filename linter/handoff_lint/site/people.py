@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from handoff_lint.site import paging, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import link, text
+from handoff_lint.site.names import by_person
 from handoff_lint.site.stages import status
 
 PAGE_SIZE = 50
@@ -21,15 +22,10 @@ def _urgent_first(views: Sequence[ClientView]) -> list[ClientView]:
 
 
 def owners(views: Sequence[ClientView], role: str) -> dict[str, list[ClientView]]:
-    """Clients by the person named in a role ('am' or 'ae'). Names written differently but with the
-    same page path ('Hannah Lee', 'hannah  lee') are one person, shown as first written (by name
-    order), so no page is written twice."""
-    by_path: dict[str, list[tuple[str, ClientView]]] = {}
-    for view in views:
-        name = " ".join((view.account_manager if role == "am" else view.ae).split())
-        if name:
-            by_path.setdefault(uris.person_page(role, name), []).append((name, view))
-    return {min(n for n, _ in entries): [v for _, v in entries] for entries in by_path.values()}
+    """Clients by the person named in a role ('am' or 'ae'). Names written differently but meaning
+    the same person ('Hannah Lee', 'hannah  lee') are one person, shown as first written (by name
+    order); names that only share a slug ('José García', 'Jose Garcia') are two, with two pages."""
+    return by_person(views, lambda view: view.account_manager if role == "am" else view.ae)
 
 
 def _entry(view: ClientView, page: str) -> str:

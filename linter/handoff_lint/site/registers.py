@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from handoff_lint.site import paging, uris
 from handoff_lint.site.clients import LIKELIHOODS, ClientView, Risk
 from handoff_lint.site.mdtext import inline, link, table, text
+from handoff_lint.site.names import by_person, segment
 
 NOT_GIVEN = "Not given"
 OTHER_LIKELIHOOD = "Other"  # a likelihood that is not High, Med or Low: one group, however many values
@@ -32,30 +33,23 @@ def _page(title: str, intro: str, pager: str, body: str) -> str:
 
 
 def group_uris(folder: str, names: Sequence[str]) -> dict[str, str]:
-    """A page path for each name under folder, unique even where two names share a slug."""
-    found: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in sorted(set(names), key=lambda n: (n.casefold(), n)):
-        slug = uris.anchor("", name).removeprefix("-")
-        candidate, number = slug, 1
-        # index.md is a folder's landing page and 2.md, 3.md... its later pages (paging.page_uri).
-        while candidate in taken or candidate == "index" or candidate.isdigit():
-            number += 1
-            candidate = f"{slug}-{number}"
-        taken.add(candidate)
-        found[name] = f"{folder}/{candidate}.md"
-    return found
+    """A page path for each name under folder, distinct for names of distinct people or groups
+    (handoff_lint.site.names.segment); 'index' is the folder's landing page and a number one of
+    its later pages (paging.page_uri), so neither is a name's."""
+    return {name: f"{folder}/{segment(name, reserved=('index',))}.md" for name in names}
 
 
 def owner(view: ClientView, attribute: str) -> str:
+    """The Account Manager or sector a client is listed under; NOT_GIVEN for none, or only spaces
+    (so that names.by_person, which leaves out empty names, lists every client)."""
     value: str = getattr(view, attribute)
-    return value or NOT_GIVEN
+    return " ".join(value.split()) or NOT_GIVEN
 
 
-def owner_uris(views: Sequence[ClientView], attribute: str) -> dict[str, str]:
-    """Page path of each Account Manager's (attribute 'account_manager') or sector's client list."""
-    folder = uris.BY_AM if attribute == "account_manager" else uris.BY_SECTOR
-    return group_uris(folder.rsplit("/", 1)[0], [owner(v, attribute) for v in views])
+def owner_groups(views: Sequence[ClientView], attribute: str) -> dict[str, list[ClientView]]:
+    """Clients (in name order) by Account Manager ('account_manager') or sector ('sector'): one
+    group for each name however its spaces or capitals were typed (names.by_person)."""
+    return by_person(_by_name(views), lambda view: owner(view, attribute))
 
 
 def _name_list(landing: str, title: str, intro: str,
@@ -84,9 +78,7 @@ def by_owner(views: Sequence[ClientView], attribute: str) -> dict[str, str]:
     landing = uris.BY_AM if is_am else uris.BY_SECTOR
     label = "Account Manager" if is_am else "sector"
     other, other_label = ("sector", "Sector") if is_am else ("account_manager", "AM")
-    groups: dict[str, list[ClientView]] = {}
-    for view in _by_name(views):
-        groups.setdefault(owner(view, attribute), []).append(view)
+    groups = owner_groups(views, attribute)
 
     def render_group(name: str, base: str, group: list[ClientView]) -> dict[str, str]:
         def render(uri: str, part: Sequence[ClientView], pager: str) -> str:
@@ -98,7 +90,8 @@ def by_owner(views: Sequence[ClientView], attribute: str) -> dict[str, str]:
         return paging.paged(base, group, render)
 
     return _grouped(landing, f"Clients by {label}", f"Each {label}'s clients.\n", groups,
-                    owner_uris(views, attribute), lambda group: f"{len(group)} clients", render_group)
+                    group_uris(landing.rsplit("/", 1)[0], list(groups)),
+                    lambda group: f"{len(group)} clients", render_group)
 
 
 def _month(view: ClientView) -> str:
@@ -153,10 +146,7 @@ def risks(views: Sequence[ClientView]) -> dict[str, str]:
 
 def commitments(views: Sequence[ClientView]) -> dict[str, str]:
     """Every promise the AE made (Section G) and every side commitment (Section E), by AM."""
-    groups: dict[str, list[ClientView]] = {}
-    for view in _by_name(views):
-        if view.commitments or view.side_commitments:
-            groups.setdefault(owner(view, "account_manager"), []).append(view)
+    groups = owner_groups([v for v in views if v.commitments or v.side_commitments], "account_manager")
     targets = group_uris(uris.COMMITMENTS.removesuffix(".md"), list(groups))
     intro = ("If it is not written here, Delivery does not know about it: the AE's commitments "
              "(Section G) and side commitments (Section E), by Account Manager.\n")

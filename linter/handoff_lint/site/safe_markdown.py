@@ -10,7 +10,10 @@ wrote (attr_list, an admonition's extra words or a code fence's `{ #id .class }`
 own.
 
 Use it as `handoff_lint.site.safe_markdown` in a list of Markdown extensions, with toc's slugify set
-to handoff_lint.site.attributes.heading_slug.
+to handoff_lint.site.attributes.heading_slug, and `prepared: true` in its settings. The site's own
+steps set that (`handoff site build`, and the MkDocs hook): a generator run on `mkdocs.yml` without
+them (Zensical runs no hooks) would publish docs nobody checked, so without it the first page
+converted stops the build.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from handoff_lint.links import is_safe_link, link_scheme
+from handoff_lint.site import attributes
 from handoff_lint.site.attributes import PERMALINK_TITLE, clean, clean_html, heading_slug
 
 # After attr_list (8) has applied `{ ... }`, before toc (5) reads the headings' ids.
@@ -91,8 +96,33 @@ class _CleanStash(Postprocessor):
         return text
 
 
+class Unprepared(Exception):
+    """The site is being built without its own steps."""
+
+
+class _RequirePrepared(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        raise Unprepared(
+            "this site is built with `handoff site build` (or `mkdocs build`, whose hook runs the "
+            "same steps); a generator run on its own would publish docs nobody checked"
+        )
+
+
 class SafeMarkdownExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "prepared": [False, "set by the site's own build steps; without it nothing converts"],
+            "key": ["", "the build's attribute key, when another process wrote the pages"],
+        }
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
+        if not self.getConfig("prepared"):
+            # Registered, not raised: MkDocs loads every extension when it reads mkdocs.yml, before
+            # its hook has said that the steps run.
+            md.preprocessors.register(_RequirePrepared(md), "handoff_require_prepared", 1000)
+        if self.getConfig("key"):
+            attributes.use_key(self.getConfig("key"))
         # Without these two, raw HTML is ordinary text and the serializer escapes it.
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from handoff_lint.site import names, paging
 
 DASHBOARD = "index.md"
 RISKS = "registers/risks.md"
@@ -27,9 +26,7 @@ HEADERS = "_headers"  # the HTTP headers to serve the site with (handoff_lint.si
 
 def anchor(prefix: str, value: str) -> str:
     """A stable heading id for a name, e.g. anchor('am', 'Hannah Lee') == 'am-hannah-lee'."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
-    return f"{prefix}-{slug or 'unnamed'}"
+    return f"{prefix}-{names.slug(value) or 'unnamed'}"
 
 
 def rule_anchor(code: str) -> str:
@@ -47,7 +44,8 @@ def is_utf8(path: str) -> bool:
 
 
 # Pages and files of the handoff's life after the doc: per-person views, commission, calendars and
-# exports. Names in paths go through anchor(), so a doc can never choose a path.
+# exports. Names in paths go through names.segment, so a doc can never choose a path, and two names
+# never share one.
 PEOPLE = "people/index.md"
 COMMISSION = "people/commission.md"
 CALENDAR_ALL = "calendar/all.ics"
@@ -60,13 +58,13 @@ EXPORT_JSON = "exports/handoffs.json"
 
 
 def am_calendar(name: str) -> str:
-    return f"calendar/{anchor('am', name)}.ics"
+    return f"calendar/am-{names.segment(name)}.ics"
 
 
 def person_page(role: str, name: str, page: int = 1) -> str:
-    """One person's view: role is 'am' or 'ae'; long lists go on to numbered pages."""
-    suffix = "" if page == 1 else f"-{page}"
-    return f"people/{anchor(role, name)}{suffix}.md"
+    """One person's view: role is 'am' or 'ae'; long lists go on to numbered pages in a folder of
+    the first's name ('people/ae-priya-shah/2.md'), a path no name's page can have."""
+    return paging.page_uri(f"people/{role}-{names.segment(name)}.md", page)
 
 
 # The pages that are always there; paged lists add more under their folders (see paging.page_uri).
