@@ -221,11 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         relative, original = rng.choice(docs)
         mutations = [random_mutation(rng) for _ in range(rng.randint(1, arguments.max_mutations))]
         data = apply(original, mutations)
-        begun = time.perf_counter()
+        begun = time.process_time()  # CPU time: a busy machine does not make an input slow
         found, problems = examine(data, relative, config)
         if arguments.fixes:
             problems += fix_violations(data, relative, config)
-        spent = time.perf_counter() - begun
+        spent = time.process_time() - begun
         if spent > slowest[0]:
             slowest = (spent, f"input {number}")
         if spent > SLOW_SECONDS:

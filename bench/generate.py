@@ -1,13 +1,20 @@
 """Realistic synthetic handoff docs for benchmarks and tests: many valid clients and a known share
 with one deliberate defect each, so a run can be checked as well as timed.
 
+Each doc is seen on one day (`today`, 24 November 2026 unless given) and holds what a firm would
+have recorded by then: triggers spread over the last 13 months, so clients are in every stage; most
+facts after the handoff recorded by their owners on time (the Delivery Lead's AM assignment, the
+Account Manager's call record and milestones, the AE's intro e-mail), some late, a few forgotten,
+and nothing recorded after today.
+
 Every doc is built from the same pools (names, sectors, sites, risks, ...) with a seeded random
 generator, so a corpus is reproducible from (count, seed). Valid docs follow the playbook: the three
 trigger dates, the Account Manager assigned within 2 working days and the handoff call within 5,
 a 40% deposit milestone dated the day the deposit invoice went out, fee lines that add up to the
 total fee, milestones that add up to it too, and sign-off references for discounts and bespoke work.
 
-    python bench/generate.py 200 /some/folder     # writes /some/folder/clients/<slug>/01-handoff/...
+    python bench/generate.py 200 /some/folder [--today 2026-11-24]
+    # writes /some/folder/clients/<slug>/01-handoff/...
 """
 
 from __future__ import annotations
@@ -23,6 +30,10 @@ from pathlib import Path
 from handoff_lint.workdays import add_working_days, is_working_day
 
 HANDOFF_FOLDER = "01-handoff"
+TODAY = dt.date(2026, 11, 24)
+# How a firm's records look: the share of each fact recorded on time, and late (the rest forgotten).
+ON_TIME, LATE = 0.85, 0.10
+HISTORY_DAYS = 400
 
 FIRST = ("Aisha", "Ben", "Chloe", "Dev", "Emma", "Farah", "Gareth", "Hannah", "Imran", "Jess",
          "Kofi", "Lena", "Marcus", "Nadia", "Owen", "Priya", "Quentin", "Rosa", "Sam", "Tom",
@@ -124,27 +135,70 @@ def _next_weekday(day: dt.date, weekday: int) -> dt.date:
 class _Doc:
     """The parts of one valid doc, kept apart so a defect can change exactly one of them."""
 
-    def __init__(self, rng: random.Random, index: int) -> None:
+    def __init__(self, rng: random.Random, index: int, today: dt.date = TODAY) -> None:
         self.rng = rng
+        self.today = today
         a, b = NAME_A[index % len(NAME_A)], NAME_B[(index // len(NAME_A)) % len(NAME_B)]
         lap = index // (len(NAME_A) * len(NAME_B))
         self.trading = f"{a} {b}" + (f" {lap + 1}" if lap else "")
         self.legal = f"{self.trading} {rng.choice(SUFFIX)}"
         self.slug = self.trading.lower().replace(" ", "-")
         self.domain = f"{self.slug}.example"
-        start = dt.date(2025, 1, 6) + dt.timedelta(days=rng.randrange(0, 700))
+        start = today - dt.timedelta(days=rng.randrange(0, HISTORY_DAYS))
         while not (start.weekday() < 3 and is_working_day(start)):
-            start += dt.timedelta(days=1)
+            start -= dt.timedelta(days=1)
         self.trigger = start
         self.sow_signed = start - dt.timedelta(days=rng.choice((0, 1, 3))) if start.weekday() else start
-        self.am_assigned = add_working_days(start, 1)
-        self.handoff_call = add_working_days(start, rng.choice((2, 3, 4)))
+        self.handoff_call = add_working_days(start, rng.choice((2, 3, 4)))  # the AE's plan
+        self.ae, self.delivery_lead, self.account_manager = self.person(), self.person(), self.person()
         self.sections: dict[str, list[str]] = {}
-        self.front = self._front()
         self._build()
+        self._lifecycle()
+        self.front = self._front()
 
     def person(self) -> str:
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
+
+    def _when(self, on_time: dt.date, late: dt.date) -> dt.date | None:
+        """The day a fact was recorded: mostly on time, sometimes late, now and then never; a day
+        after today is not recorded yet."""
+        draw = self.rng.random()
+        day = on_time if draw < ON_TIME else late if draw < ON_TIME + LATE else None
+        return day if day is not None and day <= self.today else None
+
+    def _lifecycle(self) -> None:
+        """What the owners recorded after the handoff, as of today, in the playbook's order."""
+        rng, start = self.rng, self.trigger
+        self.am_assigned = self._when(add_working_days(start, rng.choice((0, 1, 2))),
+                                      add_working_days(start, rng.randint(3, 5)))
+        if self.am_assigned and self.handoff_call < self.am_assigned:
+            # A late assignment moves the call: the Account Manager attends it.
+            self.handoff_call = add_working_days(self.am_assigned, 1)
+        # Each fact is forgotten on its own: a missing record does not stop the work that follows.
+        held = self._when(max(self.handoff_call, self.am_assigned or start),
+                          add_working_days(start, rng.randint(6, 9)))
+        if held is not None:
+            self.sections["call"] = [
+                "## Handoff call record", "",
+                f"- **Held on:** {held.isoformat()}",
+                "- **Attendees:**", *(f"    - {name}" for name in
+                                      (self.ae, self.delivery_lead, self.account_manager)),
+                "- **Mitigations agreed:**",
+                "    - The Account Manager books the Week 4 walkthrough with the sponsor.",
+                *([f"- **Intro e-mail sent on:** {held.isoformat()}",
+                   f"- **AE off the account on:** {held.isoformat()}"] if rng.random() < 0.9 else []),
+            ]
+        started = self._when(self.first_start, self.first_start + dt.timedelta(weeks=1))
+        week_0 = started or self.first_start
+        week_2 = self._when(week_0 + dt.timedelta(weeks=2),
+                            week_0 + dt.timedelta(weeks=2, days=rng.randint(1, 3)))
+        week_12 = self._when(week_0 + dt.timedelta(weeks=12),
+                             week_0 + dt.timedelta(weeks=12, days=rng.randint(1, 7)))
+        milestones = [f"- **{label}:** {day.isoformat()}" for label, day in (
+            ("Week 0 (first cohort started)", started), ("Week 2 workshop delivered", week_2),
+            ("Week 12 board report delivered", week_12)) if day is not None]
+        if milestones:
+            self.sections["milestones"] = ["## Delivery milestones", "", *milestones]
 
     def _front(self) -> list[str]:
         rng = self.rng
@@ -152,16 +206,18 @@ class _Doc:
             "---",
             f"client: {self.legal}",
             f"slug: {self.slug}",
-            f"doc_date: {self.am_assigned.isoformat()}",
-            f"ae: {self.person()}",
-            f"delivery_lead: {self.person()}",
-            f"account_manager: {self.person()}",
+            f"doc_date: {self.trigger.isoformat()}",
+            f"ae: {self.ae}",
+            f"delivery_lead: {self.delivery_lead}",
+            # The Delivery Lead names the Account Manager once assigned (or the call names them).
+            *([f"account_manager: {self.account_manager}"] if self.am_assigned or "call" in self.sections
+              else []),
             "trigger:",
             f"  sow_signed: {self.sow_signed.isoformat()}",
             f"  deposit_invoice_issued: {self.trigger.isoformat()}",
             f"  deposit_invoice_ref: INV-{self.trigger.year}-{rng.randrange(1, 9999):04d}",
             f"  crm_closed_won: {self.trigger.isoformat()}",
-            f"am_assigned: {self.am_assigned.isoformat()}",
+            *([f"am_assigned: {self.am_assigned.isoformat()}"] if self.am_assigned else []),
             f"handoff_call: {self.handoff_call.isoformat()}",
             "---",
         ]
@@ -217,6 +273,9 @@ class _Doc:
         bespoke = rng.random() < 0.5
         cohorts = []
         start = _next_weekday(self.trigger + dt.timedelta(weeks=5), 0)
+        self.first_start = start
+        while not is_working_day(self.first_start):
+            self.first_start += dt.timedelta(days=1)
         self.summer_cohort = False
         for number in range(1, rng.randint(1, 6) + 1):
             while not is_working_day(start):
@@ -293,8 +352,9 @@ class _Doc:
 
     def render(self) -> str:
         body = [f"# Handoff: {self.trading}", ""]
-        for key in "ABCDEFG":
-            body += [*self.sections[key], ""]
+        for key in ("A", "B", "C", "D", "E", "F", "G", "call", "milestones"):
+            if key in self.sections:
+                body += [*self.sections[key], ""]
         return "\n".join([*self.front, "", *body])
 
 
@@ -342,25 +402,26 @@ DEFECTS: dict[str, tuple[str, Callable[[_Doc], None]]] = {
 }
 
 
-def client(index: int, seed: int = 0, defect: str | None = None) -> Client:
-    """The index-th client of a corpus; with a defect name from DEFECTS, that defect planted."""
-    doc = _Doc(random.Random(f"{seed}:{index}"), index)
+def client(index: int, seed: int = 0, defect: str | None = None, today: dt.date = TODAY) -> Client:
+    """The index-th client of a corpus, as of today; with a defect name from DEFECTS, that defect
+    planted."""
+    doc = _Doc(random.Random(f"{seed}:{index}"), index, today)
     code = None
     if defect is not None:
         code, plant = DEFECTS[defect]
         plant(doc)
-    relative = f"clients/{doc.slug}/{HANDOFF_FOLDER}/handoff-{doc.slug}-{doc.am_assigned.isoformat()}.md"
+    relative = f"clients/{doc.slug}/{HANDOFF_FOLDER}/handoff-{doc.slug}-{doc.trigger.isoformat()}.md"
     return Client(doc.slug, relative, doc.render(), defect, code)
 
 
-def corpus(count: int, seed: int = 0, defect_share: float = 0.1) -> list[Client]:
-    """count clients; every round(1/defect_share)-th one carries the next defect in turn."""
+def corpus(count: int, seed: int = 0, defect_share: float = 0.1, today: dt.date = TODAY) -> list[Client]:
+    """count clients as of today; every round(1/defect_share)-th one carries the next defect in turn."""
     step = round(1 / defect_share) if defect_share > 0 else 0
     names = sorted(DEFECTS)
     clients = []
     for index in range(count):
         defect = names[(index // step) % len(names)] if step and index % step == step - 1 else None
-        clients.append(client(index, seed, defect))
+        clients.append(client(index, seed, defect, today))
     return clients
 
 
@@ -381,8 +442,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--defects", type=float, default=0.1, help="share of docs with a defect")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=TODAY,
+                        help=f"the day the records are seen on (default {TODAY.isoformat()})")
     arguments = parser.parse_args(argv)
-    clients = corpus(arguments.count, arguments.seed, arguments.defects)
+    clients = corpus(arguments.count, arguments.seed, arguments.defects, arguments.today)
     write(arguments.folder, clients)
     defective = sum(c.defect is not None for c in clients)
     print(f"{len(clients)} clients written under {arguments.folder / 'clients'} ({defective} with a defect)")

@@ -4,10 +4,12 @@
     python bench/run.py --quick    # fewer rounds (a smoke test of the harness, noisier figures)
     python bench/run.py --only 1,3 # some targets only
     python bench/run.py --only 4 --long   # the site, with the 10,000-client profile (about 30 min)
+    python bench/run.py --only 6   # quickcheck against jsonschema-rs and jsonschema
 
 Absolute times on a shared machine are noise; the targets are ratios between commands timed in the
 same run, rounds interleaved so that a busy moment hits both sides. Peers are installed into a
-temporary folder (markdownlint-cli2 from npm), never into the project. The table is printed and
+temporary folder (markdownlint-cli2 from npm, jsonschema-rs from the package index), never into the
+project. The table is printed and
 written as JSON to bench/results/.
 """
 
@@ -36,6 +38,7 @@ sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402 - bench/ is not a package; its folder is put on the path above
 import sitebench  # noqa: E402
+import validity  # noqa: E402
 from handoff_lint import cache  # noqa: E402
 from handoff_lint.site.generators import GENERATORS  # noqa: E402
 
@@ -125,15 +128,26 @@ def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
     return Run(seconds, peak_kb / 1024, returncode, output, cpu)
 
 
-def paired(timings: dict[str, Timing], numerator: str, denominator: str) -> float:
+def paired(timings: dict[str, Timing], numerator: str, denominator: str, cpu: bool = False) -> float:
     """The median of the per-round ratios: rounds are interleaved, so each ratio compares two runs
-    made moments apart, and a busy spell on the machine cancels out instead of skewing one side."""
-    pairs = zip(timings[numerator].seconds, timings[denominator].seconds, strict=True)
+    made moments apart, and a busy spell on the machine cancels out instead of skewing one side.
+    cpu: compare CPU time (user and system) instead of wall time."""
+    def values(name: str) -> list[float]:
+        return timings[name].cpu_seconds if cpu else timings[name].seconds
+
+    pairs = zip(values(numerator), values(denominator), strict=True)
     return statistics.median(a / b for a, b in pairs)
 
 
-def timed(timings: dict[str, Timing], name: str, command: Sequence[str], cwd: Path) -> Run:
-    run = measure(command, cwd)
+def rotated(names: Sequence[str], round_number: int) -> list[str]:
+    """names in a different order each round, so that none always runs first (or right after another)."""
+    shift = round_number % len(names)
+    return [*names[shift:], *names[:shift]]
+
+
+def timed(timings: dict[str, Timing], name: str, command: Sequence[str], cwd: Path,
+          env: dict[str, str] | None = None) -> Run:
+    run = measure(command, cwd, env)
     timing = timings.setdefault(name, Timing(name))
     timing.seconds.append(run.seconds)
     timing.max_rss_mb.append(run.max_rss_mb)
@@ -467,6 +481,76 @@ def parallel_identical(repo: Path, handoff: list[str]) -> Figure:
     return figure.judge()
 
 
+def install_python_peer(folder: Path, name: str) -> tuple[dict[str, str] | None, str]:
+    """An environment whose Python also finds package name, installed into folder; None and why if not."""
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+               "--target", str(folder), name]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return None, f"pip install {name} failed: {error}"
+    if result.returncode != 0:
+        return None, f"pip install {name} failed: {result.stderr.strip()[-300:]}"
+    env = {**ENV, "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), ENV.get("PYTHONPATH")]))}
+    probe = f"import importlib.metadata as m; print(m.version({name!r}))"
+    version = subprocess.run([sys.executable, "-c", probe],
+                             env=env, capture_output=True, text=True, check=False).stdout.strip()
+    return env, f"{name} {version}"
+
+
+def target_validity(repo: Path, doc: str, work: Path, rounds: dict[str, int],
+                    timings: dict[str, Timing]) -> tuple[list[Figure], dict[str, Any]]:
+    """6: the quick validity test, hand-compiled (quickcheck) against jsonschema-rs and jsonschema:
+    CPU per doc over the corpus, and the one-file run as a new process (imports included)."""
+    env, note = install_python_peer(work / "python-peers", "jsonschema-rs")
+    if env is None:
+        return [Figure("6a", "validity test per doc: jsonschema-rs / quickcheck (CPU)", None, 1.0, "x",
+                       "higher", note=f"not measured: {note}")], {}
+    script = str(BENCH / "validity.py")
+    result = subprocess.run([sys.executable, script, "corpus", str(repo), str(rounds["cpu"])], cwd=repo,
+                            env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"bench/validity.py corpus: {result.stderr.strip()[-500:]}")
+    found = json.loads(result.stdout)
+    per_doc = {variant: statistics.median(values) for variant, values in found["micros"].items()}
+    names = {variant: f"handoff lint <doc>, {variant}" for variant in validity.VARIANTS}
+    for variant in validity.VARIANTS:
+        measure([sys.executable, script, "lint", variant, doc], repo, env)
+    for round_number in range(rounds["process"]):
+        for variant in rotated(validity.VARIANTS, round_number):
+            run = timed(timings, names[variant], [sys.executable, script, "lint", variant, doc], repo, env)
+            if run.returncode != 0:
+                raise RuntimeError(f"{names[variant]}: exit {run.returncode}: {run.output.strip()[-500:]}")
+    one = {variant: timings[names[variant]].median_cpu * 1e3 for variant in validity.VARIANTS}
+
+    def ratio(variant: str) -> float:
+        return statistics.median(theirs / ours for theirs, ours in zip(
+            found["micros"][variant], found["micros"]["quickcheck"], strict=True))
+
+    rust_corpus, rust_one = ratio("jsonschema-rs"), paired(timings, names["jsonschema-rs"],
+                                                           names["quickcheck"], cpu=True)
+    figures = [
+        Figure("6a", "validity test per doc, 1,000 docs: jsonschema-rs / quickcheck (CPU)", rust_corpus,
+               1.0, "x", "higher", note=f"{per_doc['jsonschema-rs']:.0f} us vs {per_doc['quickcheck']:.0f} "
+               f"us per doc, {note}").judge(),
+        Figure("6b", "handoff lint <doc> with jsonschema-rs / with quickcheck (CPU, new process)", rust_one,
+               1.0, "x", "higher", note=f"medians {one['jsonschema-rs']:.0f} ms vs {one['quickcheck']:.0f} ms"
+               ).judge(),
+        Figure("6c", "validity test per doc, 1,000 docs: jsonschema / quickcheck (CPU)", ratio("jsonschema"),
+               1.0, "x", "higher", note=f"{per_doc['jsonschema']:.0f} us vs {per_doc['quickcheck']:.0f} us"
+               ).judge(),
+        Figure("6d", "handoff lint <doc> with jsonschema / with quickcheck (CPU, new process)",
+               paired(timings, names["jsonschema"], names["quickcheck"], cpu=True), 1.0, "x", "higher",
+               note=f"medians {one['jsonschema']:.0f} ms vs {one['quickcheck']:.0f} ms").judge(),
+        Figure("-", "quickcheck kept: jsonschema-rs is not faster both per doc and on one file",
+               float(rust_corpus >= 1.0 or rust_one >= 1.0), 1.0, "", "higher").judge(),
+        Figure("-", f"every test agrees with jsonschema on all {found['docs']} docs "
+               f"({found['valid']} valid)", float(set(found["agree"].values()) == {found["docs"]}), 1.0, "",
+               "higher", note=", ".join(f"{v}: {n}" for v, n in found["agree"].items())).judge(),
+    ]
+    return figures, {**found, "one_file_cpu_ms": one}
+
+
 # Report ------------------------------------------------------------------------------------------
 
 
@@ -492,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds (noisier, about 5 minutes)")
-    parser.add_argument("--only", default="1,2,3,4,5", help="comma-separated targets to run (default: all)")
+    parser.add_argument("--only", default="1,2,3,4,5,6", help="comma-separated targets to run (default: all)")
     parser.add_argument("--clients", type=int, default=1000, help="clients in the whole-repo corpus")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--long", action="store_true",
@@ -528,6 +612,10 @@ def main(argv: list[str] | None = None) -> int:
             log("target 3: one file")
             figures += target_one_file(repo, one_doc(clients), rounds["process"], handoff, peer,
                                        peer_note, timings)
+        if "6" in only:
+            log("target 6: quickcheck against jsonschema-rs and jsonschema")
+            found, extra["validity"] = target_validity(repo, one_doc(clients), work, rounds, timings)
+            figures += found
         if "5" in only:
             log("target 5: memory")
             figures += target_memory(repo, work, handoff, timings)

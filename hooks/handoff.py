@@ -82,16 +82,20 @@ from handoff_lint.site import (
     background,
     csp,
     exports,
+    guide,
     history,
     indexing,
     pages,
     publish,
+    queues,
+    sanitize,
     search,
     timeline,
     uris,
 )
 from handoff_lint.site.buildlog import escape_build_log
 from handoff_lint.site.clients import ClientView, LastChange
+from handoff_lint.source import MAX_BYTES, decode
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -103,7 +107,7 @@ from mkdocs.utils import get_relative_url
 # Under "mkdocs.plugins" so MkDocs counts these warnings in --strict mode.
 log = logging.getLogger("mkdocs.plugins.handoff")
 
-GUIDE_FOLDER = "guide"
+GUIDE_FOLDER = guide.GUIDE_FOLDER
 SAFE_MARKDOWN = "handoff_lint.site.safe_markdown"
 CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
@@ -132,6 +136,7 @@ class _Build:
     config: Config = field(default_factory=Config)
     errors: int = 0
     views: dict[str, ClientView] = field(default_factory=dict)  # by client page path, for its timeline
+    edit_base: str = ""  # the git host's web editor for docs, from repo_url and edit_uri (on_config)
     # Page sources written by the site, kept on disk until MkDocs reads them (see _page_sources).
     sources: Path | None = None
     # Page path -> where its rendered content waits, and the marker standing in for it.
@@ -148,6 +153,10 @@ class _Build:
     render_context: str = ""
     # Inline scripts already moved to files (every page has the same few).
     scripts_written: set[str] = field(default_factory=set)
+    # The inline scripts the theme's templates write: the only ones a page may keep (moved to files).
+    theme_scripts: csp.ThemeScripts = field(default_factory=csp.ThemeScripts)
+    # Pages that held active content not the theme's, which fails any build.
+    active_content: set[str] = field(default_factory=set)
 
 
 _build = _Build()
@@ -220,11 +229,16 @@ def _report(diagnostic: Diagnostic) -> None:
         log.debug(f"{where}: {diagnostic.details}")  # `mkdocs build --verbose` shows the traceback
 
 
-def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
-    """Add the hand-written guide pages; return them as (site path, title)."""
+def _guide_pages(files: Files, config: MkDocsConfig, sources: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Add the hand-written guide pages, each published as the site writes it (guide.hand_written_page:
+    the page's own front matter never reaches the theme); return them as (site path, title)."""
     found: list[tuple[str, str]] = []
     base = Path(os.path.abspath(Path(config.config_file_path).parent))
     folder = base / GUIDE_FOLDER
+    # Where the site's own pages are written: a guide page may not take one (guide/README.md would
+    # be written as guide/index.html, over the guide's front page).
+    taken = {File.generated(config, uri, content="").dest_uri for uri in uris.GENERATED}
+    taken |= {file.dest_uri for file in files}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         uri = f"{GUIDE_FOLDER}/{path.name}"
         link = doc_files.link_on_the_way(path, base)
@@ -232,12 +246,32 @@ def _guide_pages(root: Path, files: Files, config: MkDocsConfig) -> list[tuple[s
             shown = (link or path).relative_to(base).as_posix()
             _error(f"{shown}: a link or not a regular file; the site publishes nothing through it")
             continue
-        if uri in uris.GENERATED or files.get_file_from_path(uri) is not None:
-            _error(f"{GUIDE_FOLDER}/{path.name}: the site writes this page itself; rename the file")
+        # Read as a doc is (bounded, never a pipe or a device), and checked as `handoff lint` does.
+        shown = printable(uri)
+        read = doc_files.read(doc_files.Target(shown, path, None), MAX_BYTES)
+        decoded = read if isinstance(read, Diagnostic) else decode(shown, read)
+        if isinstance(decoded, Diagnostic):
+            _report(decoded)
             continue
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
-        found.append((uri, pages.markdown_title(path.read_text("utf-8"), path.stem)))
+        page = guide.hand_written_page(shown, decoded.text, path.stem)
+        file = File.generated(config, uri, abs_src_path=sources(page.source))
+        if uri in uris.GENERATED or file.dest_uri in taken:
+            _error(f"{shown}: the site writes this page itself; rename the file")
+            continue
+        for problem in apply_severity(guide.lint_page(shown, decoded.text), _build.config):
+            _report(problem)
+        taken.add(file.dest_uri)
+        files.append(file)
+        found.append((uri, page.title))
     return found
+
+
+def _published_meta(page: Page) -> None:
+    """Every page's front matter, as the theme will read it, holds only what the site writes
+    (handoff_lint.site.sanitize): anything else is reported and dropped before a template sees it."""
+    for key, problem in sanitize.meta_problems(page.meta):
+        _error(f"{printable(page.file.src_path)}: {printable(problem)}; dropped before the theme reads it")
+        page.meta.pop(key, None)
 
 
 def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
@@ -271,11 +305,17 @@ def _only_docs(files: Files, config: MkDocsConfig, clients: str) -> Files:
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    """This hook runs the site's steps, so pages may convert (handoff_lint.site.safe_markdown)."""
+    """The hook runs the site's steps, so pages may convert (handoff_lint.site.safe_markdown).
+    repo_url and edit_uri give the queues' "Record …" links to the git host's web editor, and
+    nothing else: left to the theme, repo_url shows a repository widget that asks the host's API
+    about the repository from every page, a request to another host."""
     if SAFE_MARKDOWN not in config.markdown_extensions:
         raise PluginError(f"mkdocs.yml: markdown_extensions must list {SAFE_MARKDOWN}, which keeps a "
                           "doc's HTML, scripts and attributes off the site")
     config.mdx_configs.setdefault(SAFE_MARKDOWN, {})["prepared"] = True
+    _build.edit_base = queues.edit_base(config.repo_url, config.edit_uri)
+    config.repo_url = None
+    config.edit_uri = None
     return config
 
 
@@ -363,6 +403,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     _build.documents.clear()
     _build.used = {kind: set() for kind in _KINDS}
     _build.scripts_written.clear()
+    _build.active_content.clear()
+    _build.theme_scripts = _theme_scripts(config)
     _build.set_aside.clear()
     _build.errors = 0
     _build.store = _store(root)
@@ -419,8 +461,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         change = changes.get(checked.relative.as_posix()) if checked.relative else None
         return pages.Doc(src_uri, checked, change)
 
-    hand_written = _guide_pages(root, files, config)
     sources = _page_sources()
+    hand_written = _guide_pages(files, config, sources)
 
     assert _build.sources is not None
     entries = _build.sources / "entries.jsonl"  # read by the worker, which makes the exports
@@ -437,10 +479,11 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
                 checked_docs(), today=today, default_region=settings.region,
                 schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
                 hand_written=hand_written, site_name=config.site_name, client_out=client_out,
+                edit_base=_build.edit_base,
             )
         except allocate.PathCollision as error:
             raise PluginError(f"two pages for one address: {error}") from None
-    _build.downloads = worker.submit(background.downloads, site.views, entries, today)
+    _build.downloads = worker.submit(background.downloads, site.views, entries, today, config.site_url or "")
     # Listed now, empty, so that pages may link to them; written when the worker has made them, at
     # the end of the build (making them takes as long as writing every page).
     downloads = dict.fromkeys(background.download_paths(site.views), "")
@@ -517,6 +560,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     were when it was last rendered is not rendered again."""
     record = _build.search.get(page.file.src_uri)
     page.meta.pop("handoff_search", None)
+    _published_meta(page)
     if record is not None:
         page.meta["handoff_search"] = record
     if _build.store.folder is not None:
@@ -690,15 +734,15 @@ def _set_aside(page: Page, html: str) -> str:
     return marker
 
 
-def _put_back(output: str, page: Page) -> tuple[str, str]:
-    """The written page with its content back in place of the marker; and the content."""
+def _put_back(output: str, page: Page) -> str:
+    """The written page with its content back in place of the marker."""
     found = _build.set_aside.pop(page.file.src_uri, None)
     if found is None:
-        return output, page.content or ""
+        return output
     path, marker = found
     content = path.read_text("utf-8")
     path.unlink()
-    return output.replace(marker, content, 1), content
+    return output.replace(marker, content, 1)
 
 
 def _hand_over_parity() -> None:
@@ -787,22 +831,37 @@ def _report_parity() -> None:
                        f"it: {message}")
 
 
-def _harden(output: str, base_url: str, config: MkDocsConfig, content: str = "") -> str:
-    """The page with its Content-Security-Policy, its inline scripts moved to files in the site."""
-    hardened, scripts = csp.harden(output, base_url, content)
-    for path, body in scripts.items():
+def _theme_scripts(config: MkDocsConfig) -> csp.ThemeScripts:
+    """The inline scripts of the installed theme, read from its templates, so a theme upgrade brings
+    its own list and no page adds to it. Not the repo's overrides: a script of ours is a file."""
+    custom = os.path.abspath(config.theme.custom_dir) if config.theme.custom_dir else None
+    templates = [path.read_text("utf-8") for folder in config.theme.dirs if os.path.abspath(folder) != custom
+                 for path in sorted(Path(folder).rglob("*.html")) if path.is_file()]
+    return csp.theme_scripts(templates)
+
+
+def _harden(output: str, base_url: str, config: MkDocsConfig, page: str) -> str:
+    """The page with its Content-Security-Policy, the theme's inline scripts moved to files in the
+    site; any other active content is dropped and recorded, to fail the build (strict or not)."""
+    hardened = csp.harden(output, base_url, _build.theme_scripts)
+    for problem in hardened.problems:
+        message = (f"{printable(page)}: {printable(problem)}; the site publishes no script but the "
+                   "theme's. Remove it from the page (or from its front matter).")
+        _build.active_content.add(page)
+        log.error(message)
+    for path, body in hardened.files.items():
         if path in _build.scripts_written:
             continue  # named by its content's hash: the same path is the same file
         _build.scripts_written.add(path)
         target = _site_file(config, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, "utf-8")
-    return hardened
+    return hardened.page
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    output, content = _put_back(output, page)
-    return _harden(output, get_relative_url(".", page.url), config, content)
+    output = _put_back(output, page)
+    return _harden(output, get_relative_url(".", page.url), config, page.file.src_path)
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
@@ -821,7 +880,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content
     # As MkDocs links the error page: from the server's root, wherever the error happened.
-    return _harden(output_content, urlsplit(config.site_url or "/").path, config)
+    return _harden(output_content, urlsplit(config.site_url or "/").path, config, template_name)
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
@@ -838,6 +897,9 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     _build.indexing.join()
     if _build.index_error is not None:
         raise _build.index_error
+    if _build.active_content:
+        raise Abort(f"Aborted: {len(_build.active_content)} page(s) hold script that is not the "
+                    "theme's (listed above); the site publishes none, strict or not.")
     if config.strict and _build.errors:
         raise Abort(f"Aborted with {_build.errors} handoff error(s) in strict mode; "
                     "`handoff lint` lists them with their fixes.")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import types
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
@@ -20,6 +22,12 @@ from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.site import search
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.pages import Doc
+from hypothesis import settings
+
+# No test is timed with the wall clock: hypothesis's per-example deadline (200 ms by default) would
+# fail a test whenever another process holds the core, so no property test has one.
+settings.register_profile("handoff", deadline=None)
+settings.load_profile("handoff")
 
 REPO = Path(__file__).resolve().parents[1]
 # bench/ is not part of the package: its generator, project copy and local server serve the tests too.
@@ -32,6 +40,25 @@ NORTHWIND = PurePosixPath(
     "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
 )
 EXAMPLES = sorted(CLIENTS.glob("*/01-handoff/handoff-*.md"))
+
+
+def site_markdown() -> Any:
+    """Python-Markdown with the site's own extensions, read from mkdocs.yml, set as the site's
+    steps set them (the safe extension told that they run)."""
+    import markdown
+    import yaml
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    names: list[str] = []
+    configs: dict[str, Any] = {"handoff_lint.site.safe_markdown": {"prepared": True}}
+    for entry in config["markdown_extensions"]:
+        if isinstance(entry, dict):
+            (name, options), = entry.items()
+            names.append(name)
+            configs[name] = {**configs.get(name, {}), **(options or {})}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 def example_text(relative: PurePosixPath = NORTHWIND) -> str:
@@ -140,6 +167,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\n')
     shutil.copytree(CLIENTS, tmp_path / "clients")
     monkeypatch.chdir(tmp_path)
+    # The examples are a snapshot of one day: seen later, their open facts would be overdue (HO622).
+    monkeypatch.setenv("HANDOFF_TODAY", SITE_TODAY)
     return tmp_path
 
 
@@ -189,6 +218,23 @@ def build_site(config: Path, site_dir: Path, strict: bool = True, cache: Path | 
                           capture_output=True, text=True, timeout=300, check=False)
 
 
+def children_cpu_seconds() -> float:
+    """User and system CPU time of this process's finished subprocesses (and theirs): what a command
+    run from a test cost, whatever else the machine was doing meanwhile."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def site_build(project: Path, site: Path, generator: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`handoff site build` (the site's steps, any generator) run as a person would, from the project's
+    folder, isolated; returns the finished process."""
+    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
+           "HANDOFF_CACHE_DIR": str(site.with_name(f"{site.name}-cache"))}
+    command = [sys.executable, "-I", "-m", "handoff_lint", "site", "build", "--generator", generator]
+    return subprocess.run([*command, "-d", str(site), *extra], cwd=project, env=env, capture_output=True,
+                          text=True, timeout=600, check=False)
+
+
 def copy_site_project(target: Path) -> Path:
     """Copy what the site is built from into target (no git history there); returns its mkdocs.yml."""
     sitebench.copy_into(target, (REPO / name for name in SITE_SOURCES))
@@ -230,15 +276,23 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 
+# Chromium's own pages: its new-tab page fetches chrome-untrusted://new-tab-page/... at start-up,
+# and on a busy machine that lands in the log after the test's first page. Never a page's request.
+CHROMIUM_OWN_SCHEMES = ("chrome", "chrome-untrusted", "chrome-search", "devtools")
+
+
 def requested_urls(driver: Any) -> list[str]:
-    """Every URL Chromium asked for since the last call (its "performance" log)."""
+    """Every URL the pages asked for since the last call (Chromium's "performance" log)."""
     import json
+    from urllib.parse import urlsplit
 
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
+            url = message["params"]["request"]["url"]
+            if urlsplit(url).scheme not in CHROMIUM_OWN_SCHEMES:
+                urls.append(url)
     return urls
 
 
@@ -258,6 +312,7 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_script_timeout(BROWSER_WAIT_SECONDS)  # the tests' own short waits in the page
     try:
         yield driver
     finally:
@@ -273,10 +328,125 @@ def script_marker(driver: Any) -> object:
         f"return window.{SCRIPT_MARKER} === undefined ? null : window.{SCRIPT_MARKER};")
 
 
-def open_page(driver: Any, url: str) -> None:
-    """Load a page and let every pending event run (broken images fire onerror after load)."""
+# How long a browser test waits for the page to reach a state. Only a stop for a hang, never a
+# measure: on a machine busy with other work, Chromium may take many times its usual second.
+BROWSER_WAIT_SECONDS = 180
+
+
+def waiting(driver: Any) -> Any:
+    """A wait for a condition in the page, as long as BROWSER_WAIT_SECONDS."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
+    return WebDriverWait(driver, BROWSER_WAIT_SECONDS,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+
+
+def open_page(driver: Any, url: str) -> None:
+    """Load a page and let every pending event run (broken images fire onerror after load)."""
     driver.get(url)
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    waiting(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
     driver.execute_async_script("const done = arguments[0]; setTimeout(done, 500);")
+
+
+# Kinds of test -----------------------------------------------------------------------------------
+# `bash scripts/test --fast` leaves out the tests that build the site (`site`), drive Chromium
+# (`browser`) or install pre-commit hooks for real (`slow`). A test's kind follows from what it
+# uses, so nobody has to remember to mark a new test: the fixtures it requests (directly or
+# through other fixtures) and the helpers its code calls, followed through tests/ call by call.
+# While a test runs, a command of a kind it is not marked with stops it (see _refuse_unmarked),
+# so a test that reaches mkdocs, Chromium or a hook install some other way cannot slip into --fast.
+
+TESTS = Path(__file__).resolve().parent
+KINDS = ("site", "browser", "slow")
+FIXTURE_KINDS = {"built_site": "site", "sharded_site": "site", "browser": "browser", "hook_repo": "slow"}
+HELPER_KINDS: dict[Callable[..., object], str] = {build_site: "site", copy_site_project: "site",
+                                                  site_build: "site"}
+
+
+def _code_objects(code: types.CodeType) -> Iterator[types.CodeType]:
+    yield code
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            yield from _code_objects(constant)  # nested functions, lambdas, comprehensions
+
+
+def _kinds_reached(function: object, seen: set[object]) -> set[str]:
+    """The kinds of the helpers a function of tests/ calls, directly or through other such functions."""
+    function = getattr(getattr(function, "hypothesis", None), "inner_test", function)
+    if (not isinstance(function, types.FunctionType) or function in seen
+            or not Path(function.__code__.co_filename).is_relative_to(TESTS)):
+        return set()
+    seen.add(function)
+    kinds: set[str] = set()
+    for code in _code_objects(function.__code__):
+        for name in code.co_names:
+            value = function.__globals__.get(name)
+            if value is None:
+                continue
+            if isinstance(value, types.FunctionType) and value in HELPER_KINDS:
+                kinds.add(HELPER_KINDS[value])
+            else:
+                kinds |= _kinds_reached(value, seen)
+    return kinds
+
+
+def kinds_of(item: pytest.Item) -> set[str]:
+    """site, browser and slow, as far as the fixtures a test uses and the code it calls show."""
+    kinds = {FIXTURE_KINDS[name] for name in getattr(item, "fixturenames", ()) if name in FIXTURE_KINDS}
+    fixtures = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    seen: set[object] = set()
+    for function in [getattr(item, "obj", None), *(defs[-1].func for defs in fixtures.values())]:
+        kinds |= _kinds_reached(function, seen)
+    return kinds
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for kind in sorted(kinds_of(item)):
+            item.add_marker(kind)
+
+
+def command_kind(command: object) -> str | None:
+    """The kind of test a command belongs to: a site build, a browser, or a real hook install."""
+    if isinstance(command, (str, bytes, os.PathLike)):
+        command = [command]
+    if not isinstance(command, Sequence):
+        return None
+    words = {os.path.basename(os.fsdecode(word)) for word in command
+             if isinstance(word, (str, bytes, os.PathLike))}
+    if words & {"mkdocs", "properdocs", "zensical"} and "build" in words:
+        return "site"
+    if "site" in words and words & {"handoff", "handoff_lint"}:  # `handoff site build|prepare|finish`
+        return "site"
+    if words & {"chromium", "chromedriver"}:
+        return "browser"
+    if words & {"pre_commit", "pre-commit"} and "install" in words:
+        return "slow"
+    return None
+
+
+_RUNNING: list[pytest.Item] = []  # the test running now (set and cleared around each test)
+
+
+def _refuse_unmarked(event: str, arguments: tuple[Any, ...]) -> None:
+    if event != "subprocess.Popen" or not _RUNNING:
+        return
+    command = arguments[1]
+    kind = command_kind(command)
+    item = _RUNNING[-1]
+    if kind is not None and item.get_closest_marker(kind) is None:
+        raise RuntimeError(f"{item.nodeid} runs {command!r} but is not marked {kind!r}: use the "
+                           "fixtures or helpers of tests/conftest.py that build, browse or install")
+
+
+sys.addaudithook(_refuse_unmarked)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    _RUNNING.append(item)
+    try:
+        return (yield)
+    finally:
+        _RUNNING.pop()

@@ -23,7 +23,7 @@ def break_northwind(repo: Path) -> Path:
 
 def test_complete_docs_exit_0_with_a_summary(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint"]) == 0
-    assert capsys.readouterr().out == "4 handoff docs checked: all complete.\n"
+    assert capsys.readouterr().out == "5 handoff docs checked: all complete.\n"
 
 
 def test_findings_exit_1_one_line_each_with_a_fix(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,7 +35,7 @@ def test_findings_exit_1_one_line_each_with_a_fix(repo: Path, capsys: pytest.Cap
     assert lines[2].startswith(f"{NORTHWIND}:107:")
     assert " HO401 " in lines[2]
     assert lines[-1] == (
-        "4 handoff docs checked: 2 errors in 1 file, 0 warnings. Fix the errors before you merge.")
+        "5 handoff docs checked: 2 errors in 1 file, 0 warnings. Fix the errors before you merge.")
 
 
 def test_json_output_keeps_its_contract(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

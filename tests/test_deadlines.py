@@ -53,8 +53,9 @@ def test_a_handoff_call_after_five_working_days_is_late() -> None:
 
 def test_weekends_and_the_regions_bank_holidays_do_not_count() -> None:
     friday = dt.date(2026, 11, 27)  # Monday 30 November is St Andrew's Day in Scotland only
-    england = deadline(friday, dt.date(2026, 12, 2), AM_ASSIGNED_WITHIN, "england-and-wales", TODAY)
-    scotland = deadline(friday, dt.date(2026, 12, 2), AM_ASSIGNED_WITHIN, "scotland", TODAY)
+    later = dt.date(2026, 12, 4)
+    england = deadline(friday, dt.date(2026, 12, 2), AM_ASSIGNED_WITHIN, "england-and-wales", later)
+    scotland = deadline(friday, dt.date(2026, 12, 2), AM_ASSIGNED_WITHIN, "scotland", later)
     assert (england.state, england.due) == (State.LATE, dt.date(2026, 12, 1))
     assert (scotland.state, scotland.due) == (State.ON_TIME, dt.date(2026, 12, 2))
 
@@ -65,6 +66,15 @@ def test_a_missing_date_is_due_until_the_deadline_passes_then_late() -> None:
     assert due == Deadline(State.DUE, None, dt.date(2026, 11, 25))
     overdue = deadline(start, None, AM_ASSIGNED_WITHIN, "england-and-wales", dt.date(2026, 11, 26))
     assert overdue.state is State.LATE
+
+
+def test_a_date_after_today_is_a_plan_never_on_time() -> None:
+    start = dt.date(2026, 11, 23)
+    planned = deadline(start, dt.date(2026, 11, 25), AM_ASSIGNED_WITHIN, "england-and-wales", TODAY)
+    assert planned == Deadline(State.DUE, None, dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    passed = deadline(start, None, AM_ASSIGNED_WITHIN, "england-and-wales", dt.date(2026, 11, 26),
+                      planned=dt.date(2026, 11, 25))
+    assert (passed.state, passed.done, passed.planned) == (State.LATE, None, dt.date(2026, 11, 25))
 
 
 def test_without_a_trigger_nothing_can_be_said() -> None:

@@ -25,7 +25,10 @@ from handoff_lint.lifecycle import (
 D = dt.date
 # A handoff whose AM is assigned and whose call is held; cohort 1 starts Mon 11 Jan 2027.
 CALLED = Records(trigger=D(2026, 11, 16), sow_signed=D(2026, 11, 16), am_assigned=D(2026, 11, 17),
-                 call_planned=D(2026, 11, 20), cohort_starts=(("1", D(2027, 1, 11)),))
+                 call_planned=D(2026, 11, 20), call_held=D(2026, 11, 20),
+                 cohort_starts=(("1", D(2027, 1, 11)),))
+# The same handoff with Week 0 recorded on the planned day.
+STARTED = replace(CALLED, first_cohort_started=D(2027, 1, 11))
 
 
 def test_no_trigger_no_clock() -> None:
@@ -92,6 +95,23 @@ def test_onboarding_counts_down_to_week_0() -> None:
     assert not seen.needs_action
 
 
+def test_a_planned_call_whose_day_has_passed_is_not_a_held_one() -> None:
+    planned = replace(CALLED, call_held=None)
+    seen = clock(planned, D(2026, 11, 24))
+    assert (seen.stage, seen.urgency) == (Stage.HANDOFF_CALL, Urgency.OVERDUE)
+
+
+def test_an_unnamed_account_manager_is_not_assigned_whatever_the_date() -> None:
+    unnamed = replace(CALLED, am_named=False)
+    assert clock(unnamed, D(2026, 11, 30)).stage is Stage.AM_TO_BE_ASSIGNED
+
+
+def test_a_planned_week_0_that_has_passed_unrecorded_is_overdue_not_started() -> None:
+    seen = clock(CALLED, D(2027, 1, 13))
+    assert (seen.stage, seen.urgency) == (Stage.ONBOARDING, Urgency.OVERDUE)
+    assert seen.text == "Week 0 (first cohort start) not recorded, overdue by 2 working days (due Mon 11 Jan)"
+
+
 def test_a_recorded_start_counts_over_the_planned_one_once_it_has_happened() -> None:
     moved = replace(CALLED, first_cohort_started=D(2027, 1, 18))
     assert clock(moved, D(2027, 1, 12)).stage is Stage.ONBOARDING
@@ -99,11 +119,11 @@ def test_a_recorded_start_counts_over_the_planned_one_once_it_has_happened() -> 
 
 
 def test_delivery_waits_for_the_week_2_workshop_then_the_week_12_report() -> None:
-    seen = clock(CALLED, D(2027, 1, 20))
+    seen = clock(STARTED, D(2027, 1, 20))
     assert (seen.stage, seen.week) == (Stage.DELIVERY, 1)
     assert seen.text == "Week 2 workshop due Mon 25 Jan (3 working days left)"
-    assert clock(CALLED, D(2027, 1, 26)).text == "Week 2 workshop overdue by 1 working day (due Mon 25 Jan)"
-    workshop = replace(CALLED, week_2_workshop=D(2027, 1, 25))
+    assert clock(STARTED, D(2027, 1, 26)).text == "Week 2 workshop overdue by 1 working day (due Mon 25 Jan)"
+    workshop = replace(STARTED, week_2_workshop=D(2027, 1, 25))
     assert clock(workshop, D(2027, 1, 26)).text == "Week 12 report due Mon 5 Apr (47 working days left)"
     assert clock(workshop, D(2027, 4, 6)).text == "Week 12 report overdue by 1 working day (due Mon 5 Apr)"
     # Seen on a Saturday, only Monday is left.
@@ -111,20 +131,20 @@ def test_delivery_waits_for_the_week_2_workshop_then_the_week_12_report() -> Non
 
 
 def test_complete_once_the_board_report_is_delivered() -> None:
-    done = replace(CALLED, week_2_workshop=D(2027, 1, 25), week_12_board_report=D(2027, 4, 6))
+    done = replace(STARTED, week_2_workshop=D(2027, 1, 25), week_12_board_report=D(2027, 4, 6))
     seen = clock(done, D(2027, 4, 7))
     assert (seen.stage, seen.urgency) == (Stage.COMPLETE, Urgency.DONE)
     assert clock(done, D(2027, 4, 5)).stage is Stage.DELIVERY  # recorded ahead: not done yet
 
 
 def test_commission_tranches_are_earned_due_or_overdue() -> None:
-    seen = tranches(CALLED, D(2027, 1, 26))
+    seen = tranches(STARTED, D(2027, 1, 26))
     assert [(t.share, t.state, t.date) for t in seen] == [
         (50, TrancheState.EARNED, D(2026, 11, 16)),
         (30, TrancheState.OVERDUE, D(2027, 1, 25)),
         (20, TrancheState.DUE, D(2027, 4, 5)),
     ]
-    delivered = replace(CALLED, week_2_workshop=D(2027, 1, 25))
+    delivered = replace(STARTED, week_2_workshop=D(2027, 1, 25))
     assert tranches(delivered, D(2027, 1, 26))[1].state is TrancheState.EARNED
     undated = tranches(replace(CALLED, cohort_starts=()), D(2026, 11, 30))
     assert [t.state for t in undated] == [TrancheState.EARNED, TrancheState.NOT_DATED, TrancheState.NOT_DATED]

@@ -5,10 +5,14 @@ of that length made of the characters patterns care about (runs of backticks, br
 spaced dashes, digits with separators...), with and without a character that makes the match
 fail at the end. A pattern that backtracks takes seconds to minutes here; a linear one takes
 milliseconds. Patterns the code only applies to bounded text are run the way the code runs them.
+Time is the CPU time of this process (other work on the machine does not count), compared with
+the CPU time of other runs moments apart, never with a fixed budget: a pattern fails only if it is
+slow next to a plain scan of the same lines and grows faster than its input.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import re
@@ -61,6 +65,8 @@ BOUNDED: dict[str, tuple[int, Callable[[re.Pattern[str], str], object]]] = {
     "handoff_lint.site.spacing._QUOTE_MARKER": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched at the start of each line.
     "handoff_lint.source._BLOCK_START": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
+    # Matched at one position of a built page: the "<" before a possible handler (site.csp).
+    "handoff_lint.site.csp._START_TAG": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched whole against one table cell.
     "handoff_lint.extract._NAMED_ADDRESS": (MAX_LINE_LENGTH, lambda p, text: p.fullmatch(text)),
 }
@@ -72,22 +78,51 @@ def test_the_package_has_patterns_to_check() -> None:
     assert len(PATTERNS) > 40
 
 
-def seconds(pattern: re.Pattern[str] | regex.Pattern[str], length: int,
-            use: Callable[[re.Pattern[str], str], object]) -> float:
-    start = time.perf_counter()
-    for text in adversarial(length):
-        use(pattern, text)  # type: ignore[arg-type]
-    return time.perf_counter() - start
+def side_by_side(first: Callable[[str], object], second: Callable[[str], object],
+                 texts: list[tuple[str, str]]) -> tuple[float, float]:
+    """CPU seconds of first and second, each given its text of every pair in turn: measured moments
+    apart, text by text, whatever else the machine does slows both alike. The garbage collector is
+    off meanwhile: it runs when objects pile up (a list of 10,000 matches), not because of the
+    pattern, and its cost grows with everything the test process holds."""
+    spent = [0.0, 0.0]
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for one, other in texts:
+            start = time.process_time()
+            first(one)
+            middle = time.process_time()
+            second(other)
+            spent[0] += middle - start
+            spent[1] += time.process_time() - middle
+    finally:
+        if enabled:
+            gc.enable()
+    return spent[0], spent[1]
+
+
+# Scans every position of a line and never matches: what a linear pattern costs.
+NEVER = re.compile(r"[^\s\S]")
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_each_pattern_is_linear_on_adversarial_lines(name: str) -> None:
     pattern = PATTERNS[name]
     length, use = BOUNDED.get(name, (MAX_LINE_LENGTH, every_use))
-    full = seconds(pattern, length, use)
-    # A quadratic pattern takes seconds on these lines, and a hundred times what it takes on lines
-    # a tenth as long; a linear one takes milliseconds, and ten times as long. Both tests must fail
-    # for the pattern to fail, so a busy machine cannot fail a linear pattern.
-    if full > 0.5:
-        tenth = seconds(pattern, length // 10, use)
-        assert full < 30 * max(tenth, 1e-3), f"{name}: {full:.2f} s, {tenth:.3f} s on a tenth"
+    lines = list(adversarial(length))
+    full, scan = side_by_side(lambda text: use(pattern, text), lambda text: use(NEVER, text),  # type: ignore[arg-type]
+                              [(line, line) for line in lines])
+    # A quadratic pattern takes seconds of CPU on these lines, hundreds of plain scans; a linear one
+    # a few scans. A pattern over 25 scans is run again beside ten runs on lines a tenth as long:
+    # the same work if it is linear, a tenth of it if it is quadratic. It fails if it took over
+    # three times as long. Every figure is a ratio of CPU times taken side by side, text by text.
+    if full > 25 * scan:
+        tenths = list(adversarial(length // 10))
+
+        def ten_times(text: str) -> None:
+            for _ in range(10):
+                use(pattern, text)  # type: ignore[arg-type]
+
+        again, short = side_by_side(lambda text: use(pattern, text), ten_times,  # type: ignore[arg-type]
+                                    list(zip(lines, tenths, strict=True)))
+        assert again < 3 * short, f"{name}: {again:.2f} s, {short:.3f} s on ten lines a tenth as long (CPU)"

@@ -22,7 +22,9 @@ def test_each_ae_lists_each_deal_with_three_tranches() -> None:
     assert text.count("- 50% SoW signed: **earned**") == len(views)
     assert text.count("30% Week 2 workshop delivered") == len(views)
     overdue = marks("handoff-chip", "handoff-chip-tranche-overdue")
-    # Harbour's Week 2 workshop is not recorded.
-    assert f"30% Week 2 workshop delivered: **overdue**{{ {overdue} }} on Mon 23 Nov" in text
+    earned = marks("handoff-chip", "handoff-chip-tranche-earned")
+    # Harbour's Week 2 workshop is recorded; Northwind's is still ahead.
+    assert f"30% Week 2 workshop delivered: **earned**{{ {earned} }} Mon 23 Nov" in text
+    assert f"**overdue**{{ {overdue} }}" not in text
     assert "20% Week 12 board report delivered: **due**" in text
     assert not re.search(r"£\s?\d", text)  # no amounts

@@ -1,6 +1,6 @@
-"""The dashboard answers "what needs me today": counts by stage, Needs action (only overdue, due
-within 2 working days, or incomplete), High risks in a panel of their own, the next 12 weeks; the
-paged All clients list has one row per client with its stage."""
+"""The dashboard answers "what needs me today": counts by stage, Needs action (this morning's work by
+owner), incomplete docs and High risks in panels of their own, the next 12 weeks; the paged All
+clients list has one row per client with its stage."""
 
 from __future__ import annotations
 
@@ -10,16 +10,8 @@ from conftest import EXAMPLES, SITE_DATE, example_text, example_views, site_view
 from handoff_lint.lifecycle import Stage
 from handoff_lint.site import paging, uris
 from handoff_lint.site.attributes import trusted_class
-from handoff_lint.site.dashboard import (
-    MAX_LISTED,
-    MAX_PER_WEEK,
-    ahead,
-    all_clients,
-    attention_pages,
-    dashboard,
-    needs_action,
-    order,
-)
+from handoff_lint.site.dashboard import MAX_PER_WEEK, ahead, all_clients, dashboard, order
+from handoff_lint.site.queues import MAX_NEEDS_ACTION, attention_pages
 
 
 def table_rows(markdown: str) -> list[str]:
@@ -55,32 +47,39 @@ def test_the_row_gives_stage_owners_first_cohort_and_high_risks() -> None:
                          "[Priya Shah](../people/ae-priya-shah.md)", "2027-01-11", "1"]
 
 
-def test_the_examples_show_four_stages_as_of_the_site_date() -> None:
-    stages = {v.clock.stage for v in example_views()}
-    assert {Stage.AM_TO_BE_ASSIGNED, Stage.HANDOFF_CALL, Stage.ONBOARDING, Stage.DELIVERY} <= stages
+def test_the_examples_show_every_stage_as_of_the_site_date() -> None:
+    stages = {v.name: v.clock.stage for v in example_views()}
+    assert stages == {
+        "Fenwick Foods Ltd": Stage.AM_TO_BE_ASSIGNED,             # as its AE wrote it
+        "Glenmore Distillers plc": Stage.HANDOFF_CALL,            # AM recorded by the Delivery Lead
+        "Northwind Logistics Ltd": Stage.ONBOARDING,              # call recorded by the AM
+        "Harbour Housing Association Limited": Stage.DELIVERY,    # Week 0 and Week 2 recorded
+        "Riverside Homes Association Limited": Stage.COMPLETE,    # Week 12 board report recorded
+    }
     page = dashboard(example_views(), SITE_DATE)
     assert "as of Tue 24 Nov 2026" in page
     classes = chip_classes("handoff-chip", "handoff-chip-am-to-be-assigned")
     assert "**AM to be assigned: 1**{ " + classes + " }" in page
 
 
-def test_needs_action_holds_overdue_due_soon_and_incomplete_but_not_high_risks() -> None:
+def test_needs_action_holds_this_mornings_work_by_owner_not_high_risks_nor_incomplete_docs() -> None:
     on_track = site_view(example_text())  # Northwind: one High risk, onboarding on track
-    assert on_track.risk_count("High") == 1 and needs_action(on_track) == []
-    late = site_view(example_text().replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))
-    assert late.clock.stage is Stage.ONBOARDING  # the record says the call was held on 2026-11-09
     no_record = without_section(example_text(), "## Handoff call record")
     overdue = site_view(no_record.replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))
-    assert needs_action(overdue) == ["handoff call overdue by 10 working days (due Tue 10 Nov)"]
+    assert overdue.clock.stage is Stage.HANDOFF_CALL  # a planned call is not a held one
     incomplete = site_view(without_section(example_text(), "## Section G"))
-    assert needs_action(incomplete)[-1].startswith("handoff doc incomplete (")
     page = dashboard([on_track, overdue, incomplete], SITE_DATE)
     action = section(page, "Needs action")
-    assert action.count("\n- [") == 2 and "handoff call overdue by 10 working days" in action
-    assert "**(incomplete)**" in all_clients([incomplete])[uris.ALL_CLIENTS]
+    assert "### [Hannah Lee](people/am-hannah-lee.md) (Account Manager): 1 item" in action
+    assert action.count("\n- [") == 1 and "handoff call overdue by 10 working days (due Tue 10 Nov)" in action
+    assert "`- **Held on:** YYYY-MM-DD` under `## Handoff call record`" in action
+    assert "handoff record northwind-logistics call-held" in action
+    assert "**Records to complete: 0**" in action
     assert "Front-load engagement" not in action
-    risks = section(page, "High risks")
-    assert "Exec sponsor is new in role" in risks
+    assert "incomplete" not in action.casefold()
+    assert "the AE Priya Shah completes it" in section(page, "Incomplete handoff docs")
+    assert "**(incomplete)**" in all_clients([incomplete])[uris.ALL_CLIENTS]
+    assert "Exec sponsor is new in role" in section(page, "High risks")
 
 
 def test_lists_are_bounded_however_many_clients() -> None:
@@ -88,9 +87,10 @@ def test_lists_are_bounded_however_many_clients() -> None:
     many = [site_view(no_record.replace("handoff_call: 2026-11-09", "handoff_call: 2026-11-25"))] * 300
     page = dashboard(many, SITE_DATE)
     action = section(page, "Needs action")
-    assert action.count("\n- [") == MAX_LISTED and "… and 275 more" in action
-    assert "[all 300 that need action](needs-action/index.md)" in action
-    pages = attention_pages(many)
+    assert action.count("\n- [") == MAX_NEEDS_ACTION
+    assert "Showing 25 of 300: the rest are on [the full list](needs-action/index.md)" in action
+    assert "1 item" not in action and "300 items, 25 shown" in action
+    pages = attention_pages(many, SITE_DATE)
     assert len(pages) == 300 // paging.ROWS
     assert all(p.count("\n- [") <= paging.ROWS for p in pages.values())
     listed = all_clients(many)
@@ -104,7 +104,7 @@ def test_lists_are_bounded_however_many_clients() -> None:
 def test_the_next_12_weeks_list_what_is_planned_from_today() -> None:
     text = ahead(example_views(), SITE_DATE)
     assert text.startswith("- **Week of Mon 23 Nov 2026**") or text.startswith("- **Week of Mon 23 Nov**")
-    assert "Handoff call (planned)" in text and "Cohort 1 starts (Week 0)" in text
+    assert "Handoff call (planned)" in text and "Cohort 1 starts (Week 0, planned)" in text
     later = ahead(example_views(), dt.date(2027, 6, 1))
     assert "Cohort 3 starts" in later and "2026**" not in later
 

@@ -39,3 +39,9 @@ def test_without_a_trigger_only_the_date_is_shown() -> None:
     assert short(Deadline(State.UNKNOWN, NOV[5])) == "2026-11-05"
     assert describe(Deadline(State.UNKNOWN)) == "not recorded"
     assert short(Deadline(State.UNKNOWN)) == "—"
+
+
+def test_a_plan_gets_no_tick_however_close_its_day() -> None:
+    planned = Deadline(State.DUE, None, NOV[25], NOV[25])
+    assert describe(planned) == "planned for 2026-11-25, not recorded yet (due 2026-11-25)"
+    assert "✓" not in describe(planned) and "✓" not in short(planned)

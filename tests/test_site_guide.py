@@ -3,8 +3,13 @@ schema and the rule registry, so neither can drift from what the linter checks."
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from pathlib import Path
 
+import pytest
+import yaml
 from conftest import REPO, example_text, lint, replace_once
 from handoff_lint.codes import REGISTRY, Rule
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
@@ -12,7 +17,13 @@ from handoff_lint.diagnostics import Severity
 from handoff_lint.schema import load_schema, properties, title_of
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
-from handoff_lint.site.guide import format_reference, rules_reference, writing_guide
+from handoff_lint.site.guide import (
+    format_reference,
+    hand_written_page,
+    lint_page,
+    rules_reference,
+    writing_guide,
+)
 
 
 def test_the_format_reference_names_every_section_item_and_column_of_the_schema() -> None:
@@ -130,3 +141,110 @@ def test_the_format_guides_records_example_is_accepted_by_the_linter() -> None:
     assert match is not None and "## Delivery milestones" in match.group(1)
     body = example_text().split("\n## Handoff call record", 1)[0].rstrip("\n") + "\n\n" + match.group(1)
     assert lint(body, None) == []
+
+
+# Hand-written guide pages are published like every other page: their front matter never reaches
+# the theme as they wrote it (handoff_lint.site.guide.hand_written_page).
+
+
+def theme_meta_keys() -> set[str]:
+    """Every front matter key the installed mkdocs-material reads (page.meta.<key>, nav_item.meta.<key>
+    in its templates), and those MkDocs and the theme's plugins read (template:, search:, tags:)."""
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    found = {m.group(1) for path in templates.rglob("*.html")
+             for m in re.finditer(r"(?:page|nav_item)\.meta\.([A-Za-z_]+)", path.read_text("utf-8"))}
+    return found | {"template", "search", "tags", "icon", "status", "subtitle", "location"}
+
+
+HOSTILE = "<img src=x onerror=\"window.__pwned='guide'\"><script>window.__pwned='guide'</script>"
+
+
+def test_every_key_the_theme_reads_from_a_guide_page_is_published_escaped_or_not_at_all() -> None:
+    keys = theme_meta_keys()
+    assert {"title", "description", "hide", "icon", "status", "author", "revision_date"} <= keys
+    front = "".join(f"{key}: {json.dumps(HOSTILE)}\n" for key in sorted(keys))
+    page = hand_written_page("guide/evil.md", f"---\n{front}---\n# Evil\n\nText.\n", "evil")
+    meta = yaml.safe_load(page.source.split("---\n")[1])
+    assert meta == {"title": html.escape(HOSTILE), "description": html.escape(HOSTILE)}
+    assert "<" not in page.source.split("---\n")[1] and page.source.endswith("# Evil\n\nText.\n")
+    assert page.title == HOSTILE  # the navigation escapes it where it writes it
+    reported = {m.group(1) for p in page.problems for m in [re.search(r"front matter key '(\w+)'", p.message)]
+                if m}
+    assert reported == keys - {"title", "description"}
+    assert all(p.path == "guide/evil.md" and p.code == "HO207" and "Remove the key" in p.hint
+               for p in page.problems)
+    line = next(p for p in page.problems if "'template'" in p.message).line
+    assert line == 2 + sorted(keys).index("template")
+
+
+@pytest.mark.parametrize(("front", "problem"), [
+    ("title: [1, 2]", "front matter key 'title': not text"),
+    ("description: {a: 1}", "front matter key 'description': not text"),
+    ("hide: [toc, '<script>']", "front matter key 'hide': not a list of"),
+    ("hide: toc", "front matter key 'hide': not a list of"),
+    ("a: &x [1]\nb: *x", "anchor"),
+    ("title: !!python/object:os.system x", "tag"),
+    ("title: '<script>x='a'</script>'", "not valid YAML"),
+])
+def test_front_matter_the_site_cannot_publish_is_reported(front: str, problem: str) -> None:
+    page = hand_written_page("guide/odd.md", f"---\n{front}\n---\n# Odd\n", "odd")
+    assert any(problem in p.message for p in page.problems), page.problems
+    meta = yaml.safe_load(page.source.split("---\n")[1])
+    assert meta["title"] == "Odd" and set(meta) <= {"title", "description", "hide"}
+
+
+def test_a_guide_page_keeps_its_text_and_the_hide_words_the_theme_knows() -> None:
+    page = hand_written_page("guide/a.md", "---\ntitle: A & B\nhide: [toc, footer]\n---\n# Head\n", "a")
+    assert page.problems == [] and page.title == "A & B"
+    assert yaml.safe_load(page.source.split("---\n")[1]) == {"title": "A &amp; B", "hide": ["toc", "footer"]}
+    plain = hand_written_page("guide/b.md", "title: <b>\n\n# Plain <i>\n", "b")
+    assert plain.problems == [] and plain.title == "Plain <i>"
+    assert plain.source.endswith("---\n\ntitle: <b>\n\n# Plain <i>\n")  # shown as text, never read as keys
+    unclosed = hand_written_page("guide/c.md", "---\ntitle: x\n# C\n", "c")
+    assert unclosed.problems and unclosed.source.endswith("---\ntitle: x\n# C\n")
+
+
+def test_the_guide_s_own_pages_are_published_without_a_finding() -> None:
+    pages = sorted((REPO / "guide").glob("*.md"))
+    assert len(pages) >= 3
+    for path in pages:
+        assert lint_page(f"guide/{path.name}", path.read_text("utf-8")) == [], path
+
+
+GUIDE_WITH_FINDINGS = """---
+title: Fine
+template: redirect.html
+---
+# A page
+
+Some <b>bold</b> text and [a link](javascript:alert(1)), and `<script>` in code is fine.
+
+```html
+<script>shown as code</script>
+```
+
+    <img src=x onerror=alert(1)> in indented code
+"""
+
+
+def test_a_guide_page_is_linted_like_a_doc() -> None:
+    found = [(d.line, d.column, d.code) for d in lint_page("guide/page.md", GUIDE_WITH_FINDINGS)]
+    assert found == [(3, 11, "HO207"), (7, 6, "HO617"), (7, 36, "HO618")]
+
+
+def test_handoff_lint_checks_the_guide_with_the_docs(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from handoff_lint.cli import main
+
+    (repo / "guide").mkdir()
+    (repo / "guide" / "page.md").write_text(GUIDE_WITH_FINDINGS, "utf-8")
+    (repo / "guide" / "fine.md").write_text("# Fine\n\nA `<b>` tag, shown.\n", "utf-8")
+    (repo / "guide" / "linked.md").symlink_to("/dev/zero")  # never read: a link
+    assert main(["lint"]) == 1
+    out = capsys.readouterr().out
+    assert "guide/page.md:3:11: HO207 front matter key 'template': the site does not publish it" in out
+    assert "guide/page.md:7:6: HO617" in out and "guide/page.md:7:36: HO618" in out
+    assert "guide/linked.md:1:1: HO101 this is a link" in out and "fine.md" not in out
+    docs = len(list((repo / "clients").glob("*/01-handoff/*.md")))
+    assert out.splitlines()[-1].startswith(f"{docs} handoff docs checked: 4 errors in 2 files")

@@ -11,7 +11,6 @@ local server, and nothing from outside the repo reaches site/.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,13 @@ import pytest
 from conftest import (
     NORTHWIND,
     build_site,
+    children_cpu_seconds,
     copy_site_project,
     example_text,
     open_page,
     requested_urls,
     serving,
+    waiting,
 )
 from conftest import script_marker as marker
 from handoff_lint.site import csp
@@ -65,6 +66,31 @@ OTHER_HOST_IMAGES = [
 ]
 # And images on the site's own address: loaded, each would be a request the reader did not make.
 LOCAL_IMAGES = ["/oauth2/sign_out", "img/logo.png", "../../search/search_index.json"]
+# Markdown that is not a client doc: a guide page whose front matter and body aim at every key the
+# theme reads, and a README that would be written over the guide's front page.
+WITNESS = "window.__pwned=7"  # no quote: it sits in every kind of YAML string
+GUIDE_PAGE = f"""---
+title: "</title><script>{WITNESS}</script><img src=x onerror=\\"{WITNESS}\\">"
+description: '"><script>{WITNESS}</script>'
+author: '"><script>{WITNESS}</script>'
+template: redirect.html
+location: '"+{WITNESS}+"'
+icon: ../../../../../etc/passwd
+status: '"><script>{WITNESS}</script>'
+subtitle: <script>{WITNESS}</script>
+hide: '<script>{WITNESS}</script>'
+search:
+  exclude: true
+tags: ['<script>{WITNESS}</script>']
+---
+# Guide <script>{WITNESS}</script>
+
+<script type="module">{WITNESS}</script><img src=x onerror="{WITNESS}">
+
+[a link](javascript:{WITNESS}) and [another](JaVaScRiPt&#58;{WITNESS}) and a paragraph.
+{{: onclick="{WITNESS}" }}
+"""
+GUIDE_README = f"<script>{WITNESS}</script>\n"
 # Class 3: files under clients/ that are not handoff docs; each would run script if published.
 STRAYS = {
     "northwind-logistics/01-handoff/evil.html": "<script>window.__pwned='html'</script>",
@@ -86,6 +112,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
     images = " ".join(f"![img{n}]({url})" for n, url in enumerate(OTHER_HOST_IMAGES + LOCAL_IMAGES))
     (config.parent / NORTHWIND).write_text(
         example_text() + FORGED_ATTRIBUTES + "\n" + images + "\n", "utf-8")
+    (config.parent / "guide" / "hostile-guide.md").write_text(GUIDE_PAGE, "utf-8")
+    (config.parent / "guide" / "README.md").write_text(GUIDE_README, "utf-8")
     for name, content in STRAYS.items():
         (clients / name).parent.mkdir(parents=True, exist_ok=True)
         (clients / name).write_text(content, "utf-8")
@@ -132,11 +160,15 @@ def server(hostile: tuple[Path, str]) -> Iterator[str]:
 
 
 
+# Chromium's own pages and in-page data, never a request to another host.
+BROWSER_SCHEMES = ("data", "blob", "about", "chrome", "chrome-search", "chrome-untrusted")
+
+
 def left_the_server(driver: Any, server: str) -> list[str]:
     """Every request Chromium made to anywhere but the local server."""
     here = urlsplit(server).netloc
     return [url for url in requested_urls(driver)
-            if urlsplit(url).scheme not in ("data", "blob", "about", "chrome", "chrome-search")
+            if urlsplit(url).scheme not in BROWSER_SCHEMES
             and urlsplit(url).netloc != here]
 
 
@@ -170,12 +202,11 @@ def test_a_doc_sets_no_id_class_title_or_data_attribute(hostile: tuple[Path, str
                                   " article [data-md-tooltip], article [onclick]').length") == 0
     # The site still works: its own script sets up search, which loads and finds the client.
     from selenium.webdriver.support import expected_conditions as until
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    box = WebDriverWait(browser, 20).until(until.element_to_be_clickable(
+    box = waiting(browser).until(until.element_to_be_clickable(
         ("css selector", "header #handoff-search input.pagefind-ui__search-input")))
     box.send_keys("Northwind")
-    WebDriverWait(browser, 20).until(
+    waiting(browser).until(
         lambda driver: driver.find_elements("css selector", ".pagefind-ui__result-link"))
     assert marker(browser) is None
     assert left_the_server(browser, server) == []
@@ -220,14 +251,56 @@ def test_only_handoff_docs_are_published(hostile: tuple[Path, str], server: str,
         assert f"clients/{name}: not a handoff doc; the site does not publish it" in output, name
         stem = Path(name).stem
         assert not [path for path in files if stem in path and "control" not in path], name
+    # (The hostile guide page's witness, __pwned=7, shows as text in the navigation and its slug.)
     assert not [path for path, text in files.items()
-                if "__pwned" in text and path not in ("control-no-csp.html", NORTHWIND_PAGE + "slipped.html")
+                if re.search(r"__pwned(?!=?7)", text)
+                and path not in ("control-no-csp.html", NORTHWIND_PAGE + "slipped.html")
                 and not path.startswith("search/")]
     for name in ("northwind-logistics/01-handoff/evil.html", "northwind-logistics/01-handoff/evil.svg",
                  "evil.js"):
         open_page(browser, server + name)
         assert marker(browser) is None and "404" in browser.page_source, name
     assert left_the_server(browser, server) == []
+
+
+def test_a_guide_page_s_front_matter_and_body_run_nothing(hostile: tuple[Path, str], server: str,
+                                                          browser: Any) -> None:
+    site, output = hostile
+    for key in ("author", "template", "location", "icon", "status", "subtitle", "hide", "search", "tags"):
+        assert "guide/hostile-guide.md:" in output and f"front matter key '{key}'" in output, key
+    assert "guide/README.md: the site writes this page itself; rename the file" in output
+    html = (site / "guide" / "hostile-guide" / "index.html").read_text("utf-8")
+    assert "redirect" not in html.split("</head>")[0] and "http-equiv=\"refresh\"" not in html
+    assert csp.inline_scripts(html) == [] and "<script>window" not in html
+    open_page(browser, server + "guide/hostile-guide/")
+    assert marker(browser) is None
+    assert browser.title.startswith("</title><script>")  # the title is shown as the page wrote it
+    assert "<script>" in browser.find_element("css selector", "article h1").text
+    assert browser.execute_script("return document.querySelectorAll('article [onclick], article script,"
+                                  " article img, a[href^=javascript]').length") == 0
+    open_page(browser, server + "guide/")
+    assert marker(browser) is None and "How to write a handoff" in browser.page_source
+    assert left_the_server(browser, server) == []
+
+
+def test_script_that_is_not_the_theme_s_fails_the_build_strict_or_not(tmp_path: Path) -> None:
+    # Whatever puts it there (here a template override; a page's text or front matter cannot),
+    # a page with an inline script, a handler or a javascript: URL of its own is never published.
+    config = copy_site_project(tmp_path / "project")
+    override = config.parent / "overrides" / "main.html"
+    override.write_text(override.read_text("utf-8") + (
+        "{% block scripts %}{{ super() }}<script>window.__pwned='override'</script>"
+        "<a href='javascript:void(1)' onmouseover=\"window.__pwned='handler'\">x</a>"
+        "{% endblock %}\n"), "utf-8")
+    result = build_site(config, tmp_path / "site", strict=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("index.md: an inline script that is not one of the theme's: \"window.__pwned='override'\"; "
+            "the site publishes no script but the theme's") in result.stderr
+    assert "index.md: a javascript: URL in" in result.stderr
+    assert "index.md: the attribute onmouseover= in" in result.stderr
+    assert "page(s) hold script that is not the theme's" in result.stdout + result.stderr
+    assert [path for path in (tmp_path / "site").rglob("*.js") if "__pwned" in path.read_text("utf-8")] == []
 
 
 # Class 4 -------------------------------------------------------------------------------------
@@ -257,9 +330,9 @@ def test_a_linked_folder_stops_the_build(target: str, where: str, tmp_path: Path
     (outside / "secret.md").write_text(SECRET, "utf-8")
     leads_to = {"outside": outside, "inside": config.parent / "guide"}.get(target, Path(target))
     (config.parent / where).symlink_to(leads_to, target_is_directory=True)
-    started = time.monotonic()
+    started = children_cpu_seconds()
     result = build_site(config, tmp_path / "site", strict=False)
-    assert time.monotonic() - started < 30
+    assert children_cpu_seconds() - started < 30  # CPU time of the build: a build of /proc never ends
     assert result.returncode == 1
     assert f"{where}: a link to a folder; the site is built from no folder reached through a link" in (
         result.stderr)

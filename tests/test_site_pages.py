@@ -14,7 +14,8 @@ from handoff_lint.site import client_index, names, paging, uris
 from handoff_lint.site.allocate import PathCollision
 from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
-from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, markdown_title, script
+from handoff_lint.site.guide import markdown_title
+from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, script
 from handoff_lint.site.people import PAGE_SIZE
 
 
@@ -29,11 +30,12 @@ def test_every_page_is_generated_and_every_client_has_a_page() -> None:
     people = {v.account_manager for v in site.views} | {v.ae for v in site.views}
     assert {uri for uri in per_person if uri.endswith(".md")} == {
         uris.person_page(role, name) for role, name in
-        [*(("am", v.account_manager) for v in site.views), *(("ae", v.ae) for v in site.views)]}
+        [*(("am", v.account_manager) for v in site.views), *(("ae", v.ae) for v in site.views),
+         *(("dl", v.delivery_lead) for v in site.views)] if name}
     # The feeds and exports are made from the views beside the pages (site.background.downloads).
     assert not any(uri.endswith(".ics") for uri in site.generated)
     assert {uri for uri in download_paths(site.views) if uri.startswith("calendar/")} == {
-        uris.CALENDAR_ALL, *(uris.am_calendar(v.account_manager) for v in site.views)}
+        uris.CALENDAR_ALL, *(uris.am_calendar(v.account_manager) for v in site.views if v.account_manager)}
     assert len(people) >= 4
     assert set(site.client_pages) == {d.src_uri for d in docs}
     assert site.generated[uris.ROBOTS] == ROBOTS_TXT == "User-agent: *\nDisallow: /\n"

@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import markdown
 import pytest
-import yaml
-from conftest import EXAMPLES, REPO, SITE_DATE, check_doc, example_text, line_of
+from conftest import EXAMPLES, REPO, SITE_DATE, check_doc, example_text, line_of, site_markdown
 from handoff_lint.site import client_page, parity
 from handoff_lint.site.clients import view
 from handoff_lint.site.parity import differences, document_events, html_events
@@ -21,21 +19,6 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 SKIP = {client_page.CARD_CLASS, client_page.BANNER_CLASS}
-
-
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the site's own extension list, read from mkdocs.yml."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for entry in config["markdown_extensions"]:
-        if isinstance(entry, dict):
-            (name, options), = entry.items()
-            names.append(name)
-            configs[name] = options or {}
-        else:
-            names.append(entry)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 def rendered_page(text: str) -> tuple[Any, str]:

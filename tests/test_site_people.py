@@ -1,10 +1,10 @@
-"""Per-person views: each AM's and AE's clients, what needs action first, bounded pages."""
+"""Per-person views: each Delivery Lead's, AM's and AE's queue and clients, bounded pages."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import example_text, example_views, site_view
+from conftest import SITE_DATE, example_text, example_views, site_view, without_section
 from handoff_lint.site import paging, uris
 from handoff_lint.site.people import PAGE_SIZE, pages
 
@@ -13,6 +13,11 @@ def test_every_am_and_ae_has_a_view_linked_from_the_index() -> None:
     views = example_views()
     found = pages(views)
     for view in views:
+        dl_page = uris.person_page("dl", view.delivery_lead)
+        assert f"({dl_page.removeprefix('people/')})" in found[uris.PEOPLE]
+        assert f"[{view.name}](../{view.src_uri})" in found[dl_page]
+        if not view.account_manager:
+            continue  # Fenwick's AM is not assigned yet
         am_page = uris.person_page("am", view.account_manager)
         assert f"({am_page.removeprefix('people/')})" in found[uris.PEOPLE]
         assert f"[{view.name}](../{view.src_uri})" in found[am_page]
@@ -44,6 +49,31 @@ def test_the_people_index_is_paged_however_many_people() -> None:
     many = [replace(one, account_manager=f"AM {n:03}", ae=f"AE {n:03}") for n in range(150)]
     found = pages(many)
     index = [uri for uri in found if uri == uris.PEOPLE or uri.startswith("people/index/")]
-    assert len(index) == 3  # 300 people, 100 to a page
+    assert len(index) == 4  # 301 people (one Delivery Lead), 100 to a page
     assert all(found[uri].count("\n- [") <= paging.ROWS for uri in index)
     assert "## Account Managers" in found[uris.PEOPLE] and "## AEs" in found[index[-1]]
+
+
+def test_each_page_starts_with_the_persons_queue_by_bucket() -> None:
+    views = example_views()
+    found = pages(views, SITE_DATE)
+    # Fenwick (trigger Mon 23 Nov): its Delivery Lead assigns the AM by Wed 25 Nov, this week.
+    lead = found[uris.person_page("dl", "Tom Okafor")]
+    assert lead.index("## Due today (0)") < lead.index("## Due this week (1)") < lead.index("## Clients (")
+    week = lead[lead.index("## Due this week"):lead.index("## Overdue")]
+    assert "Fenwick Foods Ltd" in week and "AM assignment due Wed 25 Nov" in week
+    assert "`account_manager: <name>` and `am_assigned: YYYY-MM-DD` in the front matter" in week
+    assert "## Records to complete (0)" in lead
+    # Without an editor address, no editor link at all; with one, a link per item.
+    assert "in the editor]" not in lead
+    base = "https://git.example/handoffs/-/edit/main/clients/"
+    linked = pages(views, SITE_DATE, base)[uris.person_page("dl", "Tom Okafor")]
+    assert f"[Record AM assignment in the editor]({base}fenwick-foods/01-handoff/" in linked
+
+
+def test_a_long_forgotten_fact_is_a_record_to_complete_not_todays_work() -> None:
+    no_record = without_section(example_text(), "## Handoff call record")
+    late = site_view(no_record)  # Northwind's call was due Tue 10 Nov
+    page = pages([late], SITE_DATE + (SITE_DATE - SITE_DATE.replace(day=10)))[
+        uris.person_page("am", "Hannah Lee")]
+    assert "## Overdue, most recent first (0)" in page and "## Records to complete (1)" in page

@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NORTHWIND, build_site, copy_site_project, example_text, line_of, open_page, serving
+from conftest import (
+    NORTHWIND,
+    build_site,
+    copy_site_project,
+    example_text,
+    line_of,
+    open_page,
+    serving,
+    waiting,
+)
 from conftest import SCRIPT_MARKER as MARKER
 from conftest import script_marker as marker
 from handoff_lint.cli import main
@@ -151,7 +160,6 @@ def test_no_injected_script_runs_in_chromium(server: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as until
-    from selenium.webdriver.support.ui import WebDriverWait
 
     open_page(browser, server + "control.html")
     assert marker(browser) == "control"
@@ -171,11 +179,11 @@ def test_no_injected_script_runs_in_chromium(server: str, browser: Any) -> None:
 
     # Search shows titles and text from the doc as HTML snippets: the other way in. The hostile
     # client name is the title of the Northwind result.
-    box = WebDriverWait(browser, 20).until(
+    box = waiting(browser).until(
         until.element_to_be_clickable((By.CSS_SELECTOR, "#handoff-search input.pagefind-ui__search-input")))
     box.click()
     box.send_keys("Northwind")
-    WebDriverWait(browser, 20).until(
+    waiting(browser).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
     browser.execute_async_script("const done = arguments[0]; setTimeout(done, 300);")
     results = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__results").text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,21 +22,13 @@ from conftest import (
     indexed_pages,
     replace_once,
     serving,
+    site_build,
 )
 from handoff_lint.site import csp, finish, prepare, search
 from handoff_lint.site.generators import GENERATORS
 
 GENERATOR_NAMES = sorted(GENERATORS)
 SITE_DAY = dt.date.fromisoformat(SITE_TODAY)
-
-
-def site_build(project: Path, site: Path, generator: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`handoff site build` run as a person would, from the project's folder."""
-    env = {**os.environ, "HANDOFF_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1",
-           "HANDOFF_CACHE_DIR": str(site.with_name(f"{site.name}-cache"))}
-    command = [sys.executable, "-I", "-m", "handoff_lint", "site", "build", "--generator", generator]
-    return subprocess.run([*command, "-d", str(site), *extra], cwd=project, env=env, capture_output=True,
-                          text=True, timeout=600, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +92,20 @@ def test_a_strict_build_fails_on_an_incomplete_doc(generator: str, tmp_path: Pat
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{doc.relative_to(project).as_posix()}:" in result.stdout
     assert "HO301" in result.stdout or "HO302" in result.stdout
+
+
+@pytest.mark.parametrize("generator", ["zensical", "mkdocs"])
+def test_a_guide_pages_front_matter_reaches_no_theme_as_markup(generator: str, tmp_path: Path) -> None:
+    project = copy_site_project(tmp_path / "project").parent
+    (project / "guide" / "evil.md").write_text(
+        '---\ntitle: "</title><script>window.__pwned = 1</script>"\ndescription: "\\"><script>x</script>"\n'
+        "template: evil.html\n---\n\n# Evil\n\nText.\n", "utf-8")
+    result = site_build(project, tmp_path / "site", generator)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "HO207" in result.stdout  # the key the site does not publish, reported
+    page = (tmp_path / "site" / "guide" / "evil" / "index.html").read_text("utf-8")
+    assert "<script>window" not in page and "<script>x" not in page
+    assert csp.inline_scripts(page) == []
 
 
 def test_zensical_alone_publishes_no_client_page(tmp_path: Path) -> None:
@@ -225,10 +230,18 @@ def zensical_server(stepped_sites: dict[str, Path]) -> Iterator[str]:
 
 
 def test_search_finds_a_client_on_the_zensical_site(zensical_server: str, browser: Any) -> None:
-    from test_site_browser import hr_sponsor, page_path, results, search_box, type_query, waiting
+    from test_site_browser import (
+        hr_sponsor,
+        page_path,
+        results,
+        search_box,
+        sole_client_of_its_hr_sponsor,
+        type_query,
+        waiting,
+    )
 
     browser.get(f"http://{zensical_server}/")
-    target = EXAMPLES[0]
+    target = sole_client_of_its_hr_sponsor()
     type_query(search_box(browser), hr_sponsor(target))
     waiting(browser).until(lambda driver: (results(driver) or [""])[0] == page_path(target))
     assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -10,10 +10,8 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import markdown
 import pytest
-import yaml
-from conftest import EXAMPLES, REPO, check_doc, line_of
+from conftest import EXAMPLES, REPO, check_doc, line_of, site_markdown
 from handoff_lint.check import check_text
 from handoff_lint.config import Config
 from handoff_lint.document import parse as parse_markdown
@@ -326,9 +324,7 @@ def test_guidance_never_reaches_the_site_or_the_linter(tmp_path: Path) -> None:
     blocks = [b.kind for section in document.sections for b in section.blocks]
     blocks += [b.kind for section in document.sections for sub in section.subsections for b in sub.blocks]
     assert set(blocks) == {"bullet_list", "table"}  # the notes are no block at all
-    site = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
-    extensions = [e if isinstance(e, str) else next(iter(e)) for e in site.get("markdown_extensions", [])]
-    page = markdown.markdown(body, extensions=extensions)
+    page = site_markdown().convert(body)
     assert "[//]" not in page and "Quotes" not in page and "guidance" not in page
     for description in ("Who the client is", "Cohort number or name", "Honest assessment"):
         assert description in text and description not in page

@@ -109,6 +109,8 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
         in_repo += check_one_doc_per_client(_handoff_folders(targets, bool(named)), settings.clients)
         found += apply_severity(in_repo, settings)
         checked += len(targets) + len(problems)
+    if not named:  # the guide is published too: its pages are checked with the docs
+        found += apply_severity(_lint_guide(config), config)
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
     crashed = [d for d in found if isinstance(d, runner.InternalError)]
     found = sorted(found, key=lambda d: (d.path, d.line, d.column, d.code, d.message))
@@ -118,6 +120,27 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     if crashed:
         return EXIT_USAGE
     return EXIT_FINDINGS if has_errors(found) else EXIT_CLEAN
+
+
+def _lint_guide(config: Config) -> list[Diagnostic]:
+    """The findings on the repo's hand-written guide pages (handoff_lint.site.guide.lint_page), read
+    as docs are (bounded; never through a link). The summary still counts handoff docs only."""
+    from handoff_lint.site.guide import GUIDE_FOLDER, lint_page
+    from handoff_lint.source import MAX_BYTES, decode
+
+    folder = config.root / GUIDE_FOLDER
+    found: list[Diagnostic] = []
+    pages = sorted(folder.glob("*.md")) if folder.is_dir() and not folder.is_symlink() else []
+    for path in pages:
+        shown = printable(files.display(path, Path.cwd()))
+        if files.link_on_the_way(path, config.root) is not None:
+            found.append(Diagnostic(shown, 1, 1, "HO101", Severity.ERROR, "this is a link; the site "
+                                    "publishes nothing through it", "Commit the page itself, not a link."))
+            continue
+        read = files.read(files.Target(shown, path, None), MAX_BYTES)
+        decoded = read if isinstance(read, Diagnostic) else decode(shown, read)
+        found += [decoded] if isinstance(decoded, Diagnostic) else lint_page(shown, decoded.text)
+    return found
 
 
 @dataclass(frozen=True)
@@ -210,6 +233,24 @@ def find_rule(wanted: str) -> codes.Rule | None:
         if key in (rule.code.casefold(), rule.name.casefold()):
             return rule
     return None
+
+
+def changed(arguments: argparse.Namespace, config: Config) -> int:
+    """List the files changed since the base commit outside the clients folder (always exit 0 when
+    git answers: the list is for the reviewer, CODEOWNERS requires the review)."""
+    from handoff_lint import changes
+
+    try:
+        found = changes.outside(changes.changed_paths(config.root, arguments.base), config.clients)
+    except changes.GitError as error:
+        print(f"handoff changed: git could not compare with {printable(arguments.base)}: "
+              f"{printable(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    if arguments.format == "github":
+        sys.stdout.write(changes.github(found, config.clients))
+    else:
+        sys.stdout.write(changes.text(found, config.clients))
+    return EXIT_CLEAN
 
 
 def rules(arguments: argparse.Namespace, config: Config) -> int:
@@ -424,7 +465,11 @@ def _write_new(arguments: argparse.Namespace, config: Config, target: Path, date
     print(f"Created {shown}\n"
           "Fill in every empty item (the comments in the file say what goes where), then run\n"
           f"    handoff lint {shown}\n"
-          "until it reports no errors, and open a pull request.")
+          "until it reports no errors, and open a pull request.\n"
+          "Leave out what you cannot know yet: its owners record each fact after the handoff with\n"
+          f"`handoff record {arguments.slug} <event>`: the Delivery Lead am-assigned (with the Account\n"
+          "Manager's name), the Account Manager call-held, week0, week2 and week12, you intro-sent\n"
+          "and ae-off.")
     return EXIT_CLEAN
 
 
@@ -528,6 +573,18 @@ def parser() -> argparse.ArgumentParser:
                               help="a rule code or name, e.g. HO301 or missing-section")
     rules_parser.set_defaults(run=rules)
 
+    changed_parser = commands.add_parser(
+        "changed", help="list the files a branch changes outside the clients folder",
+        description="List every file changed since BASE (from its common ancestor with HEAD) that "
+        "is not under the clients folder: code and settings an engineering owner must review. "
+        "Exit 0 (the list is for reading); 2 if git cannot compare.",
+    )
+    changed_parser.add_argument("--base", required=True, metavar="BASE",
+                                help="the commit the branch is compared with (a pull request's base)")
+    changed_parser.add_argument("--format", choices=("text", "github"), default="text",
+                                help="text, or github: one warning annotation per file (default: text)")
+    changed_parser.set_defaults(run=changed)
+
     new_parser = commands.add_parser(
         "new", help="start a handoff doc for a newly signed client",
         description="Write a fill-in handoff doc at clients/<slug>/01-handoff/handoff-<slug>-<date>.md. "
@@ -560,10 +617,10 @@ def parser() -> argparse.ArgumentParser:
         ("finish", "make a generator's output in the staging folder what we publish"),
     ):
         step = steps.add_parser(name, help=help_text, description=help_text)
-        if name == "build":
+        if name != "prepare":
             step.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs",
                               help="the static site generator (default: mkdocs)")
-        else:
+        if name != "build":
             step.add_argument("--stage", required=True, metavar="DIR", help="the staging folder")
         if name != "prepare":
             step.add_argument("-d", "--site-dir", metavar="DIR", help="where the site goes (default: site/)")
@@ -571,6 +628,11 @@ def parser() -> argparse.ArgumentParser:
         step.add_argument("--today", metavar="YYYY-MM-DD", default=None,
                           help=f"the day states and clocks are seen from (default: ${TODAY_VARIABLE})")
         step.set_defaults(run=site)
+
+    from handoff_lint import digest_cli, record_cli
+
+    record_cli.add_parser(commands)
+    digest_cli.add_parser(commands)
     return main_parser
 
 

@@ -136,6 +136,16 @@ _CORE_RULES = (
          "The front matter is not read." + ALWAYS_AN_ERROR,
          "client: !!python/object:os.system ls",
          "Remove the tag and write a plain value."),
+    Rule("HO207", "front-matter-not-published", Severity.ERROR,
+         "A guide page's front matter has a key the site does not publish, or a title or "
+         "description that is not text.",
+         "mkdocs-material acts on a page's front matter: template: picks the template, icon: a file "
+         "to include, location: goes into a script, and title and description are written into the "
+         "page as they are. So the site writes every page's front matter itself, the texts escaped, "
+         "and keeps only title, description and hide: of a guide page's own.",
+         "---\\ntemplate: redirect.html\\nlocation: https://example.com\\n---",
+         "Remove the key: a guide page may give only title, description (text) and hide: (a list of "
+         "navigation, toc, footer, path, tags or feedback)."),
     # Structure
     Rule("HO301", "missing-section", Severity.ERROR,
          "A required section (Section A to G) is missing.",
@@ -507,6 +517,19 @@ PLAYBOOK_RULES = (
          "Trigger 2026-11-17 with Cohort 1 starting 2026-12-07 (2 weeks and 6 days later)",
          "Agree a start at least 4 weeks after the trigger, or record the compressed onboarding as a "
          "risk in Section F and agree how Delivery will cover it."),
+    Rule("HO622", "fact-not-recorded", Severity.WARNING,
+         "A fact recorded after the handoff is past its due day and not recorded: the AM assignment, "
+         "the handoff call, the intro e-mail, the AE coming off the account, Week 0, the Week 2 "
+         "workshop or the Week 12 board report.",
+         "Playbook, Ownership: \"The Delivery Lead assigns an Account Manager within 2 working days. "
+         "The Account Manager owns the deal from there.\" The Account Manager holds the call within "
+         "5 working days and records Week 0, Week 2 and Week 12; the AE sends the intro e-mail and "
+         "comes off the account in the call. The message names who records the fact. It depends on "
+         "today, so it is a warning and never an error: an unrelated pull request must not fail because a "
+         "milestone fell due overnight. The same items make each person's queue on the site and "
+         "the `handoff digest` reminders.",
+         "No handoff call record 3 working days after its deadline",
+         "Record it when it has happened: `handoff record <slug> <event> --on YYYY-MM-DD`."),
 )
 
 REGISTRY: dict[str, Rule] = {rule.code: rule for rule in (*_CORE_RULES, *PLAYBOOK_RULES)}

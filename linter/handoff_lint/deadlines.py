@@ -74,16 +74,20 @@ class State(str, Enum):
 @dataclass(frozen=True)
 class Deadline:
     state: State
-    done: dt.date | None = None
+    done: dt.date | None = None  # the recorded day, never after today
     due: dt.date | None = None
+    planned: dt.date | None = None  # a day the doc plans it for, while nothing is recorded
 
 
 def deadline(start: dt.date | None, done: dt.date | None, within: int, region: str,
-             today: dt.date) -> Deadline:
-    """Whether `done` fell within `within` working days of `start` (the trigger), seen from `today`."""
+             today: dt.date, planned: dt.date | None = None) -> Deadline:
+    """Whether `done` fell within `within` working days of `start` (the trigger), seen from `today`.
+    A `done` after today is not a record but a plan, and is reported as one."""
+    if done is not None and done > today:
+        done, planned = None, done
     if start is None:
-        return Deadline(State.UNKNOWN, done)
+        return Deadline(State.UNKNOWN, done, None, planned if done is None else None)
     due = add_working_days(start, within, region)
     if done is None:
-        return Deadline(State.LATE if today > due else State.DUE, None, due)
+        return Deadline(State.LATE if today > due else State.DUE, None, due, planned)
     return Deadline(State.ON_TIME if done <= due else State.LATE, done, due)

@@ -3,9 +3,14 @@ commission tranches and the dated milestones of its timeline.
 
 The playbook does not end when the doc is merged: the Account Manager is assigned within 2 working
 days of the trigger, the handoff call is held within 5, the 4-week onboarding clock runs to Week 0
-(the first cohort's start), the Week 2 workshop and the Week 12 board report follow. A date the doc
-records that lies after `today` is a plan, not something done. Everything here is a pure function
-of the doc's instance and `today`; the site and the linter's rules both read it.
+(the first cohort's start), the Week 2 workshop and the Week 12 board report follow.
+
+Planned and recorded dates are different things. The front matter's `handoff_call` and the cohort
+table are plans; the handoff call record, the delivery milestones and `am_assigned` (with the
+Account Manager named) are records, and a record dated after `today` is still only a plan. Stages
+and clocks move on recorded facts only: a planned date that has passed with nothing recorded is
+overdue, never done. Everything here is a pure function of the doc's instance and `today`; the
+site, the queues and the linter's rules all read it.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class Records:
 
     region: str = "england-and-wales"
     trigger: dt.date | None = None
+    am_named: bool = True  # the front matter names the Account Manager
     sow_signed: dt.date | None = None
     am_assigned: dt.date | None = None
     call_planned: dt.date | None = None
@@ -77,6 +83,10 @@ class Records:
         return self.call_held or self.call_planned
 
 
+def _named(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 def records(instance: Mapping[str, object], default_region: str) -> Records:
     """A doc's dates, from its checked instance; a value that is not a real date is left out."""
     front = _dict(instance.get("front_matter"))
@@ -100,6 +110,7 @@ def records(instance: Mapping[str, object], default_region: str) -> Records:
     return Records(
         region=region_of(front, default_region),
         trigger=start.date if start else None,
+        am_named=_named(front.get("account_manager")),
         sow_signed=date_of(_dict(front.get("trigger")).get("sow_signed")),
         am_assigned=date_of(front.get("am_assigned")),
         call_planned=date_of(front.get("handoff_call")),
@@ -117,6 +128,11 @@ def records(instance: Mapping[str, object], default_region: str) -> Records:
 def done(day: dt.date | None, today: dt.date) -> bool:
     """A date records something done only once it is reached; after today it is a plan."""
     return day is not None and day <= today
+
+
+def am_recorded(recorded: Records, today: dt.date) -> bool:
+    """The Delivery Lead has recorded the assignment: a named Account Manager and a day not after today."""
+    return recorded.am_named and done(recorded.am_assigned, today)
 
 
 def day_text(day: dt.date, today: dt.date | None = None) -> str:
@@ -186,18 +202,23 @@ def clock(recorded: Records, today: dt.date) -> Clock:
     if start is None:
         return Clock(Stage.DATES_MISSING, Urgency.UNKNOWN, "trigger dates missing: no clock runs")
     region = recorded.region
-    if not done(recorded.am_assigned, today):
+    if not am_recorded(recorded, today):
         return _deadline(Stage.AM_TO_BE_ASSIGNED, "AM to be assigned,",
                          add_working_days(start, AM_ASSIGNED_WITHIN, region), today, region)
-    if not done(recorded.call, today):
+    if not done(recorded.call_held, today):
         return _deadline(Stage.HANDOFF_CALL, "handoff call",
                          add_working_days(start, HANDOFF_CALL_WITHIN, region), today, region)
     week_0 = recorded.first_start
     if week_0 is None:
         return Clock(Stage.ONBOARDING, Urgency.UNKNOWN, "in onboarding: no cohort start date")
-    if not done(week_0, today):
+    if not done(recorded.first_cohort_started, today):
+        if today > week_0:  # the planned start has passed and nobody recorded it
+            return _deadline(Stage.ONBOARDING, "Week 0 (first cohort start) not recorded,", week_0,
+                             today, region, 0)
         week = -math.ceil((week_0 - today).days / 7)
-        return Clock(Stage.ONBOARDING, Urgency.ON_TRACK,
+        urgency = Urgency.DUE_SOON if working_days_between(today, week_0, region) <= DUE_SOON_WORKING_DAYS \
+            else Urgency.ON_TRACK
+        return Clock(Stage.ONBOARDING, urgency,
                      f"in onboarding, Week {week} (first cohort starts {day_text(week_0, today)})",
                      week_0, week)
     week = (today - week_0).days // 7
@@ -291,19 +312,23 @@ def milestones(recorded: Records, today: dt.date) -> list[Milestone]:
                                add_working_days(start, HANDOFF_CALL_WITHIN, region),
                                f"Handoff call deadline ({HANDOFF_CALL_WITHIN} working days)"))
     if recorded.am_assigned is not None:
-        assigned = done(recorded.am_assigned, today)
+        assigned = am_recorded(recorded, today)
         found.append(Milestone("am-assigned", Kind.CALL, recorded.am_assigned,
                                "AM assigned" if assigned else "AM assignment (planned)", assigned))
     if recorded.call is not None:
-        held = done(recorded.call, today)
-        found.append(Milestone("call", Kind.CALL, recorded.call, "Handoff call" if held else
+        held = done(recorded.call_held, today)
+        found.append(Milestone("call", Kind.CALL, recorded.call_held if held and recorded.call_held
+                               else recorded.call, "Handoff call held" if held else
                                "Handoff call (planned)", held))
+    started = done(recorded.first_cohort_started, today)
     for index, (name, cohort_start) in enumerate(sorted(recorded.cohort_starts, key=lambda c: c[1])):
         cohort = name if name.casefold().startswith("cohort") else f"Cohort {name}".strip()
         found.append(Milestone(f"cohort-{index}-week-minus-4", Kind.ONBOARDING, cohort_start - ONBOARDING,
                                f"{cohort}: Week -4 (onboarding starts)"))
         found.append(Milestone(f"cohort-{index}-start", Kind.COHORT, cohort_start,
-                               f"{cohort} starts (Week 0)", done(cohort_start, today)))
+                               f"{cohort} starts (Week 0)" if index else
+                               f"{cohort} starts (Week 0{', recorded' if started else ', planned'})",
+                               started and index == 0))
         found.append(Milestone(f"cohort-{index}-week-12", Kind.COHORT, cohort_start + WEEK_12,
                                f"{cohort}: Week 12"))
     week_0 = recorded.first_start

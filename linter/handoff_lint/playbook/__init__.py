@@ -3,7 +3,7 @@ up, sponsors' notes, honest risks, explicit commitments, cohorts, and a doc free
 active content.
 
 Each rule is a pure function of a Context (the parsed doc, its source map, the settings) returning
-diagnostics. Their codes (HO601 to HO621) are documented in the rule registry, handoff_lint.codes.
+diagnostics. Their codes (HO601 to HO622) are documented in the rule registry, handoff_lint.codes.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from handoff_lint.playbook import (
     commitments,
     dates,
     deadlines,
+    facts,
     hygiene,
     lifecycle,
     money,
@@ -50,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     lifecycle.nothing_done_after_today,  # HO619
     lifecycle.attendees_are_the_owners,  # HO620
     lifecycle.onboarding_not_compressed, # HO621
+    facts.facts_recorded,                # HO622
 )
 
 __all__ = ["CHECKS", "PLAYBOOK_RULES", "Context", "run"]

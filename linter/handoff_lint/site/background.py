@@ -53,12 +53,13 @@ def parity_differences(jobs: Sequence[ParityJob], store_folder: Path | None,
     return results
 
 
-def downloads(views: Sequence[ClientView], entries: Path, today: dt.date) -> dict[str, str]:
+def downloads(views: Sequence[ClientView], entries: Path, today: dt.date,
+              site_url: str = "") -> dict[str, str]:
     """The calendar feeds and the exports, by path in the site; entries is a file of the docs'
     export entries, one JSON array [page path, JSON text] a line (kept on disk as they are made)."""
     with entries.open(encoding="utf-8") as lines:
         made = [(str(page), str(text)) for page, text in map(json.loads, lines)]
-    return {**calendar_feed.feeds(views, today), **exports.exports(views, made, today)}
+    return {**calendar_feed.feeds(views, today, site_url), **exports.exports(views, made, today)}
 
 
 def download_paths(views: Sequence[ClientView]) -> list[str]:

@@ -1,16 +1,23 @@
 """Calendar feeds (iCalendar, with the icalendar library): one for every client, one per Account
 Manager. Each event's UID is made from the client's slug and the milestone's key, so a subscribed
-calendar updates an event in place when its date moves, however often the site is rebuilt."""
+calendar updates an event in place when its date moves, however often the site is rebuilt. An event
+not yet recorded carries a reminder (VALARM) at 09:00 one working day before, and, when the site's
+address is known (mkdocs.yml's site_url), a link to the client's page."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from handoff_lint.lifecycle import Kind, milestones
-from handoff_lint.site import uris
+from handoff_lint.site import queues, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.people import owners
+from handoff_lint.workdays import is_working_day
+
+if TYPE_CHECKING:
+    from icalendar import Alarm
 
 PRODUCT_ID = "-//handoff//Client handoffs//EN"
 UID_DOMAIN = "handoff.invalid"
@@ -24,10 +31,32 @@ def uid(view: ClientView, key: str) -> str:
     return f"{slug}.{key}@{UID_DOMAIN}"
 
 
-def events(view: ClientView, today: dt.date) -> list[str]:
+REMIND_AT = dt.timedelta(hours=9)
+
+
+def working_day_before(day: dt.date, region: str) -> dt.date:
+    before = day - dt.timedelta(days=1)
+    while not is_working_day(before, region):
+        before -= dt.timedelta(days=1)
+    return before
+
+
+def alarm(day: dt.date, region: str, what: str) -> Alarm:
+    """A display reminder at 09:00 on the working day before an all-day event."""
+    from icalendar import Alarm
+
+    reminder = Alarm()
+    reminder.add("action", "DISPLAY")
+    reminder.add("description", f"Tomorrow: {what}")
+    reminder.add("trigger", -((day - working_day_before(day, region)) - REMIND_AT))
+    return reminder
+
+
+def events(view: ClientView, today: dt.date, site_url: str = "") -> list[str]:
     """A client's dated events (all-day), each as its iCalendar text."""
     from icalendar import Event
 
+    address = queues.page_url(queues.site_base(site_url), view.src_uri)
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     found: list[str] = []
     for milestone in milestones(view.records, today):
@@ -43,6 +72,10 @@ def events(view: ClientView, today: dt.date) -> list[str]:
         event.add("description", f"{milestone.label} for {view.name} ({owners}).")
         event.add("categories", [milestone.kind.value])
         event.add("transp", "TRANSPARENT")
+        if address:
+            event.add("url", address)
+        if not milestone.recorded and milestone.date >= today:
+            event.add_component(alarm(milestone.date, view.region, f"{view.name}: {milestone.label}"))
         found.append(event.to_ical().decode("utf-8"))
     return found
 
@@ -74,7 +107,7 @@ def paths(views: Sequence[ClientView]) -> list[str]:
     return [path for path, _, _ in _feeds(views)]
 
 
-def feeds(views: Sequence[ClientView], today: dt.date) -> dict[str, str]:
+def feeds(views: Sequence[ClientView], today: dt.date, site_url: str = "") -> dict[str, str]:
     """Every feed by its path in the site."""
-    events_of = {id(view): events(view, today) for view in views}
+    events_of = {id(view): events(view, today, site_url) for view in views}
     return {path: feed(owned, name, events_of) for path, name, owned in _feeds(views)}

@@ -144,8 +144,9 @@ def view(checked: Checked, src_uri: str, default_region: str, today: dt.date,
         account_manager=_string(front.get("account_manager")),
         region=region,
         trigger=trigger_day,
-        am_assigned=deadline(trigger_day, am_assigned, AM_ASSIGNED_WITHIN, region, today),
-        handoff_call=deadline(trigger_day, call, HANDOFF_CALL_WITHIN, region, today),
+        am_assigned=deadline(trigger_day, am_assigned if recorded.am_named else None, AM_ASSIGNED_WITHIN,
+                             region, today, None if recorded.am_named else am_assigned),
+        handoff_call=deadline(trigger_day, recorded.call_held, HANDOFF_CALL_WITHIN, region, today, call),
         handoff_call_date=call,
         cohorts=[
             Cohort(_string(row.get("cohort")), date_of(row.get("start_date")), _string(row.get("size")))

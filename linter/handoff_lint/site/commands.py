@@ -21,7 +21,7 @@ from handoff_lint import cache
 from handoff_lint import files as doc_files
 from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, parse_today
 from handoff_lint.reporters import printable, text
-from handoff_lint.site import finish, generators, history, prepare, search, uris
+from handoff_lint.site import allocate, finish, generators, history, prepare, search, uris
 from handoff_lint.site.clients import LastChange
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -96,8 +96,13 @@ def _report(prepared: prepare.Prepared, errors: list[str]) -> int:
 
 def _prepare(arguments: argparse.Namespace, config: Config, stage: Path) -> prepare.Prepared:
     today = parse_today(arguments.today or os.environ.get(TODAY_VARIABLE), dt.date.today())
-    return prepare.prepare(config.root, stage, config, today=today,
-                           changes=last_changes(config.root, config.clients), store=store(config.root))
+    try:
+        return prepare.prepare(config.root, stage, config, today=today,
+                               changes=last_changes(config.root, config.clients), store=store(config.root))
+    except allocate.PathCollision as error:
+        raise ConfigError(f"two pages for one address: {error}") from None
+    except prepare.SetupError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _shard_size() -> int:
@@ -117,18 +122,19 @@ def build(arguments: argparse.Namespace, config: Config) -> int:
         prepared = _prepare(arguments, config, stage)
         try:
             generators.run(arguments.generator, stage / prepare.CONFIG_FILE, arguments.strict)
+            theme = finish.theme_scripts(generators.templates(arguments.generator))
         except generators.GeneratorFailed as error:
             _report(prepared, [])
             print(f"handoff site build: {printable(str(error))}", file=sys.stderr)
             return EXIT_USAGE
-        errors = finish.finish(stage, stage / prepare.SITE, config, store(config.root), shard_size)
+        finished = finish.finish(stage, stage / prepare.SITE, config, store(config.root), theme, shard_size)
         _publish(stage / prepare.SITE, site)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    count = _report(prepared, errors)
+    count = _report(prepared, [*finished.errors, *finished.active])
     print(f"site built with {arguments.generator} in {printable(str(site))}"
           + (f"; {count} error(s)" if count else ""), file=sys.stderr)
-    return EXIT_FINDINGS if count and arguments.strict else EXIT_CLEAN
+    return EXIT_FINDINGS if finished.active or (count and arguments.strict) else EXIT_CLEAN
 
 
 def prepare_command(arguments: argparse.Namespace, config: Config) -> int:
@@ -152,11 +158,15 @@ def finish_command(arguments: argparse.Namespace, config: Config) -> int:
     built = stage / prepare.SITE
     if not built.is_dir():
         raise ConfigError(f"{built}: no site built from the staging folder yet")
-    errors = finish.finish(stage, built, config, store(config.root), _shard_size())
+    try:
+        theme = finish.theme_scripts(generators.templates(arguments.generator))
+    except generators.GeneratorFailed as error:
+        raise ConfigError(str(error)) from None
+    finished = finish.finish(stage, built, config, store(config.root), theme, _shard_size())
     _publish(built, site)
-    for message in errors:
+    for message in [*finished.errors, *finished.active]:
         print(printable(message))
-    return EXIT_FINDINGS if errors and arguments.strict else EXIT_CLEAN
+    return EXIT_FINDINGS if finished.active or (finished.errors and arguments.strict) else EXIT_CLEAN
 
 
 STEPS = {"build": build, "prepare": prepare_command, "finish": finish_command}

@@ -1,8 +1,11 @@
 """The home page (what needs someone today, and counts) and the paged lists behind it.
 
-"Needs action" holds only what is overdue, due within 2 working days, or incomplete; High risks have
-a panel of their own. Every list is bounded, so no page grows with the number of clients: the full
-lists are paged (All clients, Needs action), and the exports and the people views carry the rest.
+"Needs action" holds this morning's work from the people's queues (site.queues): at most 25 items due
+within 2 working days or overdue by at most 10, grouped by who records them; records nobody kept
+are a count with a link. Incomplete docs and High risks have panels of their own, and a client whose
+Week 12 board report is recorded leaves both queues and the High risks. Every list is bounded, so no
+page grows with the number of clients: the full lists are paged (All clients, Needs action, Records
+to complete), and the exports and the people views carry the rest.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
-from handoff_lint.lifecycle import DUE_SOON_WORKING_DAYS, STAGES, Kind, Urgency, day_text, milestones
-from handoff_lint.site import paging, uris
+from handoff_lint.lifecycle import STAGES, Kind, Stage, day_text, milestones
+from handoff_lint.site import paging, queues, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import inline, link, table, text
@@ -39,16 +42,6 @@ def order(views: Sequence[ClientView]) -> list[ClientView]:
     """Newest trigger first (docs without one last), then by name."""
     return sorted(views, key=lambda v: (v.trigger is None, -(v.trigger.toordinal() if v.trigger else 0),
                                         v.name.casefold()))
-
-
-def needs_action(view: ClientView) -> list[str]:
-    """Why a client needs someone today: overdue, due within 2 working days, or incomplete."""
-    reasons = []
-    if view.clock.urgency is Urgency.OVERDUE or view.clock.urgency is Urgency.DUE_SOON:
-        reasons.append(view.clock.text)
-    if view.errors:
-        reasons.append(f"handoff doc incomplete ({_plural(len(view.errors), 'error')})")
-    return reasons
 
 
 def _bounded(lines: list[str], more: str) -> str:
@@ -100,7 +93,8 @@ def ahead(views: Sequence[ClientView], today: dt.date) -> str:
     return "\n".join(lines) + "\n" if lines else "Nothing is due in the next 12 weeks.\n"
 
 
-def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Client handoffs") -> str:
+def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Client handoffs",
+              base: str = "") -> str:
     ordered = order(views)
     counts = " ".join(stage_chip(stage, sum(v.clock.stage is stage for v in views)) for stage in STAGES
                       if any(v.clock.stage is stage for v in views))
@@ -116,20 +110,22 @@ def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Cli
         f"{link('handoffs.json', uris.DASHBOARD, uris.EXPORT_JSON)} · "
         f"{link('AE commission', uris.DASHBOARD, uris.COMMISSION)}\n",
     ]
-    flagged = flagged_clients(views)
-    parts.append(f"## Needs action ({len(flagged)}) {{ #{trusted_id('needs-action')} }}\n")
+    count, section = queues.needs_action(views, today, base)
+    parts.append(f"## Needs action ({count}) {{ #{trusted_id('needs-action')} }}\n")
+    parts.append(section)
     parts.append(
-        f"Overdue, due within {DUE_SOON_WORKING_DAYS} working days, or incomplete. The AM is assigned within "
-        f"{AM_ASSIGNED_WITHIN} working days of the handoff trigger and the handoff call held within "
-        f"{HANDOFF_CALL_WITHIN}, skipping weekends and the client's bank holidays.\n"
-    )
-    parts.append(_bounded([
-        f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {status(v.clock)}"
-        + (f" · {text(reasons[-1])}" if v.errors else "")
-        for v, reasons in flagged
-    ], link(f"all {len(flagged)} that need action", uris.DASHBOARD, uris.ATTENTION))
-                 if flagged else "Nothing is overdue, due soon or incomplete.\n")
-    high = [(v, [r for r in v.risks if r.likelihood == "High"]) for v in ordered]
+        f"The Delivery Lead assigns the AM within {AM_ASSIGNED_WITHIN} working days of the handoff trigger "
+        f"and the handoff call is held within {HANDOFF_CALL_WITHIN}, skipping weekends and the client's "
+        "bank holidays.\n")
+    incomplete = [v for v in ordered if v.errors]
+    if incomplete:
+        parts.append(f"## Incomplete handoff docs ({len(incomplete)}) {{ #{trusted_id('incomplete')} }}\n")
+        parts.append(_bounded([
+            f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {_plural(len(v.errors), 'error')} "
+            f"(the AE {text(v.ae) if v.ae else '(not named)'} completes it)" for v in incomplete
+        ], f"see {link('All clients', uris.DASHBOARD, uris.ALL_CLIENTS)}"))
+    high = [(v, [r for r in v.risks if r.likelihood == "High"]) for v in ordered
+            if v.clock.stage is not Stage.COMPLETE]
     high = [(v, risks) for v, risks in high if risks]
     parts.append(f"## High risks ({sum(len(r) for _, r in high)}) {{ #{trusted_id('high-risks')} }}\n")
     parts.append(_bounded([
@@ -149,26 +145,6 @@ def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Cli
     else:
         parts.append("No handoff docs yet: `handoff new <slug>` writes the first one.\n")
     return "\n".join(parts)
-
-
-def flagged_clients(views: Sequence[ClientView]) -> list[tuple[ClientView, list[str]]]:
-    """Clients that need action, with why: overdue first, then by due date and name."""
-    flagged = [(v, reasons) for v in order(views) if (reasons := needs_action(v))]
-    return sorted(flagged, key=lambda e: (e[0].clock.urgency is not Urgency.OVERDUE,
-                                          e[0].clock.due or dt.date.max, e[0].name.casefold()))
-
-
-def attention_pages(views: Sequence[ClientView]) -> dict[str, str]:
-    """Every client that needs action, in pages of bounded size."""
-    needing = flagged_clients(views)
-
-    def render(uri: str, part: Sequence[tuple[ClientView, list[str]]], pager: str) -> str:
-        body = "\n".join(f"- {link(text(v.name), uri, v.src_uri)}: {status(v.clock)}"
-                         + (f" · {text(reasons[-1])}" if v.errors else "") for v, reasons in part) + "\n" \
-            if part else "Nothing is overdue, due soon or incomplete.\n"
-        intro = f"{_plural(len(needing), 'client')}: overdue first, then by due date.\n"
-        return "\n".join(p for p in ("# Needs action\n", intro, pager, body, pager) if p)
-    return paging.paged(uris.ATTENTION, needing, render)
 
 
 def all_clients(views: Sequence[ClientView]) -> dict[str, str]:

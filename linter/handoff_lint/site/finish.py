@@ -13,6 +13,7 @@ import html
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -72,13 +73,27 @@ def _html_files(site: Path) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
-def finish(stage: Path, site: Path, settings: Config, store: cache.Store,
-           shard_size: int = search.SHARD_SIZE) -> list[str]:
-    """Make the built site in `site` what we publish; the errors found, one line each."""
+@dataclass
+class Finished:
+    errors: list[str] = field(default_factory=list)  # what fails a strict build
+    active: list[str] = field(default_factory=list)  # script that is not the theme's: fails any build
+
+
+def theme_scripts(generator_templates: Path) -> csp.ThemeScripts:
+    """The inline scripts of the generator's own theme, read from its installed templates (never the
+    repo's overrides: a script of ours is a file)."""
+    return csp.theme_scripts(path.read_text("utf-8") for path in sorted(generator_templates.rglob("*.html"))
+                             if path.is_file())
+
+
+def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme: csp.ThemeScripts,
+           shard_size: int = search.SHARD_SIZE) -> Finished:
+    """Make the built site in `site` what we publish, with what was found wrong."""
     manifest = json.loads((stage / MANIFEST).read_text("utf-8"))
     directory_urls = bool(manifest["use_directory_urls"])
     records: dict[str, search.Record] = manifest["search"]
     errors: list[str] = []
+    active: list[str] = []
     fingerprint = cache.settings_fingerprint(settings)
     with (stage / CLIENT_PAGES).open(encoding="utf-8") as lines:
         for line in lines:
@@ -93,16 +108,17 @@ def finish(stage: Path, site: Path, settings: Config, store: cache.Store,
     root_url = urlsplit(str(manifest.get("site_url") or "/")).path or "/"
     for path in _html_files(site):
         page_path = path.relative_to(site).as_posix()
-        page = path.read_text("utf-8")
         # As the theme links its error page: from the server's root, wherever the error happened.
         base = root_url if page_path == "404.html" else _base_url(page_path)
-        hardened, scripts = csp.harden(page, base)
-        for script, body in scripts.items():
+        hardened = csp.harden(path.read_text("utf-8"), base, theme)
+        active += [f"{page_path}: {problem}; the site publishes no script but the theme's"
+                   for problem in hardened.problems]
+        for script, body in hardened.files.items():
             if script not in written:
                 written.add(script)
                 (site / script).parent.mkdir(parents=True, exist_ok=True)
                 (site / script).write_text(body, "utf-8")
-        path.write_text(hardened, "utf-8")
+        path.write_text(hardened.page, "utf-8")
     indexed = []
     for uri, record in records.items():
         built = site / built_page(uri, directory_urls)
@@ -113,7 +129,7 @@ def finish(stage: Path, site: Path, settings: Config, store: cache.Store,
         indexing.index(site, indexed, shard_size)
     except indexing.SearchIndexFailed as error:
         errors.append(str(error))
-    return errors
+    return Finished(errors, active)
 
 
 def _parity(checked: Checked, page: str) -> list[str]:

@@ -15,6 +15,16 @@ from pathlib import Path
 GENERATORS: dict[str, str] = {"mkdocs": "mkdocs", "properdocs": "properdocs", "zensical": "zensical"}
 
 
+def templates(name: str) -> Path:
+    """The installed templates of the generator's theme (mkdocs-material's, or Zensical's own)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("zensical" if name == "zensical" else "material")
+    if spec is None or not spec.submodule_search_locations:
+        raise GeneratorFailed(f"{name}: its theme is not installed (`pip install -e \".[site,generators]\"`)")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
 class GeneratorFailed(Exception):
     """The generator exited with an error; the message holds the end of what it printed."""
 

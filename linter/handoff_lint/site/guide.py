@@ -7,15 +7,22 @@ neither can drift from what the linter checks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from handoff_lint import template
-from handoff_lint.codes import Rule
+import yaml
+from markdown_it import MarkdownIt
+
+from handoff_lint import frontmatter, template
+from handoff_lint.codes import Rule, diagnostic
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
+from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.extract import FRONT_MATTER
+from handoff_lint.playbook.hygiene import active_content
 from handoff_lint.schema import Schema, kind, properties, title_of
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.mdtext import fence, indent, inline, link, table, text
+from handoff_lint.site.sanitize import TEXT_META, html_text, meta_problems
 
 # How each kind of value is written, by where it is: after a label in a section, after a key in
 # the front matter, in a table cell, or as a whole section (Section G's list of bullets).
@@ -36,6 +43,93 @@ _RULE_GROUPS = {
 }
 EXAMPLE_SLUG = "acme-widgets"
 EXAMPLE_CLIENT = "Acme Widgets Ltd"
+
+
+GUIDE_FOLDER = "guide"  # the hand-written pages, beside the clients folder
+_PUBLISHED_HINT = ("Remove the key: a guide page's front matter may give only title, description (text) "
+                   "and hide: (a list of what the theme hides); the site sets everything else itself.")
+
+
+@dataclass
+class HandWritten:
+    """A hand-written guide page as the site publishes it: its Markdown behind front matter of the
+    site's own (the page's title and description as HTML text, hide:), its title for the
+    navigation, and what of the page's own front matter was not published, as findings."""
+
+    source: str
+    title: str
+    problems: list[Diagnostic] = field(default_factory=list)
+    body_line_offset: int = 0  # lines of the page before its body (its own front matter)
+
+
+def markdown_title(markdown: str, default: str) -> str:
+    """The first '# ' heading of a hand-written page, for the navigation."""
+    for line in markdown.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip().strip("#").strip() or default
+    return default
+
+
+def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritten:
+    """A guide page, published like every other page: its front matter is read safely (no alias,
+    no tag, bounded), only title, description and hide: are kept, the texts escaped, and every other
+    key reported (HO207) and dropped. A page without front matter keeps its text whole."""
+    body, meta, problems, offset = markdown, dict[str, object](), list[Diagnostic](), 0
+    if markdown.split("\n", 1)[0].rstrip() == "---":
+        read = frontmatter.parse(path, markdown)
+        problems += read.diagnostics
+        # An unclosed front matter keeps the page's text whole: nothing of it is read as keys.
+        if read.body or read.data is not None:
+            body, offset = read.body, read.body_line_offset
+        meta = read.data or {}
+        for key, problem in meta_problems(meta):
+            line, column = read.source_map.get(f"/front_matter/{key}", (1, 1))
+            problems.append(diagnostic(path, line, column, "HO207", problem, _PUBLISHED_HINT))
+    title = meta.get("title")
+    title = title if isinstance(title, str) and title.strip() else markdown_title(body, default_title)
+    published: dict[str, object] = {"title": html_text(title)}
+    description = meta.get("description")
+    if isinstance(description, str):
+        published["description"] = html_text(description)
+    if "hide" in meta and not meta_problems({"hide": meta["hide"]}):
+        published["hide"] = meta["hide"]
+    assert not meta_problems(published) and set(published) <= {*TEXT_META, "hide"}
+    front = yaml.safe_dump(published, allow_unicode=True, sort_keys=False)
+    return HandWritten(f"---\n{front}---\n\n{body}", title, problems, offset)
+
+
+def _code_lines(markdown: str) -> set[int]:
+    """The 0-based lines inside fenced or indented code, where a tag or a link is only shown."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return {line for token in tokens if token.type in ("fence", "code_block") and token.map
+            for line in range(*token.map)}
+
+
+def lint_page(path: str, markdown: str) -> list[Diagnostic]:
+    """What `handoff lint` and the site's build report on a guide page, as on a handoff doc: front
+    matter the site does not publish, raw HTML (HO617) and links that could run code (HO618)
+    outside code. markdown is the page's decoded text (handoff_lint.source.decode: bounded)."""
+    page = hand_written_page(path, markdown, path)
+    found = list(page.problems)
+    body = markdown.split("\n")[page.body_line_offset:]
+    code = _code_lines("\n".join(body))
+    seen: set[tuple[int, str]] = set()
+    for index, line in enumerate(body):
+        if index in code:
+            continue
+        number = page.body_line_offset + index + 1
+        for item in active_content(line):
+            if (number, item.code) in seen:
+                continue  # one finding per line and kind, as for a doc: '<b>x</b>' is one mistake
+            seen.add((number, item.code))
+            if item.code == "HO617":
+                message = f"'{item.token}' is raw HTML; the site shows it as text and never runs it"
+                hint = "Write plain Markdown; to show a tag, put it in `backticks`."
+            else:
+                message = f"a '{item.token}' link could run code in the reader's browser; the site drops it"
+                hint = "Link to an https:// address, or remove the link."
+            found.append(diagnostic(path, number, item.offset + 1, item.code, message, hint))
+    return found
 
 
 def reading_order(hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ from handoff_lint.site import (
     exports,
     guide,
     people,
+    queues,
     registers,
     search,
     uris,
@@ -256,14 +257,6 @@ class Site:
     entries: list[exports.Entry] = field(default_factory=list)
 
 
-def markdown_title(markdown: str, default: str) -> str:
-    """The first '# ' heading of a hand-written page, for the navigation."""
-    for line in markdown.split("\n"):
-        if line.startswith("# "):
-            return line[2:].strip().strip("#").strip() or default
-    return default
-
-
 WIDE = "---\nhide:\n  - toc\n---\n\n"
 
 
@@ -310,7 +303,7 @@ def _tables(found: dict[str, str], *classes: str) -> dict[str, str]:
 
 def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: Schema,
           rules: Iterable[Rule], hand_written: Sequence[tuple[str, str]] = (),
-          site_name: str = "Client handoffs",
+          site_name: str = "Client handoffs", edit_base: str = "",
           client_out: Callable[[str, str, exports.Entry], None] | None = None) -> Site:
     """Every page of the site; hand_written are the guide's own pages as (path, title). docs may be
     a generator: each is used once, as it comes. With client_out, each client's page and export
@@ -332,9 +325,11 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         else:
             client_out(client.src_uri, page, exported)
     site.generated = paths.merge([
-        ("the dashboard", {uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name)}),
+        ("the dashboard", {uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name,
+                                                                      edit_base)}),
         ("All clients", _tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS)),
-        ("Needs action", dashboard.attention_pages(site.views)),
+        ("Needs action", queues.attention_pages(site.views, today, edit_base)),
+        ("Records to complete", queues.records_pages(site.views, today, edit_base)),
         ("Clients A–Z", _tables(client_index.pages(site.views))),
         ("the risk register", _tables(registers.risks(site.views))),
         ("the commitments register", _tables(registers.commitments(site.views))),
@@ -347,7 +342,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         ("the site's own files", {uris.ROBOTS: ROBOTS_TXT, uris.STYLESHEET: STYLESHEET, uris.SCRIPT: script(),
                                   uris.HEADERS: csp.headers_file()}),
         ("AE commission", commission.pages(site.views, today)),
-        ("People", people.pages(site.views)),
+        ("People", people.pages(site.views, today, edit_base)),
     ])
     # Made later, beside the pages (background.downloads), at paths known now.
     paths.claim_all(background.download_paths(site.views), "the calendar feeds and exports")

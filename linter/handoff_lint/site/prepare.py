@@ -33,11 +33,11 @@ from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.schema import load_schema
-from handoff_lint.site import attributes, background, pages, timeline, uris
+from handoff_lint.site import attributes, background, guide, pages, queues, timeline, uris
 from handoff_lint.site.clients import LastChange
+from handoff_lint.source import MAX_BYTES, decode
 
 SAFE_MARKDOWN = "handoff_lint.site.safe_markdown"
-GUIDE_FOLDER = "guide"
 CONFIG_FILE = "mkdocs.yml"
 DOCS = "docs"
 OVERRIDES = "overrides"
@@ -45,7 +45,9 @@ MANIFEST = "manifest.json"
 CLIENT_PAGES = "client-pages.jsonl"
 SITE = "site"  # where the generator writes, inside the staging folder (Zensical writes nowhere else)
 # Keys of mkdocs.yml the steps decide; the rest (theme, extensions, extra files) is kept as written.
-_DECIDED = ("hooks", "docs_dir", "site_dir", "nav", "INHERIT")
+# repo_url and edit_uri give the queues' "Record …" links only: left to the theme, repo_url shows a
+# repository widget that asks the git host's API about the repository from every page.
+_DECIDED = ("hooks", "docs_dir", "site_dir", "nav", "INHERIT", "repo_url", "edit_uri")
 
 
 class SetupError(Exception):
@@ -100,22 +102,40 @@ def generator_config(settings: dict[str, Any], nav: list[pages.NavEntry], today:
     return config
 
 
-def hand_written_pages(base: Path) -> tuple[list[tuple[str, Path, str]], list[str]]:
-    """The guide's pages as (site path, file, title), and why any other file there is not one."""
-    found: list[tuple[str, Path, str]] = []
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]], list[Diagnostic],
+                                            list[str]]:
+    """The guide's pages, each as the site publishes it (guide.hand_written_page: its own front
+    matter never reaches the theme), its findings as `handoff lint` gives them, and why any other
+    file there is not one."""
+    found: list[tuple[str, guide.HandWritten]] = []
+    findings: list[Diagnostic] = []
     messages: list[str] = []
-    folder = base / GUIDE_FOLDER
+    folder = base / guide.GUIDE_FOLDER
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        uri = f"{GUIDE_FOLDER}/{path.name}"
+        uri = f"{guide.GUIDE_FOLDER}/{path.name}"
         link = doc_files.link_on_the_way(path, base)
         if link is not None or not path.is_file():
             shown = (link or path).relative_to(base).as_posix()
             messages.append(f"{shown}: a link or not a regular file; the site publishes nothing through it")
-        elif uri in uris.GENERATED:
+            continue
+        if uri in uris.GENERATED or path.stem in ("index", "README"):
+            # guide/README.md would be written as guide/index.html, over the guide's front page.
             messages.append(f"{uri}: the site writes this page itself; rename the file")
-        else:
-            found.append((uri, path, pages.markdown_title(path.read_text("utf-8"), path.stem)))
-    return found, messages
+            continue
+        # Read as a doc is (bounded, never a pipe or a device), and checked as `handoff lint` does.
+        read = doc_files.read(doc_files.Target(uri, path, None), MAX_BYTES)
+        decoded = read if isinstance(read, Diagnostic) else decode(uri, read)
+        if isinstance(decoded, Diagnostic):
+            findings.append(decoded)
+            continue
+        page = guide.hand_written_page(uri, decoded.text, path.stem)
+        findings += [*page.problems, *guide.lint_page(uri, decoded.text)]
+        found.append((uri, page))
+    return found, findings, messages
 
 
 def _copy_tree(source: Path, target: Path, base: Path) -> list[str]:
@@ -179,10 +199,10 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
             published[src_uri] = target
             yield pages.Doc(src_uri, checked, changes.get(relative.as_posix()))
 
-    guide_pages, prepared.messages = hand_written_pages(root)
-    for uri, path, _ in guide_pages:
-        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, docs / uri)
+    guide_pages, guide_findings, prepared.messages = hand_written_pages(root)
+    prepared.findings += apply_severity(guide_findings, settings)
+    for uri, page in guide_pages:
+        _write(docs, uri, page.source)
     entries = stage / "entries.jsonl"
     with entries.open("w", encoding="utf-8") as entry_lines, \
             (stage / CLIENT_PAGES).open("w", encoding="utf-8") as page_lines:
@@ -193,8 +213,9 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
         built = pages.build(
             checked_docs(), today=today, default_region=settings.region,
             schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
-            hand_written=[(uri, title) for uri, _, title in guide_pages],
+            hand_written=[(uri, page.title) for uri, page in guide_pages],
             site_name=str(site.get("site_name") or "Client handoffs"), client_out=client_out,
+            edit_base=queues.edit_base(_text(site.get("repo_url")), _text(site.get("edit_uri"))),
         )
         for view in built.views:
             target = published[view.src_uri]
@@ -205,7 +226,7 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
                 "relative": str(target.relative),
                 "timeline": timeline.svg(view.name, view.records, today),
             }, ensure_ascii=False) + "\n")
-    downloads = background.downloads(built.views, entries, today)
+    downloads = background.downloads(built.views, entries, today, _text(site.get("site_url")) or "")
     entries.unlink()
     for uri, content in {**built.generated, **downloads}.items():
         _write(docs, uri, content)
