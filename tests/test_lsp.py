@@ -1,4 +1,5 @@
-"""`handoff lsp` as an editor meets it: a real subprocess spoken to in LSP's JSON-RPC over stdio.
+"""`handoff lsp` as an editor meets it: a real subprocess spoken to in LSP's JSON-RPC over stdio
+(the client is bench/lspbench.py's, which the benchmark uses too).
 
 Every finding the server publishes is compared with what `handoff lint --format json` says about
 the same text saved to disk, every quick fix with what `handoff lint --fix` writes.
@@ -9,122 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import queue
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
 
 import pytest
 from conftest import NORTHWIND, example_text, replace_once
+from handoff_lint import live, lsp
 from handoff_lint.check import check_bytes
 from handoff_lint.config import Config
+from lspbench import WAIT, Client, Message
+from lsprotocol import types as lsp_types
 
-# Generous: a loaded 2-core machine may take seconds to start Python and import the linter.
-WAIT = 90.0
 TODAY = "2026-11-20"
-Message = dict[str, Any]
-
-
-class Client:
-    """A minimal LSP client: Content-Length framing over the server's stdin and stdout."""
-
-    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "handoff_lint", "lsp"], cwd=cwd,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env={**os.environ, "HANDOFF_TODAY": TODAY, **(env or {})})
-        self.inbox: queue.Queue[Message | None] = queue.Queue()
-        self.stderr: list[bytes] = []
-        self.next_id = 0
-        # Messages read while waiting for another one, in the order they came.
-        self.seen: list[Message] = []
-        assert self.process.stdout is not None and self.process.stderr is not None
-        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
-        threading.Thread(target=lambda: self.stderr.extend(self.process.stderr or []),  # type: ignore[arg-type]
-                         daemon=True).start()
-
-    def _read(self, stream: IO[bytes]) -> None:
-        """Every framed message on stdout, parsed; a byte that is not protocol fails the test."""
-        while True:
-            length = None
-            while True:
-                header = stream.readline()
-                if not header:
-                    self.inbox.put(None)
-                    return
-                if header == b"\r\n":
-                    break
-                name, _, value = header.decode("ascii").partition(":")
-                assert name.lower() in ("content-length", "content-type"), f"not LSP framing: {header!r}"
-                if name.lower() == "content-length":
-                    length = int(value)
-            assert length is not None
-            self.inbox.put(json.loads(stream.read(length)))
-
-    def send(self, message: Message) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        assert self.process.stdin is not None
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
-
-    def notify(self, method: str, params: Message) -> None:
-        self.send({"method": method, "params": params})
-
-    def next_message(self) -> Message:
-        try:
-            message = self.inbox.get(timeout=WAIT)
-        except queue.Empty:
-            pytest.fail(f"no message from the server in {WAIT} s; stderr: {b''.join(self.stderr)!r}")
-        if message is None:
-            pytest.fail(f"the server closed its output; stderr: {b''.join(self.stderr)!r}")
-        return message
-
-    def request(self, method: str, params: Message) -> Any:
-        self.next_id += 1
-        self.send({"id": self.next_id, "method": method, "params": params})
-        while True:
-            message = self.next_message()
-            if message.get("id") == self.next_id and "method" not in message:
-                assert "error" not in message, message
-                return message["result"]
-            self.seen.append(message)
-
-    def diagnostics(self, uri: str, version: int | None = None) -> list[Message]:
-        """The next diagnostics published for uri (for that version, when given)."""
-        while True:
-            for index, message in enumerate(self.seen):
-                params = message.get("params", {})
-                if (message.get("method") == "textDocument/publishDiagnostics" and params["uri"] == uri
-                        and (version is None or params.get("version") == version)):
-                    del self.seen[:index + 1]
-                    return list(params["diagnostics"])
-            self.seen.append(self.next_message())
-
-    def start(self) -> None:
-        result = self.request("initialize", {"processId": os.getpid(), "rootUri": None,
-                                             "capabilities": {}})
-        # Full sync (1): the editor sends the whole text on each change.
-        assert result["capabilities"]["textDocumentSync"]["change"] == 1
-        self.notify("initialized", {})
-
-    def open(self, uri: str, text: str, version: int = 1) -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "markdown", "version": version, "text": text}})
-
-    def change(self, uri: str, text: str, version: int) -> None:
-        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                               "contentChanges": [{"text": text}]})
-
-    def stop(self) -> int:
-        self.request("shutdown", None)  # type: ignore[arg-type]
-        self.notify("exit", None)  # type: ignore[arg-type]
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        return self.process.wait(timeout=WAIT)
 
 
 @pytest.fixture
@@ -132,12 +32,12 @@ def client(tmp_path: Path) -> Iterator[Client]:
     """A server started away from any repo, as an editor starts it: settings come from the doc."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    started = Client(elsewhere)
-    started.start()
+    started = Client(elsewhere, {"HANDOFF_TODAY": TODAY})
+    initialized = started.start()
+    # Full sync (1): the editor sends the whole text on each change.
+    assert initialized["capabilities"]["textDocumentSync"]["change"] == 1
     yield started
-    if started.process.poll() is None:
-        started.process.kill()
-        started.process.wait(timeout=WAIT)
+    started.kill()
 
 
 def lint_json(repo: Path, relative: str | Path, *options: str) -> list[Message]:
@@ -351,3 +251,13 @@ def test_without_pygls_it_says_how_to_install_it(tmp_path: Path) -> None:
     assert 'pip install "handoff-docs[lsp]"' in result.stderr
     assert result.stdout == ""
 
+
+
+def test_settings_that_cannot_be_read_are_one_finding_at_the_top(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.handoff]\nclients = "clients"\nregion = "mars"\n')
+    uri = (repo / NORTHWIND).as_uri()
+    result = lsp.check(uri, example_text(), 1, live.utf16_units)
+    [(_, shown)] = result.findings
+    assert shown.range.start == lsp_types.Position(0, 0)
+    assert "region 'mars'" in shown.message and "not checked" in shown.message
+    assert lsp.code_actions(uri, result, shown.range, None) == []

@@ -20,6 +20,7 @@ from handoff_lint.config import TODAY_VARIABLE, Config, load, parse_today
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.runner import internal_error
+from handoff_lint.source import MAX_LINE_LENGTH
 
 # The line breaks an editor counts lines by (LSP: \n, \r\n and \r); the linter reads \r\n and a
 # lone \r as \n, so its line numbers are the same. str.splitlines would also split at U+2028,
@@ -108,50 +109,60 @@ class Span:
 
 class Lines:
     """The editor's text by line, to turn the linter's positions (1-based line, 1-based column in
-    characters of the text it read) into the editor's, and back."""
+    characters of the text it read) into the editor's, and back. The text is split into lines only
+    when a position past the first line is asked for: a refused 50 MB paste has its one finding on
+    line 1, and splitting it would cost more than the check."""
 
     def __init__(self, text: str, units: Units = utf16_units) -> None:
-        self.lines = _LINE_BREAK.split(text)
+        self.text = text
         self.units = units
+        self._lines: list[str] | None = None
         # The linter reads the text without a byte-order mark, so its first line starts one
         # character later than the editor's.
         self.bom = 1 if text.startswith("\ufeff") else 0
         self.crlf = "\r\n" in text
 
-    def _shift(self, line: int) -> int:
-        return self.bom if line == 0 else 0
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        return self._lines
+
+    def _index(self, line: int) -> int:
+        """A 0-based line number clamped to the text's lines."""
+        if line <= 0:
+            return 0
+        return min(line, len(self.lines) - 1)
+
+    def line(self, index: int) -> str:
+        if index == 0 and self._lines is None:
+            ends = [end for end in (self.text.find("\n"), self.text.find("\r")) if end >= 0]
+            return self.text[:min(ends)] if ends else self.text
+        return self.lines[index]
+
+    def _shift(self, index: int) -> int:
+        return self.bom if index == 0 else 0
 
     def position(self, line: int, column: int) -> Position:
         """The editor's position of the linter's 1-based (line, column); clamped to the text."""
-        index = min(max(line - 1, 0), len(self.lines) - 1)
-        text = self.lines[index]
+        index = self._index(line - 1)
+        text = self.line(index)
         characters = max(column - 1, 0) + self._shift(index)
         return Position(index, self.units(text[:characters]) + max(characters - len(text), 0))
 
-    def character(self, position: Position) -> tuple[int, int]:
-        """The 0-based line and the character index on it (in the linter's text) of an editor's
-        position; a column inside an emoji's two units counts as before it."""
-        index = min(max(position.line, 0), len(self.lines) - 1)
-        text = self.lines[index]
-        count = 0
-        for offset, char in enumerate(text):
-            if count >= position.character:
-                return index, max(offset - self._shift(index), 0)
-            count += self.units(char)
-        return index, max(len(text) - self._shift(index), 0)
-
-    def end_of_text(self, line: int) -> int:
-        """The character after the last non-blank one on a 0-based line, in the linter's terms."""
-        return max(len(self.lines[line].rstrip()) - self._shift(line), 0)
-
     def span(self, diagnostic: Diagnostic) -> Span:
         """Where a finding shows: from its position over what its fix replaces, else to the end of
-        the text on its line (nothing after it: an empty span, which editors widen to a word)."""
+        the text on its line, at most a line's worth (nothing after it: an empty span, which
+        editors widen to a word)."""
         start = self.position(diagnostic.line, diagnostic.column)
         edits = diagnostic.fix.edits if diagnostic.fix else ()
         same = [e for e in edits if (e.line, e.column) == (diagnostic.line, diagnostic.column) and e.old]
-        end_column = (diagnostic.column + len(same[0].old) if same
-                      else max(self.end_of_text(start.line) + 1, diagnostic.column))
+        if same:
+            end_column = diagnostic.column + len(same[0].old)
+        else:
+            shift = self._shift(start.line)
+            rest = self.line(start.line)[:diagnostic.column - 1 + shift + MAX_LINE_LENGTH].rstrip()
+            end_column = max(len(rest) - shift + 1, diagnostic.column)
         return Span(start, self.position(diagnostic.line, end_column))
 
 
@@ -201,5 +212,5 @@ def fix_all(path: Path, has_path: bool, read: str, config: Config, lines: Lines)
         return None
     new = applied.text.replace("\n", "\r\n") if lines.crlf else applied.text
     last = len(lines.lines) - 1
-    end = Position(last, lines.units(lines.lines[last]))
+    end = Position(last, lines.units(lines.line(last)))
     return TextEdit(Span(Position(0, lines.bom and lines.units("\ufeff")), end), new)
