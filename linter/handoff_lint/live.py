@@ -36,12 +36,17 @@ def utf16_units(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def settings(path: Path, today: dt.date | None = None) -> Config:
+def today() -> dt.date:
+    """The day a check is seen from, as `handoff lint` takes it: $HANDOFF_TODAY, else the clock's
+    (asked at each check: a server runs past midnight). ConfigError for a malformed variable."""
+    return parse_today(os.environ.get(TODAY_VARIABLE), dt.date.today())
+
+
+def settings(path: Path, day: dt.date | None = None) -> Config:
     """The settings `handoff lint <path>` checks the doc with: its repo's [tool.handoff] (found from
     the doc's own folder, as the CLI does for a path it is given), else the built-in defaults with
     the doc's folder as the root. ConfigError when the repo's settings are wrong, as in the CLI."""
-    day = today or parse_today(os.environ.get(TODAY_VARIABLE), dt.date.today())
-    return replace(load(path.parent), today=day)
+    return replace(load(path.parent), today=day or today())
 
 
 @dataclass(frozen=True)

@@ -78,13 +78,11 @@ def check(uri: str, text: str, version: int | None, units: live.Units) -> Result
     lines = live.Lines(text, units)
     path, has_path = location(uri)
     try:
-        config = live.settings(path)
+        config = live.settings(path) if has_path else Config(root=path.parent, today=live.today())
     except ConfigError as error:
         problem = Diagnostic(uri, 1, 1, "", Severity.ERROR, f"handoff: {error}; the doc was not checked",
                              "Fix the settings in pyproject.toml ([tool.handoff]).")
         return Result(version, text, lines, [(problem, to_lsp(problem, lines))])
-    if not has_path:
-        config = Config(root=config.root, today=config.today)
     checked = live.check(path, text, config, has_path)
     return Result(version, text, lines, [(d, to_lsp(d, lines)) for d in checked.diagnostics],
                   checked.text, config)
