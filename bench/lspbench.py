@@ -110,10 +110,10 @@ class Client:
                     return list(params["diagnostics"])
             self.seen.append(self.next_message())
 
-    def start(self) -> Message:
-        """Initialize, as an editor that states no capabilities (UTF-16 positions)."""
+    def start(self, capabilities: Message | None = None) -> Message:
+        """Initialize, by default as an editor that states no capabilities (UTF-16 positions)."""
         result: Message = self.request("initialize", {"processId": os.getpid(), "rootUri": None,
-                                                      "capabilities": {}})
+                                                      "capabilities": capabilities or {}})
         self.notify("initialized", {})
         return result
 
@@ -142,6 +142,11 @@ class Client:
         """The server process's CPU time so far (user + system), from /proc (Linux)."""
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def peak_kb(self) -> int:
+        """The server process's peak resident memory so far, in kB, from /proc (Linux)."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
 
 
 _SECTION_G = "## Section G — Commitments AE made\n\n"
@@ -192,6 +197,28 @@ def per_change_cpu(repo: Path, relative: str, text: str, rounds: int, changes: i
             means.append((client.cpu_seconds() - before) / changes)
         client.stop()
         return means[1:]  # the first round warms up what is built once (the schema's checks)
+    finally:
+        client.kill()
+
+
+def refusal_cpu(repo: Path, relative: str, text: str, size: int,
+                env: dict[str, str] | None = None) -> tuple[float, list[Message], int]:
+    """CPU seconds the server spent on one change that pastes `size` bytes into the doc, what it
+    published for it, and its peak resident memory (kB, from /proc)."""
+    client = Client(repo, env)
+    try:
+        client.start()
+        uri = (repo / relative).as_uri()
+        client.open(uri, text)
+        client.diagnostics(uri, 1)
+        pasted = text + "a" * (size - len(text.encode("utf-8")))
+        before = client.cpu_seconds()
+        client.change(uri, pasted, 2)
+        published = client.diagnostics(uri, 2)
+        cost = client.cpu_seconds() - before
+        peak = client.peak_kb()
+        client.stop()
+        return cost, published, peak
     finally:
         client.kill()
 

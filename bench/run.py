@@ -291,6 +291,8 @@ def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer:
 
 
 LSP_BUDGET_MS = 50.0
+LSP_PASTE_BYTES = 50 * 1024 * 1024
+LSP_PASTE_BUDGET_S = 1.0
 LSP_TODAY = "2026-11-20"  # a day on which the example doc is complete: its usual findings, none
 
 
@@ -316,6 +318,16 @@ def target_lsp(work: Path, rounds: int) -> tuple[list[Figure], dict[str, Any]]:
                               f"({parse_ms:.1f} ms); mean of 10 changes, median of {rounds} rounds"
                               ).judge())
         extra[target] = {"lines": lines, "change_ms": [m * 1e3 for m in means], "parse_ms": parse_ms}
+    (repo / relative).write_text(example, "utf-8")
+    cost, published, peak_kb = lspbench.refusal_cpu(repo, relative, example, LSP_PASTE_BYTES,
+                                                    {"HANDOFF_TODAY": LSP_TODAY})
+    refused = [d["code"] for d in published] == ["HO104"]
+    figures.append(Figure("6c", "handoff lsp: CPU for a change pasting 50 MB (refused, HO104)",
+                          cost if refused else None, LSP_PASTE_BUDGET_S, " s", "lower",
+                          note=(f"server peak RSS {peak_kb / 1024:.0f} MB (the message is held whole "
+                                "while it is read)") if refused else f"not refused: {published}"
+                          ).judge())
+    extra["6c"] = {"cpu_s": cost, "peak_rss_kb": peak_kb, "published": published}
     return figures, extra
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from handoff_lint import live
 from handoff_lint.check import check_bytes
 from handoff_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from handoff_lint.fixes import fix_text
+from handoff_lint.source import too_large
 
 TODAY = dt.date(2026, 11, 20)
 DATE_ROW = ("| 1 | 32 | Leeds shift leads, days and nights | 2027-01-11 |",
@@ -135,3 +137,15 @@ def apply(text: str, edit: live.TextEdit) -> str:
         return before + len(units.decode("utf-16-le"))
 
     return text[:offset(edit.span.start)] + edit.new + text[offset(edit.span.end):]
+
+
+@pytest.mark.parametrize("text", ["plain", "£7k 😀", "a" * 3_000_000 + "é", "\ud800"])
+def test_the_size_is_what_saving_the_text_would_write(text: str) -> None:
+    assert live.utf8_size(text) == len(text.encode("utf-8", "surrogatepass"))
+
+
+def test_an_oversized_buffer_gets_the_finding_of_an_oversized_file(repo: Path) -> None:
+    config = replace(live.settings(repo / NORTHWIND, TODAY), max_bytes=1_000)
+    [refused] = live.check(repo / NORTHWIND, "é" * 600, config).diagnostics
+    assert refused == too_large(str(NORTHWIND), 1_200, 1_000)
+    assert refused.message == too_large(str(NORTHWIND), 1_200, 1_000).message

@@ -119,6 +119,26 @@ def test_columns_count_utf16_units_after_an_emoji(repo: Path, client: Client) ->
     assert line.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le") == "11 Jan 2027"
 
 
+@pytest.mark.parametrize(("encoding", "units"), [("utf-32", 1), ("utf-8", 4)])
+def test_columns_follow_the_position_encoding_the_editor_chose(repo: Path, encoding: str,
+                                                               units: int) -> None:
+    client = Client(repo, {"HANDOFF_TODAY": TODAY})
+    try:
+        chosen = client.start({"general": {"positionEncodings": [encoding]}})
+        assert chosen["capabilities"]["positionEncoding"] == encoding
+        uri = (repo / NORTHWIND).as_uri()
+        text = replace_once(example_text(), *EMOJI_ROW)
+        client.open(uri, text)
+        [date] = [d for d in client.diagnostics(uri, 1) if d["code"] == "HO402"]
+        line = text.split("\n")[date["range"]["start"]["line"]]
+        before = line[:line.index("11 Jan 2027")]
+        # Every character before the date is ASCII but the emoji, which counts `units` units.
+        assert date["range"]["start"]["character"] == len(before) - 1 + units
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_quick_fix_is_the_edit_lint_fix_makes(repo: Path, client: Client, newline: str) -> None:
     text = replace_once(example_text(), *EMOJI_ROW).replace("\n", newline)

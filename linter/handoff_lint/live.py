@@ -20,7 +20,7 @@ from handoff_lint.config import TODAY_VARIABLE, Config, load, parse_today
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.paths import check_one_doc_per_client
 from handoff_lint.runner import internal_error
-from handoff_lint.source import MAX_LINE_LENGTH
+from handoff_lint.source import MAX_LINE_LENGTH, too_large
 
 # The line breaks an editor counts lines by (LSP: \n, \r\n and \r); the linter reads \r\n and a
 # lone \r as \n, so its line numbers are the same. str.splitlines would also split at U+2028,
@@ -47,6 +47,17 @@ def settings(path: Path, day: dt.date | None = None) -> Config:
     the doc's own folder, as the CLI does for a path it is given), else the built-in defaults with
     the doc's folder as the root. ConfigError when the repo's settings are wrong, as in the CLI."""
     return replace(load(path.parent), today=day or today())
+
+
+_CHUNK = 1 << 20
+
+
+def utf8_size(text: str) -> int:
+    """How many bytes saving the text would write, without holding them all at once."""
+    if text.isascii():
+        return len(text)
+    return sum(len(text[start:start + _CHUNK].encode("utf-8", "surrogatepass"))
+               for start in range(0, len(text), _CHUNK))
 
 
 @dataclass(frozen=True)
@@ -84,10 +95,16 @@ def check(path: Path, text: str, config: Config, has_path: bool = True) -> Check
     targets, problems = _target(path, config, has_path)
     found = list(problems)
     decoded: str | None = None
+    size = utf8_size(text)
     # Lone surrogates (JSON allows them) become the bytes a file would hold: not UTF-8, HO102.
-    data = text.encode("utf-8", "surrogatepass")
+    # Too many bytes are refused by their number, as files.read refuses a file by its size,
+    # without making a copy of them.
+    data = text.encode("utf-8", "surrogatepass") if size <= config.max_bytes else None
     for target in targets:
         try:
+            if data is None:
+                found.append(too_large(target.display, size, config.max_bytes))
+                continue
             checked = check_bytes(target.display, data, target.relative, config)
             found += checked.diagnostics
             decoded = checked.text
