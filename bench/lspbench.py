@@ -30,9 +30,10 @@ class Client:
     """A minimal LSP client for `handoff lsp` run as a subprocess: Content-Length framing over its
     stdin and stdout, every message it sends kept in order."""
 
-    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None,
+                 command: list[str] | None = None) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "handoff_lint", "lsp"], cwd=cwd,
+            command or [sys.executable, "-m", "handoff_lint", "lsp"], cwd=cwd,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env={**os.environ, **(env or {})})
         self.inbox: queue.Queue[Message | None] = queue.Queue()

@@ -276,6 +276,32 @@ def test_an_untitled_buffer_is_checked_without_path_rules(client: Client) -> Non
     assert not [d for d in shown if str(d["code"]).startswith("HO5")]
 
 
+# The server as `handoff lsp` starts it, with a print to stdout in every check, as a careless
+# library might do.
+PRINTING_SERVER = """
+from handoff_lint import live, lsp
+checking = live.check
+def check(*arguments, **options):
+    print("stray output")
+    return checking(*arguments, **options)
+live.check = check
+lsp.main()
+"""
+
+
+def test_nothing_but_the_protocol_reaches_stdout(repo: Path) -> None:
+    client = Client(repo, {"HANDOFF_TODAY": TODAY}, [sys.executable, "-c", PRINTING_SERVER])
+    try:
+        client.start()
+        uri = (repo / NORTHWIND).as_uri()
+        client.open(uri, example_text())
+        assert client.diagnostics(uri, 1) == []  # the reader fails on any byte that is not LSP
+        assert client.stop() == 0
+        assert b"stray output" in b"".join(client.errors)
+    finally:
+        client.kill()
+
+
 def test_without_pygls_it_says_how_to_install_it(tmp_path: Path) -> None:
     blocked = ("import sys; sys.modules['pygls'] = None; from handoff_lint.cli import main; "
                "sys.exit(main(['lsp']))")

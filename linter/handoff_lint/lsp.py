@@ -9,6 +9,8 @@ messages, waits for typing to pause, and publishes for the newest version of a d
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from pygls.uris import to_fs_path
 from handoff_lint import __version__, codes, live
 from handoff_lint.config import Config, ConfigError
 from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.runner import internal_error
 
 # Long enough that a burst of keystrokes is checked once, short enough to feel immediate.
 DEBOUNCE_SECONDS = 0.2
@@ -83,7 +86,11 @@ def check(uri: str, text: str, version: int | None, units: live.Units) -> Result
         problem = Diagnostic(uri, 1, 1, "", Severity.ERROR, f"handoff: {error}; the doc was not checked",
                              "Fix the settings in pyproject.toml ([tool.handoff]).")
         return Result(version, text, lines, [(problem, to_lsp(problem, lines))])
-    checked = live.check(path, text, config, has_path)
+    try:
+        checked = live.check(path, text, config, has_path)
+    except Exception as error:  # a bug (or an unreadable folder) is one finding, never a dead server
+        crash = internal_error(str(path), error)
+        return Result(version, text, lines, [(crash, to_lsp(crash, lines))])
     return Result(version, text, lines, [(d, to_lsp(d, lines)) for d in checked.diagnostics],
                   checked.text, config)
 
@@ -108,8 +115,6 @@ def _current(server: LanguageServer, state: State, uri: str) -> Result | None:
 
 def publish(server: LanguageServer, state: State, uri: str) -> None:
     """Check the doc's current text and publish its findings, tagged with the version checked."""
-    if uri not in server.workspace.text_documents:
-        return
     result = _current(server, state, uri)
     if result is None:
         return
@@ -245,5 +250,12 @@ def server() -> LanguageServer:
 
 
 def main() -> int:
-    server().start_io()
+    """Serve on stdin and stdout until the editor says exit. The protocol gets its own copy of
+    stdout, and stdout itself then leads to stderr: whatever a library prints by mistake goes to
+    the editor's log instead of corrupting the protocol."""
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    server().start_io(sys.stdin.buffer, protocol)
     return 0
