@@ -321,3 +321,25 @@ def test_settings_that_cannot_be_read_are_one_finding_at_the_top(repo: Path) -> 
     assert shown.range.start == lsp_types.Position(0, 0)
     assert "region 'mars'" in shown.message and "not checked" in shown.message
     assert lsp.code_actions(uri, result, shown.range, None) == []
+
+
+def test_a_message_over_the_limit_is_dropped_and_its_doc_refused(repo: Path) -> None:
+    limited = [sys.executable, "-c", "from handoff_lint import lsp; lsp.main(max_message_bytes=2_000_000)"]
+    client = Client(repo, {"HANDOFF_TODAY": TODAY}, limited)
+    try:
+        client.start()
+        uri = (repo / NORTHWIND).as_uri()
+        client.open(uri, replace_once(example_text(), *EMOJI_ROW))
+        assert client.diagnostics(uri, 1)
+        client.change(uri, "a" * 3_000_000, 2)
+        [refused] = client.diagnostics(uri, 2)
+        assert refused["code"] == "HO104" and "at most 1,048,576 bytes" in refused["message"]
+        # The server's copy is the older text: nothing may be fixed from it.
+        assert client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": refused["range"],
+            "context": {"diagnostics": [], "only": ["quickfix", "source.fixAll"]}}) == []
+        client.change(uri, example_text(), 3)
+        assert client.diagnostics(uri, 3) == []
+        assert client.stop() == 0
+    finally:
+        client.kill()

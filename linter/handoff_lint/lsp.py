@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -22,7 +23,9 @@ from pygls.uris import to_fs_path
 from handoff_lint import __version__, codes, live
 from handoff_lint.config import Config, ConfigError
 from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.lsp_input import MAX_MESSAGE_BYTES, OVERSIZED, BoundedInput
 from handoff_lint.runner import internal_error
+from handoff_lint.source import MAX_BYTES
 
 # Long enough that a burst of keystrokes is checked once, short enough to feel immediate.
 DEBOUNCE_SECONDS = 0.2
@@ -48,6 +51,9 @@ class Result:
 class State:
     results: dict[str, Result] = field(default_factory=dict)
     pending: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    # Docs whose newest text was too large to be read (lsp_input), by URI: what stands for them
+    # until the editor sends a newer version.
+    refused: dict[str, Result] = field(default_factory=dict)
 
 
 def to_lsp(diagnostic: Diagnostic, lines: live.Lines) -> types.Diagnostic:
@@ -99,12 +105,34 @@ def _units(server: LanguageServer, uri: str) -> live.Units:
     return server.workspace.get_text_document(uri).position_codec.client_num_units
 
 
+def refused(uri: str, version: int | None, size: int) -> Result:
+    """What stands for a doc whose text came in a message too large to read: HO104, and no text
+    to fix (the server's copy is older than the editor's)."""
+    path, has_path = location(uri)
+    try:
+        limit = live.settings(path).max_bytes if has_path else MAX_BYTES
+    except ConfigError:
+        limit = MAX_BYTES
+    problem = codes.diagnostic(
+        str(path), 1, 1, "HO104",
+        f"the editor sent {size:,} bytes for this doc; a handoff doc may be at most {limit:,} bytes",
+        "Remove pasted data (spreadsheets, images as text) and link to it instead.")
+    lines = live.Lines("")
+    return Result(version, "", lines, [(problem, to_lsp(problem, lines))])
+
+
 def _current(server: LanguageServer, state: State, uri: str) -> Result | None:
     """The check of the doc as the editor has it now: the kept one, or a fresh one if the text
     changed since (a quick fix is never computed from an older version)."""
-    if uri not in server.workspace.text_documents:
+    document = server.workspace.text_documents.get(uri)
+    stands = state.refused.get(uri)
+    if stands is not None:
+        if document is None or document.version is None or stands.version is None \
+                or document.version <= stands.version:
+            return stands
+        del state.refused[uri]
+    if document is None:
         return None
-    document = server.workspace.get_text_document(uri)
     kept = state.results.get(uri)
     if kept is not None and kept.version == document.version and kept.text == document.source:
         return kept
@@ -231,7 +259,25 @@ def server() -> LanguageServer:
         if pending is not None:
             pending.cancel()
         state.results.pop(uri, None)
+        state.refused.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @language_server.feature(OVERSIZED)
+    def oversized(ls: LanguageServer, params: Any) -> None:
+        """A message too large to read (lsp_input) was dropped: its doc, or every open doc when
+        the message did not say which, shows HO104 until the editor sends a newer version."""
+        # A notification pygls has no type for arrives as an object with the fields as attributes.
+        uri, version = getattr(params, "uri", None), getattr(params, "version", None)
+        size = int(getattr(params, "bytes", 0))
+        versions: dict[str, int | None] = (
+            {uri: version} if isinstance(uri, str) and isinstance(version, int)
+            else {named: document.version for named, document in ls.workspace.text_documents.items()})
+        for affected, at in versions.items():
+            state.refused[affected] = refused(affected, at, size)
+            pending = state.pending.pop(affected, None)
+            if pending is not None:
+                pending.cancel()
+            publish(ls, state, affected)
 
     @language_server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
@@ -249,7 +295,7 @@ def server() -> LanguageServer:
     return language_server
 
 
-def main() -> int:
+def main(max_message_bytes: int = MAX_MESSAGE_BYTES) -> int:
     """Serve on stdin and stdout until the editor says exit. The protocol gets its own copy of
     stdout, and stdout itself then leads to stderr: whatever a library prints by mistake goes to
     the editor's log instead of corrupting the protocol."""
@@ -257,5 +303,5 @@ def main() -> int:
     sys.stdout.flush()
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-    server().start_io(sys.stdin.buffer, protocol)
+    server().start_io(BoundedInput(sys.stdin.buffer, max_message_bytes), protocol)  # type: ignore[arg-type]
     return 0
