@@ -9,6 +9,7 @@ The like-for-like baseline is a plain markdown-it parse of the same text, in pro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -176,17 +178,28 @@ def typed(text: str, keystroke: int) -> str:
     return text[:where] + "x" * (keystroke // len(ends) + 1) + text[where:]
 
 
-def per_change_cpu(repo: Path, relative: str, text: str, rounds: int, changes: int,
-                   env: dict[str, str] | None = None) -> list[float]:
-    """CPU seconds the server spent per change: for each round, the mean over `changes` changes,
-    each sent after the findings of the one before were published (the kernel counts CPU time in
-    ticks of 10 ms, so only a sum over many changes is precise)."""
+@contextlib.contextmanager
+def serving(repo: Path, relative: str, text: str,
+            env: dict[str, str] | None = None) -> Iterator[tuple[Client, str]]:
+    """A started server with the doc open and its first findings read; shut down afterwards."""
     client = Client(repo, env)
     try:
         client.start()
         uri = (repo / relative).as_uri()
         client.open(uri, text)
         client.diagnostics(uri, 1)
+        yield client, uri
+        client.stop()
+    finally:
+        client.kill()
+
+
+def per_change_cpu(repo: Path, relative: str, text: str, rounds: int, changes: int,
+                   env: dict[str, str] | None = None) -> list[float]:
+    """CPU seconds the server spent per change: for each round, the mean over `changes` changes,
+    each sent after the findings of the one before were published (the kernel counts CPU time in
+    ticks of 10 ms, so only a sum over many changes is precise)."""
+    with serving(repo, relative, text, env) as (client, uri):
         version = 1
         means = []
         for _ in range(rounds + 1):
@@ -196,32 +209,21 @@ def per_change_cpu(repo: Path, relative: str, text: str, rounds: int, changes: i
                 client.change(uri, typed(text, version), version)
                 client.diagnostics(uri, version)
             means.append((client.cpu_seconds() - before) / changes)
-        client.stop()
-        return means[1:]  # the first round warms up what is built once (the schema's checks)
-    finally:
-        client.kill()
+    return means[1:]  # the first round warms up what is built once (the schema's checks)
 
 
 def refusal_cpu(repo: Path, relative: str, text: str, size: int,
                 env: dict[str, str] | None = None) -> tuple[float, list[Message], int]:
     """CPU seconds the server spent on one change that pastes `size` bytes into the doc, what it
     published for it, and its peak resident memory (kB, from /proc)."""
-    client = Client(repo, env)
-    try:
-        client.start()
-        uri = (repo / relative).as_uri()
-        client.open(uri, text)
-        client.diagnostics(uri, 1)
+    with serving(repo, relative, text, env) as (client, uri):
         pasted = text + "a" * (size - len(text.encode("utf-8")))
         before = client.cpu_seconds()
         client.change(uri, pasted, 2)
         published = client.diagnostics(uri, 2)
         cost = client.cpu_seconds() - before
         peak = client.peak_kb()
-        client.stop()
-        return cost, published, peak
-    finally:
-        client.kill()
+    return cost, published, peak
 
 
 def parse_cpu(text: str, rounds: int) -> float:
