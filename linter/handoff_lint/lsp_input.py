@@ -20,15 +20,16 @@ OVERSIZED = "$/handoff/oversized"
 _HEAD_BYTES = 64 * 1024
 _CHUNK_BYTES = 1 << 20
 # Editors write the doc's identifier before its text, so both are in the message's first bytes.
-_URI = re.compile(rb'"uri"\s*:\s*("(?:[^"\\]|\\.)*")')
-_VERSION = re.compile(rb'"version"\s*:\s*(-?[0-9]{1,18})\b')
+_URI = re.compile(r'"uri"\s*:\s*("(?:[^"\\]|\\.)*")')
+_VERSION = re.compile(r'"version"\s*:\s*(-?[0-9]{1,18})\b')
 
 
 def oversized_notice(head: bytes, size: int) -> bytes:
     """The notice that stands for a dropped message: the doc's URI and version as found in the
     message's first bytes (null when they are not there), and the message's size."""
-    uri = _URI.search(head)
-    version = _VERSION.search(head)
+    start = head.decode("utf-8", "replace")  # the first bytes may end inside a character
+    uri = _URI.search(start)
+    version = _VERSION.search(start)
     try:
         named = json.loads(uri.group(1)) if uri else None
     except ValueError:
