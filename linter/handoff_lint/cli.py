@@ -527,6 +527,20 @@ def site(arguments: argparse.Namespace, config: Config) -> int:
     return commands.STEPS[arguments.step](arguments, config)
 
 
+LSP_INSTALL = 'pip install "handoff-docs[lsp]"'
+
+
+def lsp(arguments: argparse.Namespace, config: Config) -> int:
+    try:
+        from handoff_lint import lsp as server
+    except ImportError as error:  # pygls and lsprotocol come with the [lsp] extra
+        print(f"handoff lsp: the language server needs {error.name or 'pygls'}, which is not "
+              f"installed; install it with `{LSP_INSTALL}` (in your clone: `.venv/bin/pip install "
+              '-e ".[lsp]"`).', file=sys.stderr)
+        return EXIT_USAGE
+    return server.main()
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="handoff",
@@ -633,6 +647,15 @@ def parser() -> argparse.ArgumentParser:
 
     record_cli.add_parser(commands)
     digest_cli.add_parser(commands)
+
+
+    lsp_parser = commands.add_parser(
+        "lsp", help="run the language server that shows findings in an editor as you type",
+        description="A language server (LSP, over stdin and stdout) for editors: the findings of "
+        "`handoff lint` while you type, the safe fixes as quick fixes, a rule's explanation on "
+        "hover. Editors start it themselves; see the README for the set-up.",
+    )
+    lsp_parser.set_defaults(run=lsp)
     return main_parser
 
 
