@@ -378,7 +378,7 @@ def _bad_likelihood(doc: _Doc) -> None:
     row = next(line for line in doc.sections["F"] if line.startswith("| ") and "---" not in line
                and not line.startswith("| Risk |"))
     cells = row.split(" | ")
-    cells[1] = "Medium"
+    cells[1] = "Meduim"  # a misspelling: the synonym "Medium" is read as "Med"
     doc.sections["F"][doc.sections["F"].index(row)] = " | ".join(cells)
 
 

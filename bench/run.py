@@ -37,6 +37,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402 - bench/ is not a package; its folder is put on the path above
+import lspbench  # noqa: E402
 import sitebench  # noqa: E402
 import validity  # noqa: E402
 from handoff_lint import cache  # noqa: E402
@@ -311,6 +312,47 @@ def target_one_file(repo: Path, doc: str, rounds: int, handoff: list[str], peer:
 MKDOCS = [sys.executable, "-I", "-m", "mkdocs"]
 
 
+LSP_BUDGET_MS = 50.0
+LSP_PASTE_BYTES = 50 * 1024 * 1024
+LSP_PASTE_BUDGET_S = 1.0
+LSP_TODAY = "2026-11-20"  # a day on which the example doc is complete: its usual findings, none
+
+
+def target_lsp(work: Path, rounds: int) -> tuple[list[Figure], dict[str, Any]]:
+    """7: the language server's CPU time per change (one character typed, the whole text sent, the
+    findings published), on the example doc and on it grown to 500 lines, in the real server;
+    against an absolute budget, with a plain markdown-it parse of the same text for scale."""
+    repo = work / "lsp"
+    relative = "clients/northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04.md"
+    (repo / relative).parent.mkdir(parents=True)
+    (repo / "pyproject.toml").write_text(PYPROJECT, "utf-8")
+    example = (REPO / relative).read_text("utf-8")
+    figures, extra = [], {}
+    for target, name, text in (("7a", "example doc", example),
+                               ("7b", "500-line doc", lspbench.long_doc(example, 500))):
+        (repo / relative).write_text(text, "utf-8")
+        means = lspbench.per_change_cpu(repo, relative, text, rounds, 10, {"HANDOFF_TODAY": LSP_TODAY})
+        change_ms, parse_ms = lspbench.median_ms(means), lspbench.parse_cpu(text, 20) * 1e3
+        lines = text.count("\n")
+        figures.append(Figure(target, f"handoff lsp: CPU per change, {name} ({lines} lines)", change_ms,
+                              LSP_BUDGET_MS, " ms", "lower",
+                              note=f"{change_ms / parse_ms:.1f}x a plain markdown-it parse "
+                              f"({parse_ms:.1f} ms); mean of 10 changes, median of {rounds} rounds"
+                              ).judge())
+        extra[target] = {"lines": lines, "change_ms": [m * 1e3 for m in means], "parse_ms": parse_ms}
+    (repo / relative).write_text(example, "utf-8")
+    cost, published, peak_kb = lspbench.refusal_cpu(repo, relative, example, LSP_PASTE_BYTES,
+                                                    {"HANDOFF_TODAY": LSP_TODAY})
+    refused = [d["code"] for d in published] == ["HO104"]
+    figures.append(Figure("7c", "handoff lsp: CPU for a change pasting 50 MB (refused, HO104)",
+                          cost if refused else None, LSP_PASTE_BUDGET_S, " s", "lower",
+                          note=(f"server peak RSS {peak_kb / 1024:.0f} MB (the message is held whole "
+                                "while it is read)") if refused else f"not refused: {published}"
+                          ).judge())
+    extra["7c"] = {"cpu_s": cost, "peak_rss_kb": peak_kb, "published": published}
+    return figures, extra
+
+
 def _build(timings: dict[str, Timing], name: str, project: Path, site: Path, cold: bool = True) -> Run:
     """One `mkdocs build` (not strict: a tenth of the generated docs carry a defect on purpose)."""
     if cold:
@@ -576,7 +618,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds (noisier, about 5 minutes)")
-    parser.add_argument("--only", default="1,2,3,4,5,6", help="comma-separated targets to run (default: all)")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7",
+                        help="comma-separated targets to run (default: all)")
     parser.add_argument("--clients", type=int, default=1000, help="clients in the whole-repo corpus")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--long", action="store_true",
@@ -619,6 +662,10 @@ def main(argv: list[str] | None = None) -> int:
         if "5" in only:
             log("target 5: memory")
             figures += target_memory(repo, work, handoff, timings)
+        if "7" in only:
+            log("target 7: the language server, CPU per change")
+            found, extra["lsp"] = target_lsp(work, rounds["cpu"])
+            figures += found
         if "4" in only:
             log("target 4: the site (the slow part)")
             figures += target_site(work, rounds["site"], timings, arguments.long)

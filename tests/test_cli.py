@@ -17,7 +17,7 @@ def break_northwind(repo: Path) -> Path:
     doc = repo / NORTHWIND
     text = doc.read_text("utf-8")
     doc.write_text(text.replace("- **Sector:** Transport and logistics\n", "").replace(
-        "| Med | Land", "| Medium | Land"), "utf-8")
+        "| Med | Land", "| Medum | Land"), "utf-8")
     return doc
 
 
@@ -124,10 +124,15 @@ def test_rules_finds_a_rule_by_its_name(repo: Path, capsys: pytest.CaptureFixtur
     assert "did you mean 'sponsor-notes'?" in capsys.readouterr().err
 
 
-def test_rules_list_in_code_order_within_100_columns(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_rules_list_in_code_order_within_the_terminals_width(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
     assert main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert max(len(line) for line in lines) <= 100
+    assert max(len(line) for line in lines) <= columns
+    assert (max(len(line) for line in lines) > 100) is (columns > 100)
     listed = [line.split()[0] for line in lines if line.startswith("HO")]
     assert listed == sorted(listed) and len(listed) == len(set(listed)) > 30
 def test_records_are_checked_against_today_from_the_option_or_the_environment(
@@ -147,3 +152,57 @@ def test_records_are_checked_against_today_from_the_option_or_the_environment(
 def test_a_today_that_is_not_a_date_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--today", "30/11/2026"]) == 2
     assert "is not a date written YYYY-MM-DD" in capsys.readouterr().err
+
+
+# No [tool.handoff]: the built-in settings, said once ----------------------------------------------
+
+
+def _repo_without_settings(folder: Path) -> Path:
+    """A repo (another firm's, using the published hook) with a misnamed doc and no settings."""
+    handoff = folder / "clients" / "northwind-logistics" / "01-handoff"
+    handoff.mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "pyproject.toml").write_text('[project]\nname = "elsewhere"\n')
+    shutil.copy(Path(__file__).parents[1] / NORTHWIND, handoff / "handoff-northwind.md")
+    return folder
+
+
+def test_rules_piped_to_another_program_show_every_summary_whole(
+        repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from handoff_lint.codes import REGISTRY
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.endswith(REGISTRY[line.split()[0]].summary) for line in lines)
+    assert not any(line.endswith(" …") for line in lines)
+
+
+@pytest.mark.parametrize("where", ["repo", "clients folder", "client folder"])
+def test_a_repo_without_settings_is_checked_with_the_defaults(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        where: str) -> None:
+    repo = _repo_without_settings(tmp_path / "elsewhere")
+    folder = {"repo": repo, "clients folder": repo / "clients",
+              "client folder": repo / "clients" / "northwind-logistics"}[where]
+    monkeypatch.chdir(folder)
+    assert main(["lint", "."]) == 1
+    out, err = capsys.readouterr()
+    assert "HO501 'clients/northwind-logistics/01-handoff/handoff-northwind.md' is not where" in out
+    assert err == (f"handoff: no [tool.handoff] settings in a pyproject.toml for {repo}: checking with "
+                   'the built-in ones (clients = "clients", region = "england-and-wales", phone_region '
+                   '= "GB"); add a [tool.handoff] table to pyproject.toml to change them.\n')
+
+
+def test_a_folder_elsewhere_is_not_checked_with_the_working_repos_settings(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    other = _repo_without_settings(outside / "elsewhere")
+    copied = outside / "copied"
+    shutil.copytree(other / "clients" / "northwind-logistics", copied / "northwind-logistics")
+    assert main(["lint", str(other / "clients"), str(copied)]) == 1
+    out, err = capsys.readouterr()
+    assert out.count("HO501") == 2 and "2 handoff docs checked: 2 errors in 2 files" in out
+    assert err.count("no [tool.handoff] settings") == 2
+    assert main(["lint"]) == 0
+    assert capsys.readouterr().err == ""

@@ -197,14 +197,19 @@ def test_email_refuses_to_leave_blanks(repo: Path, capsys: pytest.CaptureFixture
     code, out, err = run(capsys, "email", str(ACME))
     assert (code, out) == (1, "")
     text = (repo / ACME).read_text("utf-8").split("\n")
-    people = text.index("## Section B — People") + 1
+    # Each piece at the line and column `handoff lint` reports it at.
+    linted = json.loads(run(capsys, "lint", "--format", "json", str(ACME))[1])
+    hr_sponsor = "row 'HR sponsor (primary contact)'"
+    name, email = ([f"{d['line']}:{d['column']}" for d in linted
+                    if hr_sponsor in d["message"] and f", {column} is empty" in d["message"]]
+                   for column in ("Name", "Email"))
     needs = "the intro e-mail needs"
     assert err.splitlines() == [
         # Not in the doc until the Delivery Lead records it: reported at the front matter's start.
         f"{ACME}:1:1: {needs} front matter 'account_manager', and it is missing",
         f"{ACME}:{text.index('ae:') + 1}:1: {needs} front matter 'ae', and it is missing",
-        f"{ACME}:{people}:1: {needs} Section B — People: the HR sponsor's name, and it is missing",
-        f"{ACME}:{people}:1: {needs} Section B — People: the HR sponsor's email, and it is missing",
+        f"{ACME}:{name[0]}: {needs} Section B — People: the HR sponsor's name, and it is missing",
+        f"{ACME}:{email[0]}: {needs} Section B — People: the HR sponsor's email, and it is missing",
         "handoff email: fill in the missing pieces; the e-mail is never sent with blanks.",
     ]
 
@@ -214,7 +219,9 @@ def test_email_needs_the_hr_sponsor_row(repo: Path, capsys: pytest.CaptureFixtur
     doc.write_text(without_line(doc.read_text("utf-8"), "| HR sponsor (primary contact) |"), "utf-8")
     code, out, err = run(capsys, "email", str(NORTHWIND))
     assert (code, out) == (1, "")
-    assert "needs Section B — People: a 'HR sponsor (primary contact)' row" in err
+    [row] = [line for line in err.splitlines() if "an 'HR sponsor (primary contact)' row" in line]
+    [linted] = [line for line in run(capsys, "lint", str(NORTHWIND))[1].splitlines() if " HO307 " in line]
+    assert row.split(": ", 1)[0] == linted.split(": ", 1)[0]  # the same file, line and column
 
 
 def test_email_on_a_missing_doc_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -253,7 +260,9 @@ def test_sarif_from_the_command(repo: Path, capsys: pytest.CaptureFixture[str]) 
     assert len(log["runs"][0]["tool"]["driver"]["rules"]) == len(REGISTRY)
 
 
-def test_rules_lists_each_rule_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rules_lists_each_rule_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # a terminal 100 columns wide
     code, out, _ = run(capsys, "rules")
     assert code == 0
     lines = out.splitlines()

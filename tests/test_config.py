@@ -197,3 +197,18 @@ def test_lint_of_the_clients_folder_ignores_a_pyproject_there(tmp_path: Path) ->
                                 cwd=tmp_path, capture_output=True, text=True, check=False)
         assert result.returncode == 1, result.stderr
         assert "HO304" in result.stdout, result.stdout
+
+
+def test_a_firm_lists_its_own_placeholder_words(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff]\nplaceholder_words = ["to be sourced", "TK"]\n')
+    assert load(tmp_path).placeholder_words == ("to be sourced", "TK")
+
+
+TOO_MANY_WORDS = "[" + ", ".join(['"w"'] * 201) + "]"
+
+
+@pytest.mark.parametrize("value", ['"TK"', "[1, 2]", '[""]', TOO_MANY_WORDS])
+def test_placeholder_words_must_be_a_short_list_of_words(tmp_path: Path, value: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.handoff]\nplaceholder_words = {value}\n")
+    with pytest.raises(ConfigError, match=r"pyproject.toml:2:1: \[tool.handoff\]: placeholder_words must be"):
+        load(tmp_path)

@@ -51,7 +51,7 @@ def test_unsafe_fixes_apply_only_when_asked() -> None:
 def test_fix_text_is_idempotent(northwind: str) -> None:
     text = replace_once(northwind, LISTED, PASTED)
     text = replace_once(text, "| Night shifts miss the virtual workshops | Med |",
-                        "| Night shifts miss the virtual workshops | Medium |")
+                        "| Night shifts miss the virtual workshops | Medum |")
     once = fixes.fix_text(str(NORTHWIND), text, NORTHWIND, Config())
     assert once.text == northwind
     assert sorted(d.code for d in once.fixed) == ["HO311", "HO311", "HO401"]

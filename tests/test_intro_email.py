@@ -27,7 +27,7 @@ def test_missing_pieces_are_named(northwind: str) -> None:
         "| HR sponsor (primary contact) |", "| Champion |")
     assert missing_pieces(check_doc(text).instance) == [
         "front matter 'account_manager'",
-        "Section B — People: a 'HR sponsor (primary contact)' row",
+        "Section B — People: an 'HR sponsor (primary contact)' row",
     ]
 
 
@@ -36,8 +36,17 @@ def test_each_missing_piece_says_where_it_belongs(northwind: str) -> None:
         "| HR sponsor (primary contact) |", "| Champion |")
     assert missing(check_doc(text).instance) == [
         ("/front_matter/ae", "front matter 'ae'"),
-        ("/people", "Section B — People: a 'HR sponsor (primary contact)' row"),
+        ("/people", "Section B — People: an 'HR sponsor (primary contact)' row"),
     ]
+
+
+def test_a_missing_cell_is_placed_at_its_cell_as_the_lint_places_it(northwind: str) -> None:
+    text = northwind.replace("| aisha.rahman@northwind-logistics.example |", "| |")
+    checked = check_doc(text)
+    assert missing(checked.instance) == [("/people/1/email", "Section B — People: the HR sponsor's email")]
+    [empty] = [d for d in checked.diagnostics if d.code == "HO408"]
+    assert checked.extraction is not None
+    assert checked.extraction.position("/people/1/email") == (empty.line, empty.column)
 
 
 def test_a_doc_that_cannot_be_read_says_why_before_the_pieces(

@@ -61,6 +61,67 @@ def test_placeholders_in_front_matter_and_table_cells(northwind: str) -> None:
     assert found[2].message.startswith("Section B — People, row 'Procurement contact', Name:")
 
 
+@pytest.mark.parametrize(("value", "token"), [
+    ("t.b.c.", "t.b.c."), ("T.B.D", "T.B.D"), ("Logistics (t. b. a.)", "t. b. a."),
+    ("Transport ?? logistics", "??"), ("???", "???"),
+])
+def test_a_placeholder_word_in_any_spelling_fails_where_it_is(northwind: str, value: str,
+                                                              token: str) -> None:
+    message = sector_finding(northwind, value, "HO616", token)
+    assert message == f"Section A — Client basics, Sector: '{token}' is template text, not a value"
+
+
+@pytest.mark.parametrize(("value", "taken_for"), [
+    ("To follow", "to follow"), ("Pending", "pending"), ("pending confirmation", "pending"),
+    ("Awaiting details from client", "awaiting"), ("Sarah to confirm", "to confirm"),
+    ("HR team to confirm", "to confirm"), ("Unknown", "unknown"), ("Not yet known", "not yet known"),
+    ("?", "?"), ("Details to follow from the client", "to follow"),
+])
+def test_a_value_that_is_only_placeholder_words_fails(northwind: str, value: str, taken_for: str) -> None:
+    message = sector_finding(northwind, value, "HO616", value)
+    assert message == (f"Section A — Client basics, Sector: '{value}' is a placeholder, not a value "
+                       f"('{taken_for}' stands for something not known yet)")
+
+
+@pytest.mark.parametrize("risk", [
+    "Pending renewal of the procurement framework", "Awaiting board approval of the budget",
+    "Client to confirm headcount by Friday, which may move the kickoff",
+    "Sponsor asked why?", "Unknown attrition among night-shift managers",
+])
+def test_placeholder_words_in_prose_that_says_something_pass(northwind: str, risk: str) -> None:
+    text = replace_once(northwind, "| Exec sponsor is new in role |", f"| {risk} |")
+    assert findings(text, "HO616") == []
+
+
+def test_placeholders_in_table_cells_name_their_row(northwind: str) -> None:
+    text = replace_once(northwind, "| Front-load engagement; over-invest in the W4 walkthrough |",
+                        "| AM to confirm |")
+    [finding] = findings(text, "HO616")
+    assert finding.line == line_of(text, "| AM to confirm |")
+    assert finding.message.startswith("Section F — Risks flagged in sales cycle, row 'Exec sponsor is "
+                                      "new in role', Mitigation suggested: 'AM to confirm' is a placeholder")
+
+
+def test_a_firm_adds_its_own_placeholder_words(northwind: str) -> None:
+    from handoff_lint.config import Config
+
+    text = replace_once(northwind, SECTOR, "- **Sector:** To be sourced")
+    assert findings(text, "HO616") == []
+    config = Config(placeholder_words=("to be sourced", "TK"))
+    [finding] = findings(text, "HO616", config=config)
+    assert "'To be sourced' is a placeholder" in finding.message
+    tk = replace_once(northwind, SECTOR, "- **Sector:** TK")
+    assert len(findings(tk, "HO616", config=config)) == 1
+
+
+def test_a_placeholder_in_a_field_with_a_form_is_named_by_the_schema(northwind: str) -> None:
+    for value in ("t.b.c.", "To follow", "awaiting details"):
+        text = replace_once(northwind, "marcus.bell@northwind-logistics.example", value)
+        [finding] = findings(text, "HO403", "HO616")
+        assert finding.code == "HO403"
+        assert finding.hint.startswith(f"'{value}' stands in for an e-mail address not known yet")
+
+
 def test_the_playbooks_own_commitment_template_fails(northwind: str) -> None:
     promise = "We'll send the manager attrition baseline report at Week 4."
     text = replace_once(northwind, promise, "We'll send the [X] report at Week 4.")

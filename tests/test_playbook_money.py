@@ -43,7 +43,8 @@ def test_a_line_in_another_currency_fails_at_its_cell(northwind: str) -> None:
     [finding] = findings(text, "HO605")
     row = line_of(text, "| €36,000 |")
     assert (finding.line, finding.column) == (row, text.split("\n")[row - 1].index("€36,000") + 1)
-    assert "is in EUR but the total fee (£48,000) is in GBP" in finding.message
+    assert ("'€36,000' is in euros (EUR) but the total fee ('£48,000') is in British pounds (GBP)"
+            in finding.message)
 
 
 def test_an_amount_that_is_not_money_is_reported_once_by_the_schema(northwind: str) -> None:
@@ -133,3 +134,63 @@ def test_no_bespoke_work_needs_no_sign_off(northwind: str) -> None:
     text = without_line(northwind, "- **Bespoke sign-off reference:**")
     text = replace_once(text, "Night-shift versions of the Week 2 and Week 6 workshops.", "None")
     assert findings(text, "HO609") == []
+
+
+# Every way of writing money adds up the same ------------------------------------------------------
+
+_NORTHWIND_AMOUNTS = ("£48,000", "£36,000", "£14,000", "-£2,000", "£19,200", "£14,400")
+
+
+def _written_as(text: str, form: str, european: bool = False) -> str:
+    """The example with every Section E amount written in `form` ('{}' is the number as digits,
+    grouped by '.' when european)."""
+    for amount in _NORTHWIND_AMOUNTS:
+        digits = amount.lstrip("-£")
+        written = form.format(digits.replace(",", ".") if european else digits)
+        written = f"-{written}" if amount.startswith("-") else written
+        text = text.replace(f"| {amount} |", f"| {written} |").replace(
+            f"- **Total fee:** {amount}\n", f"- **Total fee:** {written}\n")
+    return text
+
+
+@pytest.mark.parametrize("form", [
+    "NZ${}", "C$ {}", "US${}", "S${}", "HK$ {}", "{} EUR", "GBP {}", "{} USD", "£{} + VAT",
+    "£{} excl. VAT", "A${} inc. GST",
+])
+def test_fee_arithmetic_works_on_every_currency_form(northwind: str, form: str) -> None:
+    text = _written_as(northwind, form)
+    assert findings(text, "HO407", *MONEY) == []
+    wrong = text.replace(f"| {form.format('14,000')} |", f"| {form.format('16,000')} |", 1)
+    [finding] = findings(wrong, "HO605")
+    assert "over by" in finding.message and "2,000" in finding.message
+
+
+@pytest.mark.parametrize("form", ["€{}", "{} €", "{} EUR"])
+def test_fee_arithmetic_works_on_european_number_forms(northwind: str, form: str) -> None:
+    text = _written_as(northwind, form, european=True)
+    assert form.format("48.000") in text
+    assert findings(text, "HO407", *MONEY) == []
+    wrong = text.replace(form.format("19.200"), form.format("24.000"), 1)
+    adds_up, share = findings(wrong, "HO606")
+    assert adds_up.message.startswith("Payment milestones add up to €52,800 but the total fee")
+    assert "€24,000 is 50% of the total fee €48,000, not 40%" in share.message
+
+
+def test_a_bare_dollar_in_a_doc_in_another_dollar_is_a_mixed_currency(northwind: str) -> None:
+    text = _written_as(northwind, "NZ${}").replace("| NZ$14,000 |", "| $14,000 |")
+    [finding] = findings(text, "HO605")
+    assert finding.message.startswith("Fee breakdown: '$14,000' is in US dollars (USD) (a '$' alone "
+                                      "is read as US dollars) but the total fee ('NZ$48,000') is in "
+                                      "New Zealand dollars (NZD)")
+    assert "with the same mark as the total fee ('NZ$')" in finding.hint
+
+
+def test_amounts_with_and_without_tax_are_not_added(northwind: str) -> None:
+    text = _written_as(northwind, "£{} + VAT").replace("| £36,000 + VAT |", "| £36,000 inc. VAT |")
+    [finding] = findings(text, "HO605")
+    assert finding.message == ("Fee breakdown: '£36,000 inc. VAT' is including tax but the total fee "
+                               "('£48,000 + VAT') is excluding it; amounts on two tax bases cannot be "
+                               "added")
+    # Tax wording on the total alone is a note, not a basis the rows must repeat.
+    assert findings(replace_once(northwind, "- **Total fee:** £48,000\n",
+                                 "- **Total fee:** £48,000 + VAT\n"), *MONEY) == []

@@ -53,7 +53,7 @@ def test_an_invalid_phone_is_reported_once_by_the_schema(northwind: str) -> None
         ("HO404", line_of(text, "| HR sponsor (primary contact) |"))]
 
 
-def test_commas_do_not_count_as_points(northwind: str) -> None:
+def test_words_describing_one_thing_are_one_point(northwind: str) -> None:
     text = replace_once(northwind, EXEC_NOTES, "Good relationship, warm, friendly")
     [finding] = findings(text, "HO610")
     assert finding.message.startswith("Exec sponsor notes give 1 point; the playbook asks for 3")
@@ -61,3 +61,35 @@ def test_commas_do_not_count_as_points(northwind: str) -> None:
                       "Strong relationship – call him Marcus – prefers Teams",
                       "Strong relationship / Marcus / Teams, then e-mail"):
         assert findings(replace_once(northwind, EXEC_NOTES, separated), "HO610") == [], separated
+
+
+def test_points_are_counted_as_a_reader_counts_them() -> None:
+    from handoff_lint.playbook.people import point_count
+
+    assert {notes: point_count(notes) for notes in (
+        "Strong relationship, call him Marcus, prefers Teams",
+        "Strong, Marcus, Teams",
+        "Strong, call him Marcus, Teams",
+        "Warm, prefers e-mail",
+        "Warm, long relationship",
+        "Good relationship, warm, friendly",
+        "Engaged, wants data; cares about retention",
+    )} == {
+        "Strong relationship, call him Marcus, prefers Teams": 3,
+        "Strong, Marcus, Teams": 3,
+        "Strong, call him Marcus, Teams": 3,
+        "Warm, prefers e-mail": 2,
+        "Warm, long relationship": 1,
+        "Good relationship, warm, friendly": 1,
+        "Engaged, wants data; cares about retention": 3,
+    }
+
+
+def test_clauses_separated_by_commas_are_points(northwind: str) -> None:
+    for notes in ("Strong relationship, call him Marcus, prefers Teams",
+                  "Strong, Marcus, Teams over e-mail",
+                  "Long-standing and warm, goes by Marcus, WhatsApp first"):
+        assert findings(replace_once(northwind, EXEC_NOTES, notes), "HO610") == [], notes
+    two = replace_once(northwind, EXEC_NOTES, "Warm, long relationship, prefers Teams")
+    [finding] = findings(two, "HO610")
+    assert finding.message.startswith("Exec sponsor notes give 2 points; the playbook asks for 3")

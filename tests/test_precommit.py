@@ -180,6 +180,9 @@ def test_an_incomplete_doc_is_refused_and_a_complete_one_accepted(client_repo: P
     assert (f"{NORTHWIND}:{line_of(incomplete, '## Section A')}:1: HO304 "
             "Section A — Client basics: missing 'Sector'") in output
     assert "fix: Add '- **Sector:** ...'" in output
+    assert "0 warnings. The commit was stopped: fix the errors, `git add` the docs" in output
+    # This repo has no [tool.handoff]: the run says, once, that it used the built-in settings.
+    assert output.count('no [tool.handoff] settings in a pyproject.toml') == 1
 
     doc.write_text(example_text(), "utf-8")
     accepted = commit(client_repo, env, "Handoff for Northwind")

@@ -39,7 +39,7 @@ def parse_command(line: str) -> tuple[str, dict[str, str], str]:
 
 def broken_northwind() -> tuple[str, list[Diagnostic]]:
     text = example_text().replace("- **Sector:** Transport and logistics\n", "").replace(
-        "| Med | Land", "| Medium | Land") + "\n## Notes\n\nAsk about the Leeds site.\n"
+        "| Med | Land", "| Medum | Land") + "\n## Notes\n\nAsk about the Leeds site.\n"
     return text, check_doc(text).diagnostics
 
 
@@ -67,6 +67,22 @@ def test_the_text_report_ends_with_the_summary() -> None:
         "1 finding can be fixed with `handoff lint --fix`.\n"
         "1 handoff doc checked: 2 errors in 1 file, 1 warning. Fix the errors before you merge.\n")
     assert text([], 3) == "3 handoff docs checked: all complete.\n"
+
+
+@pytest.mark.parametrize(("environ", "closing"), [
+    ({}, "Fix the errors before you merge."),
+    ({"CI": "true"}, "Fix the errors before you merge."),
+    ({"PRE_COMMIT": "1"}, "The commit was stopped: fix the errors, `git add` the docs and commit again."),
+    ({"PRE_COMMIT": "1", "PRE_COMMIT_FROM_REF": "a", "PRE_COMMIT_TO_REF": "b",
+      "PRE_COMMIT_REMOTE_BRANCH": "refs/heads/main"},
+     "The push was stopped: fix the errors, commit the fixes and push again."),
+])
+def test_the_summary_says_what_the_errors_stopped(environ: dict[str, str], closing: str) -> None:
+    from handoff_lint.reporters import occasion
+
+    _, diagnostics = broken_northwind()
+    assert text(diagnostics, 1, occasion(environ)).endswith(
+        f"1 handoff doc checked: 2 errors in 1 file, 1 warning. {closing}\n")
 
 
 # GitHub Actions ---------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_a_complete_doc_loads_none_of_the_heavy_libraries() -> None:
 
 def test_a_doc_with_errors_loads_jsonschema_for_the_messages(tmp_path: Path) -> None:
     broken = tmp_path / NORTHWIND.name
-    broken.write_text((REPO / NORTHWIND).read_text("utf-8").replace("| Med |", "| Medium |", 1),
+    broken.write_text((REPO / NORTHWIND).read_text("utf-8").replace("| Med |", "| Medum |", 1),
                       "utf-8")
     code, modules = loaded(str(broken))
     assert code == "1"

@@ -273,18 +273,33 @@ def only(text: str) -> Diagnostic:
     return finding
 
 
-def test_a_synonym_of_a_choice_gets_the_choice_and_a_safe_fix(northwind: str) -> None:
+@pytest.mark.parametrize(("written", "meant"), [
+    ("Medium", "Med"), ("medium", "Med"), ("Moderate", "Med"), ("H", "High"), ("high", "High"),
+    ("Lo", "Low"), ("MED", "Med"),
+])
+def test_a_synonym_of_a_choice_is_read_as_the_choice_as_another_case_is(northwind: str, written: str,
+                                                                         meant: str) -> None:
     text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
-                        "| Night shifts miss the virtual workshops | Medium |")
+                        f"| Night shifts miss the virtual workshops | {written} |")
+    assert findings(text) == []
+    from handoff_lint.check import check_text
+    from handoff_lint.config import Config
+
+    risks = check_text("doc.md", text, None, Config()).instance["risks"]
+    assert isinstance(risks, list) and risks[2]["likelihood"] == meant
+
+
+def test_a_misspelt_choice_gets_the_choice_and_a_safe_fix(northwind: str) -> None:
+    text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
+                        "| Night shifts miss the virtual workshops | Medum |")
     finding = only(text)
-    assert (finding.code, finding.line) == ("HO401", line_of(text, "| Medium |"))
+    assert (finding.code, finding.line) == ("HO401", line_of(text, "| Medum |"))
     assert finding.hint == "Did you mean 'Med'?"
     assert finding.fix is not None and finding.fix.safe
-    assert finding.fix.edits[0].old == "Medium" and finding.fix.edits[0].new == "Med"
+    assert finding.fix.edits[0].old == "Medum" and finding.fix.edits[0].new == "Med"
 
 
-@pytest.mark.parametrize(("written", "meant"), [("Moderate", "Med"), ("H", "High"), ("Lo", "Low"),
-                                                ("Hihg", "High")])
+@pytest.mark.parametrize(("written", "meant"), [("Medum", "Med"), ("Lowe", "Low"), ("Hihg", "High")])
 def test_every_near_miss_of_a_choice_is_suggested(northwind: str, written: str, meant: str) -> None:
     text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
                         f"| Night shifts miss the virtual workshops | {written} |")
@@ -352,8 +367,37 @@ def test_a_phone_hint_says_what_is_wrong_with_the_number(northwind: str) -> None
                          "too many.")
     full = only(replace_once(northwind, "| 0113 496 0101 |", "| 0513 496 0101 |"))
     assert full.code == "HO404"
-    assert full.hint.startswith("'0513 496 0101' has the right number of digits but is not a number in use")
+    assert full.hint.startswith("'0513 496 0101' has the right number of digits but is not a number in use "
+                                "in the country it was read for, United Kingdom (GB) (as the repo's "
+                                "phone_region says)")
     assert "write the full number" not in full.hint.casefold()
+    irish = only(replace_once(northwind, "| 0113 496 0101 |", "| +353 9 555 0100 |"))
+    assert "is not a number in use in the country it was read for, Ireland (IE) (by its country code)" in (
+        irish.hint)
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("4417823", "04417823"), ("0441 7823", "04417823"), ("sc123456", "SC123456"), ("SC 123456", "SC123456"),
+    ("817263", "00817263"),
+])
+def test_a_companies_house_number_as_copied_gets_the_number_meant(northwind: str, written: str,
+                                                                   meant: str) -> None:
+    text = replace_once(northwind, "- **Companies House number:** 04817263",
+                        f"- **Companies House number:** {written}")
+    finding = only(text)
+    assert finding.message == (f"Section A — Client basics, Companies House number: '{written}' is not a "
+                               f"Companies House number as written: did you mean {meant}?")
+    assert finding.hint.endswith(f": write {meant}.") and len(finding.hint) < 100
+    assert finding.fix is not None and finding.fix.safe and finding.fix.edits[0].new == meant
+
+
+def test_a_companies_house_number_that_cannot_be_meant_gets_both_forms_briefly(northwind: str) -> None:
+    text = replace_once(northwind, "- **Companies House number:** 04817263",
+                        "- **Companies House number:** 123456789")
+    finding = only(text)
+    assert finding.message.endswith("Companies House number: '123456789' is not a Companies House number")
+    assert "04417823, SC123456" in finding.hint and "Ireland: CRO 654321" in finding.hint
+    assert finding.fix is None and len(finding.hint) < 250
 
 
 def test_an_empty_optional_item_may_be_deleted(northwind: str) -> None:

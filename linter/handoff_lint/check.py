@@ -76,7 +76,8 @@ def check_text(path: str, text: str, relative: PurePosixPath | None, config: Con
         valid = quick_validator(config.schema_path, config.phone_region)
         rules = (None if valid is not None and valid(extraction.instance)
                  else validator(config.schema_path, config.phone_region))
-        schema_found = check_schema(path, extraction, schema, rules, config.phone_region)
+        schema_found = check_schema(path, extraction, schema, rules, config.phone_region,
+                                    config.placeholder_words)
         if document.too_deep_line is not None:
             # The parser stops reading at the nesting limit, so everything after it would be reported
             # missing; HO310 says once that the rest of the doc was not read.

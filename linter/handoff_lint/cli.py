@@ -14,11 +14,20 @@ from pathlib import Path, PurePosixPath
 
 from handoff_lint import __version__, codes, files, parallel, runner
 from handoff_lint.characters import hidden, is_blank
-from handoff_lint.check import apply_severity, check_bytes
-from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, find_handoff_pyproject, load, parse_today
+from handoff_lint.check import Checked, apply_severity, check_bytes
+from handoff_lint.config import (
+    TODAY_VARIABLE,
+    Config,
+    ConfigError,
+    defaults_for,
+    describe_defaults,
+    find_handoff_pyproject,
+    load,
+    parse_today,
+)
 from handoff_lint.diagnostics import Diagnostic, Severity, has_errors
 from handoff_lint.paths import HANDOFF_FOLDER, MAX_SLUG_LENGTH, SLUG, check_one_doc_per_client, doc_path
-from handoff_lint.reporters import REPORTERS, finding, printable
+from handoff_lint.reporters import REPORTERS, finding, occasion, printable
 from handoff_lint.schema import load_schema, parse_date
 from handoff_lint.site.generators import GENERATORS
 
@@ -29,11 +38,37 @@ def _by_repo(paths: list[Path], here: Config) -> list[tuple[Config, list[Path]]]
     """The paths grouped by the handoff repo each belongs to (the nearest pyproject.toml with a
     [tool.handoff] table at or above it), with that repo's settings: `handoff lint
     /elsewhere/repo/clients` checks paths and names against that repo, not the working folder."""
-    groups: dict[Path | None, list[Path]] = {}
+    loaded: dict[Path, Config] = {}
+    found: dict[Path, tuple[Config, list[Path]]] = {}
     for path in paths:
-        groups.setdefault(find_handoff_pyproject(path), []).append(path)
-    return [(here if pyproject is None or pyproject.parent == here.root.resolve()
-             else load(pyproject.parent), group) for pyproject, group in groups.items()]
+        pyproject = find_handoff_pyproject(path)
+        if pyproject is not None:
+            if pyproject not in loaded:
+                same = pyproject.parent == here.root.resolve()
+                loaded[pyproject] = here if same else load(pyproject.parent)
+            settings = loaded[pyproject]
+        elif here.settings_file is not None and _named_inside(path, here.root):
+            # Named inside the working repo (a link out of it is reported as one there).
+            settings = here
+        else:
+            # In no repo with settings: the defaults, rooted at the path's own clients folder's
+            # repo, never the working folder's repo.
+            folder = path if path.is_dir() else path.parent
+            settings = defaults_for(path, Path.cwd() if _named_inside(path, Path.cwd()) else folder.resolve())
+        found.setdefault(settings.root.resolve(), (settings, []))[1].append(path)
+    return list(found.values())
+
+
+def _named_inside(path: Path, root: Path) -> bool:
+    """Whether path, as named (links not followed), lies in root."""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
+
+
+def _say_which_settings(groups: list[tuple[Config, list[Path]]]) -> None:
+    """Once per run: which settings were used where no [tool.handoff] was found."""
+    for settings, _ in groups:
+        if settings.settings_file is None:
+            print(f"handoff: {describe_defaults(settings)}.", file=sys.stderr)
 
 
 def _missing_paths(paths: list[Path]) -> list[Path]:
@@ -57,6 +92,7 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
         return EXIT_USAGE
     groups = [(replace(settings, today=today), paths) for settings, paths in
               (_by_repo(named, config) if named else [(config, [config.root / config.clients])])]
+    _say_which_settings(groups)
     discovered = [(settings, *files.discover(paths, settings.root, Path.cwd(), settings.clients))
                   for settings, paths in groups]
     if arguments.diff:
@@ -78,7 +114,7 @@ def lint(arguments: argparse.Namespace, config: Config) -> int:
     # A crash exits 2 whatever else was found; its traceback travels on the finding (--debug).
     crashed = [d for d in found if isinstance(d, runner.InternalError)]
     found = sorted(found, key=lambda d: (d.path, d.line, d.column, d.code, d.message))
-    sys.stdout.write(REPORTERS[arguments.format](found, checked))
+    sys.stdout.write(REPORTERS[arguments.format](found, checked, occasion(os.environ)))
     for crash in crashed if arguments.debug else []:
         print(f"handoff: traceback for {crash.path}:\n{crash.details}", file=sys.stderr, end="")
     if crashed:
@@ -186,7 +222,8 @@ def _handoff_folders(targets: list[files.Target], named: bool) -> list[tuple[str
     return list(docs.values())
 
 
-RULES_WIDTH = 100
+# The fewest characters of a summary the listing shows, however narrow the terminal.
+MIN_SUMMARY = 20
 
 
 def find_rule(wanted: str) -> codes.Rule | None:
@@ -234,12 +271,26 @@ def rules(arguments: argparse.Namespace, config: Config) -> int:
 
     ordered = sorted(codes.REGISTRY.values(), key=lambda r: r.code)
     name_width = max(len(r.name) for r in ordered)
+    width = _listing_width()
     for rule in ordered:
         lead = f"{rule.code}  {rule.name:<{name_width}}  {_severity(rule, config):<7}  "
         # One line per rule, so the listing can be searched line by line; `handoff rules CODE`
         # gives the whole summary.
-        print(lead + textwrap.shorten(rule.summary, RULES_WIDTH - len(lead), placeholder=" …"))
+        summary = " ".join(rule.summary.split())
+        if width is not None:
+            summary = textwrap.shorten(summary, max(width - len(lead), MIN_SUMMARY), placeholder=" …")
+        print(lead + summary)
     return EXIT_CLEAN
+
+
+def _listing_width() -> int | None:
+    """How wide the rules listing may be: the terminal's width (or $COLUMNS); None, no limit, when
+    the output goes to a file or another program, which should see every summary whole."""
+    import shutil
+
+    if os.environ.get("COLUMNS", "").strip().isdigit() or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _severity(rule: codes.Rule, config: Config) -> str:
@@ -447,7 +498,7 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
             if checked.extraction is None or d.code in codes.ALWAYS_ERRORS:
                 print(finding(d), file=sys.stderr)
         for pointer, piece in missing:
-            line, column = checked.extraction.position(pointer) if checked.extraction else (1, 1)
+            line, column = _where_lint_reports(checked, pointer)
             print(f"{printable(target.display)}:{line}:{column}: the intro e-mail needs {piece}, and it "
                   "is missing", file=sys.stderr)
         print("handoff email: fill in the missing pieces; the e-mail is never sent with blanks.",
@@ -461,10 +512,33 @@ def email(arguments: argparse.Namespace, config: Config) -> int:
     return EXIT_CLEAN
 
 
+def _where_lint_reports(checked: Checked, pointer: str) -> tuple[int, int]:
+    """The line and column `handoff lint` gives for what is at pointer: a table's header line for
+    a missing row, else where the value is (or belongs)."""
+    if checked.extraction is None:
+        return 1, 1
+    header = checked.extraction.table_headers.get(pointer)
+    return header if header is not None else checked.extraction.position(pointer)
+
+
 def site(arguments: argparse.Namespace, config: Config) -> int:
     from handoff_lint.site import commands  # the site's libraries load for a site command only
 
     return commands.STEPS[arguments.step](arguments, config)
+
+
+LSP_INSTALL = 'pip install "handoff-docs[lsp]"'
+
+
+def lsp(arguments: argparse.Namespace, config: Config) -> int:
+    try:
+        from handoff_lint import lsp as server
+    except ImportError as error:  # pygls and lsprotocol come with the [lsp] extra
+        print(f"handoff lsp: the language server needs {error.name or 'pygls'}, which is not "
+              f"installed; install it with `{LSP_INSTALL}` (in your clone: `.venv/bin/pip install "
+              '-e ".[lsp]"`).', file=sys.stderr)
+        return EXIT_USAGE
+    return server.main()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -573,6 +647,15 @@ def parser() -> argparse.ArgumentParser:
 
     record_cli.add_parser(commands)
     digest_cli.add_parser(commands)
+
+
+    lsp_parser = commands.add_parser(
+        "lsp", help="run the language server that shows findings in an editor as you type",
+        description="A language server (LSP, over stdin and stdout) for editors: the findings of "
+        "`handoff lint` while you type, the safe fixes as quick fixes, a rule's explanation on "
+        "hover. Editors start it themselves; see the README for the set-up.",
+    )
+    lsp_parser.set_defaults(run=lsp)
     return main_parser
 
 

@@ -226,8 +226,9 @@ _CORE_RULES = (
          "A value is not one of the allowed choices (a People role, a Likelihood).",
          "Fixed choices keep the cross-client registers sortable and comparable.",
          "| Exec sponser | ...",
-         "Use one of the listed values. The message suggests the one meant, a common synonym "
-         "included ('Medium' for 'Med'), and `handoff lint --fix` writes it."),
+         "Use one of the listed values. The message suggests the one meant, and `handoff lint --fix` "
+         "writes it. A value in another case ('high', 'HR Sponsor') or a common synonym ('Medium' "
+         "or 'Moderate' for 'Med') is read as the choice and passes."),
     Rule("HO402", "invalid-date", Severity.ERROR,
          "A date is not a real calendar date written YYYY-MM-DD.",
          "Deadlines are counted in working days from these dates; a wrong date hides a late handoff.",
@@ -259,11 +260,17 @@ _CORE_RULES = (
          "- **Headcount (in scope):** about 300",
          "Write the number only, e.g. 300."),
     Rule("HO407", "invalid-money", Severity.ERROR,
-         "An amount of money is not written with its currency, e.g. £48,000.00.",
-         "Fees are checked to add up; an amount without a currency cannot be.",
+         "An amount of money is not written with its currency, e.g. £48,000.00, or cannot be read "
+         "one way only.",
+         "Fees are checked to add up; an amount without a currency cannot be. A currency may stand "
+         "before or after the amount, as its symbol (£, €, NZ$, US$, C$, HK$) or its ISO code (GBP, "
+         "EUR); digits may be grouped as a reader of that currency groups them (48,000.50, "
+         "48.000,50 or 48 000,50); tax wording after the amount ('+ VAT', 'excl. VAT', 'inc. GST') "
+         "is a note on it. Refused: shorthand, words around the amount, a sign shared by several "
+         "currencies ('kr'), and '1.500' in a currency with three decimal places.",
          "- **Total fee:** 48k",
-         "Write the amount in full with its currency symbol or code: £48,000 or GBP 48,000; "
-         "`handoff lint --fix` writes '£7k' as £7,000."),
+         "Write the amount in full with its currency symbol or code: £48,000, GBP 48,000 or "
+         "48.000 €; `handoff lint --fix` writes '£7k' as £7,000."),
     Rule("HO408", "empty-value", Severity.ERROR,
          "A labelled item or table cell is empty.",
          PLAYBOOK_PACKAGE,
@@ -359,7 +366,8 @@ PLAYBOOK_RULES = (
          "Correct the date that is wrong so the order holds."),
     # Money
     Rule("HO605", "fee-breakdown-total", Severity.ERROR,
-         "The fee breakdown does not add up to the total fee (or mixes currencies).",
+         "The fee breakdown does not add up to the total fee (or mixes currencies, or amounts "
+         "with and without tax).",
          "Playbook, Section E: \"Total fee + breakdown (paste from §05 calculator output).\" A "
          "breakdown that does not add up leaves Finance and the Account Manager asking which figure "
          "was signed. Amounts are added exactly (as decimals), in their currency.",
@@ -401,9 +409,10 @@ PLAYBOOK_RULES = (
          "Playbook, Section B: Exec sponsor notes: \"Relationship strength; how to address; preferred "
          "channel\"; HR sponsor notes: \"Engagement style; what they care about most\". The Account "
          "Manager \"should not have to ask the client a single question that the AE already asked\". "
-         "Notes need one point per item, separated by ';', ' – ' or ' / ', or written as sentences; a "
-         "comma does not end a point. (Names, e-mails and phone numbers "
-         "are checked by the schema: HO408, HO403, HO404.)",
+         "Notes need one point per item, separated by ';', ' – ' or ' / ', written as sentences, or "
+         "as clauses between commas ('Strong relationship, call him Marcus, prefers Teams' is three "
+         "points); words that describe one thing are one point ('Good relationship, warm, friendly'). "
+         "(Names, e-mails and phone numbers are checked by the schema: HO408, HO403, HO404.)",
          "| Exec sponsor | Marcus Bell | ... | Good relationship |, or an empty Notes cell.",
          "Write each point the playbook asks for, e.g. 'Strong relationship; \"Marcus\"; prefers "
          "Teams'."),
@@ -451,7 +460,9 @@ PLAYBOOK_RULES = (
          "the Week 6 quality gate |'."),
     # Hygiene
     Rule("HO616", "placeholder", Severity.ERROR,
-         "Template text is left in a value: [AM name]-style brackets, TBD, TBC, TODO, XXX or <…>.",
+         "Template text is left in a value: [AM name]-style brackets, TBD, TBC (or t.b.c.), TODO, XXX, "
+         "?? or <…>, or a value that is only placeholder words ('To follow', 'Pending', 'Sarah to "
+         "confirm'; [tool.handoff] placeholder_words adds a firm's own).",
          "Playbook principle: the Account Manager \"should not have to ask the client a single "
          "question that the AE already asked in discovery.\" A placeholder is a question left open, "
          "like the playbook's own \"We'll send the [X] report at Week 4.\" Code spans are not "

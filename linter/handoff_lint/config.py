@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,10 @@ class Config:
     schema: str | None = None
     max_bytes: int = MAX_BYTES
     severity: dict[str, Severity] = field(default_factory=dict)
+    # A firm's own words for "not known yet", on top of handoff_lint.placeholders.DEFAULT_WORDS.
+    placeholder_words: tuple[str, ...] = ()
+    # The pyproject.toml whose [tool.handoff] these come from; None: the built-in defaults.
+    settings_file: Path | None = None
     # The day records are checked against (nothing recorded as done may lie after it); None skips
     # that check. The CLI and the site set it from --today, HANDOFF_TODAY or the clock.
     today: dt.date | None = None
@@ -53,6 +58,8 @@ class Config:
 
 
 TODAY_VARIABLE = "HANDOFF_TODAY"
+# A page of words is a firm's list; more is not a list of placeholders.
+MAX_PLACEHOLDER_WORDS = 200
 
 
 def parse_today(value: str | None, clock: dt.date) -> dt.date:
@@ -159,7 +166,7 @@ def _known_phone_region(value: object) -> bool:
 
 def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]") -> Config:
     """Build a Config from the [tool.handoff] table, refusing unknown keys and values."""
-    known = {"clients", "region", "phone_region", "schema", "max_bytes", "severity"}
+    known = {"clients", "region", "phone_region", "schema", "max_bytes", "severity", "placeholder_words"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -187,6 +194,12 @@ def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]"
     if phone_region != "GB" and not _known_phone_region(phone_region):
         raise ConfigError(f"{origin}: phone_region must be a two-letter country code such as \"GB\" "
                           f"or \"IE\", not {phone_region!r}", "phone_region")
+    words = table.get("placeholder_words", [])
+    if (not isinstance(words, list) or len(words) > MAX_PLACEHOLDER_WORDS
+            or not all(isinstance(w, str) and w.strip() and len(w) <= 60 for w in words)):
+        raise ConfigError(f"{origin}: placeholder_words must be a list of at most "
+                          f"{MAX_PLACEHOLDER_WORDS} words or phrases that stand in for a value not known "
+                          'yet, e.g. ["to be sourced", "TK"]', "placeholder_words")
     return Config(
         root=root,
         clients=clients,
@@ -195,6 +208,7 @@ def from_table(root: Path, table: dict[str, Any], origin: str = "[tool.handoff]"
         schema=schema,
         max_bytes=max_bytes,
         severity=severities,
+        placeholder_words=tuple(w.strip() for w in words),
     )
 
 
@@ -209,6 +223,29 @@ def _position(text: str, setting: str) -> tuple[int, int] | None:
     return text.count("\n", 0, match.start()) + 1, match.start() - line_start + 1
 
 
+def defaults_for(path: Path, fallback: Path) -> Config:
+    """The built-in settings for a path outside any repo with [tool.handoff] (a repo using the
+    published hook without settings, a copied folder), rooted where the default layout says: the
+    folder holding the 'clients' folder the path is in or its git repo, whichever is nearer, else
+    fallback. Path and file-name checks then run as in a repo with settings."""
+    default_clients = Config.__dataclass_fields__["clients"].default
+    # As named, links not followed: a link out of a clients folder is reported as one there.
+    named = Path(os.path.abspath(path))
+    for folder in (named, *named.parents):  # the nearest of the two marks wins
+        if (folder / ".git").exists():
+            return Config(root=folder)
+        if folder.name == default_clients:
+            return Config(root=folder.parent)
+    return Config(root=fallback)
+
+
+def describe_defaults(config: Config) -> str:
+    """The line that says, once, which settings a run without [tool.handoff] used."""
+    return (f"no [tool.handoff] settings in a pyproject.toml for {config.root}: checking with the "
+            f"built-in ones (clients = \"{config.clients}\", region = \"{config.region}\", phone_region = "
+            f"\"{config.phone_region}\"); add a [tool.handoff] table to pyproject.toml to change them")
+
+
 def load(start: Path) -> Config:
     """Read [tool.handoff] from the nearest pyproject.toml at or above start that has that table
     (else from the nearest pyproject.toml, else the defaults with start as the root)."""
@@ -218,7 +255,7 @@ def load(start: Path) -> Config:
         raise ConfigError(f"{start}: cannot find the repo: the path is a loop of links") from None
     pyproject = find_handoff_pyproject(resolved) or find_pyproject(resolved)
     if pyproject is None:
-        return Config(root=resolved if resolved.is_dir() else resolved.parent)
+        return defaults_for(resolved, resolved if resolved.is_dir() else resolved.parent)
     try:
         text = _read_settings_file(pyproject)
         data = tomllib.loads(text)
@@ -230,9 +267,9 @@ def load(start: Path) -> Config:
         raise ConfigError(f"{pyproject}: [tool.handoff] must be a table of settings, e.g. "
                           '[tool.handoff] with clients = "clients" on the next line', "handoff")
     if table is None:
-        return Config(root=pyproject.parent)
+        return defaults_for(resolved, pyproject.parent)
     try:
-        config = from_table(pyproject.parent, table)
+        config = replace(from_table(pyproject.parent, table), settings_file=pyproject)
         _check_schema(config)
         return config
     except ConfigError as error:

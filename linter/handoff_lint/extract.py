@@ -15,7 +15,7 @@ from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic, Edit, Fix
 from handoff_lint.document import Block, Document, Pasted, Row, Section, block_text, item_text
 from handoff_lint.frontmatter import FrontMatter, SourceMap
-from handoff_lint.schema import Schema, kind, normalise, properties, title_of
+from handoff_lint.schema import Schema, kind, normalise, properties, synonym_choice, title_of
 
 FRONT_MATTER = "front_matter"
 JSON = object
@@ -382,13 +382,16 @@ def coerce(text: str, subschema: Schema) -> JSON:
 
 
 def canonical_choice(text: str, choices: list[str]) -> str:
-    """The listed choice a value means, ignoring case, punctuation variants and a parenthetical."""
+    """The listed choice a value means, ignoring case, punctuation variants and a parenthetical,
+    or for which it is a common synonym ('Medium' for 'Med')."""
     wanted = normalise(text)
     for choice in choices:
         if normalise(choice) == wanted:
             return choice
     short = [c for c in choices if normalise(_PARENTHETICAL.sub("", c)) == wanted]
-    return short[0] if len(short) == 1 else text
+    if len(short) == 1:
+        return short[0]
+    return synonym_choice(text, choices) or text
 
 
 def _heading_above(document: Document, line: int) -> str:

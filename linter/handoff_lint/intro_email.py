@@ -66,12 +66,14 @@ def missing(instance: dict[str, object]) -> list[tuple[str, str]]:
         (f"/front_matter/{key}", f"front matter '{key}'")
         for key in ("account_manager", "ae") if not _usable_name(front.get(key))
     ]
-    sponsor = _hr_sponsor(instance)
+    index, sponsor = _hr_sponsor_row(instance)
     if sponsor is None:
-        found.append(("/people", f"Section B — People: a '{HR_SPONSOR_ROLE}' row"))
+        # Where `handoff lint` reports the missing row: the table (its header line).
+        found.append(("/people", f"Section B — People: an '{HR_SPONSOR_ROLE}' row"))
     else:
+        # Where `handoff lint` reports the cell: the cell itself.
         found += [
-            ("/people", f"Section B — People: the HR sponsor's {column}")
+            (f"/people/{index}/{column}", f"Section B — People: the HR sponsor's {column}")
             for column, usable in (("name", _usable_name), ("email", _one_address))
             if not (_usable(sponsor.get(column)) and usable(sponsor.get(column)))
         ]
@@ -83,12 +85,17 @@ def missing_pieces(instance: dict[str, object]) -> list[str]:
     return [piece for _, piece in missing(instance)]
 
 
-def _hr_sponsor(instance: dict[str, object]) -> dict[str, object] | None:
+def _hr_sponsor_row(instance: dict[str, object]) -> tuple[int, dict[str, object] | None]:
+    """The HR sponsor's row and its index in the People table ((0, None) when there is none)."""
     people = instance.get("people")
-    for row in people if isinstance(people, list) else []:
+    for index, row in enumerate(people if isinstance(people, list) else []):
         if isinstance(row, dict) and row.get("role") == HR_SPONSOR_ROLE:
-            return row
-    return None
+            return index, row
+    return 0, None
+
+
+def _hr_sponsor(instance: dict[str, object]) -> dict[str, object] | None:
+    return _hr_sponsor_row(instance)[1]
 
 
 def compose(instance: dict[str, object]) -> IntroEmail:

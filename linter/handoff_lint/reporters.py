@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -17,8 +17,25 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary(diagnostics: list[Diagnostic], files: int) -> str:
-    """The closing line: how many docs were checked and whether they may merge."""
+# What a run with errors stopped, and so what to do next: the closing line says it.
+NEXT_STEP = {
+    "merge": "Fix the errors before you merge.",
+    "commit": "The commit was stopped: fix the errors, `git add` the docs and commit again.",
+    "push": "The push was stopped: fix the errors, commit the fixes and push again.",
+}
+
+
+def occasion(environ: Mapping[str, str]) -> str:
+    """What a run checks for: a commit or a push (pre-commit sets PRE_COMMIT for its hooks, and
+    the remote or refs on a push), else a merge (CI, or an AE running `handoff lint`)."""
+    if not environ.get("PRE_COMMIT"):
+        return "merge"
+    pushing = environ.get("PRE_COMMIT_REMOTE_BRANCH") or environ.get("PRE_COMMIT_FROM_REF")
+    return "push" if pushing else "commit"
+
+
+def summary(diagnostics: list[Diagnostic], files: int, when: str = "merge") -> str:
+    """The closing line: how many docs were checked and whether they may go in."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     failing = len({d.path for d in diagnostics if d.severity is Severity.ERROR})
@@ -28,7 +45,7 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
         return f"{_plural(files, 'handoff doc')} checked: {_plural(warnings, 'warning')}, no errors."
     return (
         f"{_plural(files, 'handoff doc')} checked: {_plural(errors, 'error')} in "
-        f"{_plural(failing, 'file')}, {_plural(warnings, 'warning')}. Fix the errors before you merge."
+        f"{_plural(failing, 'file')}, {_plural(warnings, 'warning')}. {NEXT_STEP[when]}"
     )
 
 
@@ -92,13 +109,13 @@ def fixable(diagnostics: list[Diagnostic]) -> str:
     return f"{_plural(safe, 'finding')} can be fixed with `handoff lint --fix`{more}."
 
 
-def text(diagnostics: list[Diagnostic], files: int) -> str:
+def text(diagnostics: list[Diagnostic], files: int, when: str = "merge") -> str:
     """For people: each finding with its fix, what --fix can do, then the summary."""
-    closing = [line for line in (fixable(diagnostics), summary(diagnostics, files)) if line]
+    closing = [line for line in (fixable(diagnostics), summary(diagnostics, files, when)) if line]
     return "\n".join([*(finding(d) for d in diagnostics), *closing]) + "\n"
 
 
-def json_array(diagnostics: list[Diagnostic], files: int) -> str:
+def json_array(diagnostics: list[Diagnostic], files: int, when: str = "merge") -> str:
     """One JSON array of findings; the summary is left out so the output parses as a whole."""
     return _json_text([d.as_json() for d in diagnostics])
 
@@ -113,7 +130,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(diagnostics: list[Diagnostic], files: int) -> str:
+def github(diagnostics: list[Diagnostic], files: int, when: str = "merge") -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on its line in the PR."""
     lines = []
     for d in diagnostics:
@@ -128,7 +145,7 @@ def github(diagnostics: list[Diagnostic], files: int) -> str:
         # escape_data writes line breaks as %0A, which GitHub shows as breaks inside the annotation.
         message = printable(message, keep="\r\n")
         lines.append(f"::{command} {where}::{escape_data(message)}")
-    lines.append(summary(diagnostics, files))
+    lines.append(summary(diagnostics, files, when))
     return "\n".join(lines) + "\n"
 
 
@@ -171,7 +188,7 @@ def _sarif_fix(d: Diagnostic) -> dict[str, object]:
     }
 
 
-def sarif(diagnostics: list[Diagnostic], files: int) -> str:
+def sarif(diagnostics: list[Diagnostic], files: int, when: str = "merge") -> str:
     """SARIF 2.1.0 for code scanning: every rule with its help text, one result per finding."""
     rules = list(REGISTRY.values())
     index = {rule.code: number for number, rule in enumerate(rules)}
@@ -206,6 +223,6 @@ def sarif(diagnostics: list[Diagnostic], files: int) -> str:
     return _json_text(log)
 
 
-Reporter = Callable[[list[Diagnostic], int], str]
+Reporter = Callable[[list[Diagnostic], int, str], str]
 
 REPORTERS: dict[str, Reporter] = {"text": text, "json": json_array, "github": github, "sarif": sarif}

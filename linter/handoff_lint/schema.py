@@ -54,10 +54,18 @@ def closest(text: str, candidates: Iterable[str], cutoff: float = 0.75) -> str |
     return by_normal[matches[0]] if matches else None
 
 
-# Words that mean a choice without sharing its spelling. Only suggestions: a value is never read as
-# one of these unless the writer (or `handoff lint --fix`) writes the choice itself.
+# Words that mean a choice without sharing its spelling: read as the choice, as a different case
+# is ("Medium" is "Med" as "high" is "High"), so a near miss is accepted or refused the same way
+# everywhere.
 _SYNONYMS = {"medium": "med", "moderate": "med", "mid": "med", "middle": "med", "m": "med",
              "h": "high", "hi": "high", "l": "low", "lo": "low"}
+
+
+def synonym_choice(text: str, choices: Iterable[str]) -> str | None:
+    """The choice a common synonym stands for ("Medium" for "Med"), or None."""
+    by_normal = {normalise(choice): choice for choice in choices}
+    synonym = _SYNONYMS.get(normalise(text))
+    return by_normal.get(synonym) if synonym else None
 
 
 def known_choice(text: str, choices: Iterable[str]) -> str | None:
@@ -65,9 +73,9 @@ def known_choice(text: str, choices: Iterable[str]) -> str | None:
     the one choice it abbreviates or spells out."""
     by_normal = {normalise(choice): choice for choice in choices}
     written = normalise(text)
-    synonym = _SYNONYMS.get(written)
-    if synonym in by_normal:
-        return by_normal[synonym]
+    synonym = synonym_choice(text, choices)
+    if synonym is not None:
+        return synonym
     if len(written) >= 3:
         starts = [c for n, c in by_normal.items() if written.startswith(n) or n.startswith(written)]
         if len(starts) == 1:

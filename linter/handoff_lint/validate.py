@@ -34,8 +34,8 @@ _BLANK_KEYWORDS = ("minLength", "format", "pattern", "enum", "type")
 _FORMAT_CODES = {"date": "HO402", "email": "HO403", "phone": "HO404", "money": "HO407"}
 _FORMAT_NAMES = {"date": "date", "email": "e-mail address", "phone": "phone number",
                  "money": "amount of money"}
-_PLACEHOLDERS = frozenset({"tbc", "tbd", "tba", "to be confirmed", "to be decided", "n/a", "na", "?",
-                           "??", "???", "unknown", "pending", "xxx", "x"})
+# Besides the placeholder words: a shrug that stands in for a value in a field with a form.
+_SHRUGS = frozenset({"n/a", "na", "x"})
 # How close a near-miss must be for renaming it to be a safe fix; closer than closest()'s own
 # cutoff (0.75) by the margin of one changed letter in a short title.
 _SAFE_RATIO = 0.8
@@ -91,8 +91,9 @@ def describe(schema: Schema, instance: object, parts: list[str]) -> str:
 
 class _Reporter:
     def __init__(self, path: str, schema: Schema, extraction: Extraction,
-                 phone_region: str = DEFAULT_PHONE_REGION) -> None:
+                 phone_region: str = DEFAULT_PHONE_REGION, placeholder_words: tuple[str, ...] = ()) -> None:
         self.path = path
+        self.placeholder_words = placeholder_words
         self.phone_region = phone_region
         self.schema = schema
         self.extraction = extraction
@@ -210,9 +211,12 @@ class _Reporter:
                      f"{_value(error):,} characters this value can have",
                      f"Shorten it to at most {_value(error):,} characters: "
                      f"{_schema(error).get('description', 'write the value only')}")
+        elif parts and parts[-1] in _FORM_HINTS and isinstance(error.instance, str):
+            message, hint, fix = _FORM_HINTS[parts[-1]](error.instance, self.where(pointer))
+            self.add("HO405", self.where(pointer), f"{self.describe(parts)}: {message}", hint, fix)
         else:
             self.add("HO405", self.where(pointer),
-                     f"{self.describe(parts)}: '{error.instance}' is not in the expected form",
+                     f"{self.describe(parts)}: '{shorten(error.instance)}' is not in the expected form",
                      str(_schema(error).get("description", error.message)))
 
     def missing(self, error: ValidationError, parts: list[str]) -> None:
@@ -344,8 +348,10 @@ class _Reporter:
                  f"{self.describe(parts)}: '{shorten(written)}' is not a valid {noun}", hint, fix)
 
     def format_hint(self, name: str, written: str, where: _Where) -> tuple[str, Fix | None]:
-        if normalise(written) in _PLACEHOLDERS:
-            return (f"'{written}' stands in for a {_FORMAT_NAMES.get(name, name)} not known yet: find "
+        if stands_in(written, self.placeholder_words):
+            noun = _FORMAT_NAMES.get(name, name)
+            article = "an" if noun[:1] in "aeiou" else "a"
+            return (f"'{written}' stands in for {article} {noun} not known yet: find "
                     "it out and write it here before the handoff; Delivery cannot act on a gap.", None)
         if name == "date":
             return _date_hint(written, where)
@@ -402,6 +408,14 @@ class _Reporter:
                          if suggestion else None)
 
 
+def stands_in(written: str, words: tuple[str, ...] = ()) -> bool:
+    """The whole value stands in for one not known yet: 'TBC', 't.b.c.', 'To follow', '??'."""
+    from handoff_lint.placeholders import STRONG, whole_value
+
+    return (normalise(written) in _SHRUGS or bool(STRONG.fullmatch(written.strip()))
+            or whole_value(written, words) is not None)
+
+
 def _number_hint(written: object, minimum: object) -> str:
     """What to change in a value that is not a whole number, by what it holds."""
     import re
@@ -409,7 +423,7 @@ def _number_hint(written: object, minimum: object) -> str:
     if isinstance(written, int):
         return f"{written} is below {minimum}: write the real count."
     text = str(written)
-    if normalise(text) in _PLACEHOLDERS:
+    if stands_in(text):
         return (f"'{text}' stands in for a number not known yet: find it out and write it here "
                 "before the handoff.")
     numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", text)
@@ -420,6 +434,35 @@ def _number_hint(written: object, minimum: object) -> str:
         return (f"'{text}' holds {len(numbers)} numbers or a decimal: write one whole number, "
                 "e.g. 1,200; a range or estimate belongs in a note elsewhere.")
     return "Write the number in digits, with no words: e.g. 1,200 or 1200."
+
+
+_COMPANY_NUMBER_LENGTH = 8
+
+
+def _companies_house_hint(written: str, where: _Where) -> tuple[str, str, Fix | None]:
+    """A Companies House number as written: 6 or 7 digits lack the leading zeros Companies House
+    writes ('4417823' is 04417823), spaces and lower case are how it was copied; anything else
+    gets the two forms, briefly."""
+    import re
+
+    compact = re.sub(r"[\s.-]", "", written).upper()
+    # A number that lost its leading zeros in a spreadsheet; fewer digits are a number cut short.
+    padded = compact.isdigit() and len(compact) >= _COMPANY_NUMBER_LENGTH - 2
+    meant = compact.zfill(_COMPANY_NUMBER_LENGTH) if padded else compact
+    if re.fullmatch(r"[0-9]{8}|[A-Z]{2}[0-9]{6}", meant) and meant != written:
+        why = ("Companies House numbers have eight characters, with the leading zeros"
+               if compact.isdigit() and len(compact) < _COMPANY_NUMBER_LENGTH
+               else "Companies House writes its numbers without spaces, in capitals")
+        return (f"'{shorten(written)}' is not a Companies House number as written: did you mean {meant}?",
+                f"{why}: write {meant}.",
+                Fix(f"Write '{written}' as {meant}", (Edit(where.line, where.column, written, meant),)))
+    return (f"'{shorten(written)}' is not a Companies House number",
+            "Write the eight characters from Companies House: eight digits or two letters and six "
+            "digits (e.g. 04417823, SC123456). A client registered elsewhere: the country, a colon "
+            "and its registration there, e.g. 'Ireland: CRO 654321'.", None)
+
+
+_FORM_HINTS = {"companies_house_number": _companies_house_hint}
 
 
 def _date_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
@@ -444,17 +487,21 @@ def _date_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
 
 
 def _money_hint(written: str, where: _Where) -> tuple[str, Fix | None]:
-    from handoff_lint.money import expand_shorthand
+    from handoff_lint.money import expand_shorthand, explain
 
     amount = expand_shorthand(written)
     if amount is not None:
         return (f"'{written}' is short for {amount}: write the amount in full, as it is on the SoW.",
                 Fix(f"Write '{written}' as {amount}",
                     (Edit(where.line, where.column, written, str(amount)),)))
-    if not any(symbol in written for symbol in "£$€") and not any(c.isupper() for c in written):
+    reason = explain(written)
+    if reason:
+        return f"{reason}.", None
+    if not any(c.isupper() or not c.isascii() or c == "$" for c in written):
         return (f"'{written}' has no currency: write it with one, e.g. £48,000 (or GBP 48,000).", None)
-    return ("Write only the amount with its currency, digits grouped by commas: £48,000 or £48,000.00 "
-            "(or GBP 48,000); put any words in a note beside it.", None)
+    return ("Write the amount with its currency before or after it, as on the SoW: £48,000, "
+            "NZ$96,000, GBP 48,000 or 48.000 €; tax wording such as '+ VAT' may follow it; put any other "
+            "words in a note beside it.", None)
 
 
 def _email_hint(written: str) -> str:
@@ -491,15 +538,29 @@ def _phone_hint(written: str, region: str) -> str:
         return f"'{written}' has {digits} digits, too many for one number: check for a digit too many."
     if reason == reasons.INVALID_COUNTRY_CODE:
         return f"'{written}' does not start with a known country code: check the + and the code."
-    return (f"'{written}' has the right number of digits but is not a number in use there: check "
-            "the digits and the area code (or give the country code, e.g. +353 for Ireland).")
+    place = (phonenumbers.region_code_for_country_code(number.country_code) if number.country_code
+             else region)
+    read_as = ("by its country code" if written.strip().startswith(("+", "00"))
+               else "as the repo's phone_region says")
+    return (f"'{written}' has the right number of digits but is not a number in use in the country "
+            f"it was read for, {_country_name(place)} ({read_as}): check the digits and the area "
+            "code, or give the country code if it is a number elsewhere (e.g. +353 for Ireland).")
+
+
+def _country_name(code: str) -> str:
+    """'United Kingdom (GB)' for GB: how a message names a country to a reader."""
+    from babel import Locale
+
+    name = Locale("en").territories.get(code)
+    return f"{name} ({code})" if name else code
 
 
 def check(path: str, extraction: Extraction, schema: Schema,
           validator: Draft202012Validator | None,
-          phone_region: str = DEFAULT_PHONE_REGION) -> list[Diagnostic]:
+          phone_region: str = DEFAULT_PHONE_REGION,
+          placeholder_words: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Schema errors and unplaced items as diagnostics; validator None: the instance is known valid."""
-    reporter = _Reporter(path, schema, extraction, phone_region)
+    reporter = _Reporter(path, schema, extraction, phone_region, placeholder_words)
     errors = [] if validator is None else sorted(
         validator.iter_errors(extraction.instance),
         key=lambda e: (e.validator != "enum", list(map(str, e.absolute_path))))

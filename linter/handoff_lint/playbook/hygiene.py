@@ -19,7 +19,8 @@ from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.document import Block, Document
 from handoff_lint.extract import FRONT_MATTER, iter_strings
 from handoff_lint.links import SAFE_SCHEMES, link_scheme
-from handoff_lint.playbook.context import Context
+from handoff_lint.placeholders import STRONG, may_hold, whole_value
+from handoff_lint.playbook.context import Context, quote
 from handoff_lint.schema import load_schema
 from handoff_lint.validate import describe
 
@@ -32,7 +33,6 @@ HTML_ELEMENTS = frozenset(block_names) | {
 }
 
 _BACKTICKS = re.compile(r"`+")
-_WORDS = re.compile(r"\b(?:TBD|TBC|TODO|FIXME|X{3,})\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"(?<![\\!\]])\[(?P<inner>[^\[\]\n]+)\](?![(\[:])")
 _TASK_BOX = re.compile(r"^\[[ xX]\]")
 _ANGLE = re.compile(r"<(?P<inner>[^<>\n]{1,200})(?:>|$)")
@@ -44,7 +44,7 @@ _NOTE = re.compile(r"^\s{0,3}\[//\]:\s")
 _SCRIPT_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:", re.IGNORECASE)
 # What the patterns below need at least one of. Most values and lines have none, and looking for
 # these (plain substring tests, far cheaper than the patterns) runs on every value and line.
-_PLACEHOLDER_CHARS, _PLACEHOLDER_WORDS = ("<", "["), ("TBD", "TBC", "TODO", "FIXME", "XXX")
+_PLACEHOLDER_CHARS = ("<", "[")
 _ACTIVE_CHARS, _ACTIVE_WORDS = ("<", "[", "]"), ("SCRIPT",)
 
 
@@ -55,8 +55,8 @@ def _may_hold(text: str, chars: tuple[str, ...], words: tuple[str, ...]) -> bool
     return any(word in upper for word in words)
 
 
-def _maybe_placeholder(text: str) -> bool:
-    return _may_hold(text, _PLACEHOLDER_CHARS, _PLACEHOLDER_WORDS)
+def _maybe_placeholder(text: str, words: tuple[str, ...] = ()) -> bool:
+    return any(char in text for char in _PLACEHOLDER_CHARS) or may_hold(text, words)
 
 
 def _maybe_active(text: str) -> bool:
@@ -123,20 +123,31 @@ def _angle(inner: str) -> str | None:
     return "HO616" if inner.strip() == inner else None
 
 
-def placeholders(text: str, labels: frozenset[str] = frozenset()) -> list[Found]:
-    """Template text left in a value: [AM name], TBD, TODO, XXX, <client>; read as it shows, so
-    hidden, look-alike and fullwidth characters and HTML entities do not hide one. Tokens are
-    quoted as written when the text itself holds them, else as they read."""
-    found = _placeholders_as_written(text, labels)
+def placeholders(text: str, labels: frozenset[str] = frozenset(),
+                 words: tuple[str, ...] = ()) -> list[Found]:
+    """Template text left in a value: [AM name], TBD, t.b.c., ??, <client>, or a value that is
+    only placeholder words ('To follow', 'Sarah to confirm'; `words` adds a firm's own); read as
+    it shows, so hidden, look-alike and fullwidth characters and HTML entities do not hide one.
+    Tokens are quoted as written when the text itself holds them, else as they read."""
+    found = _placeholders_as_written(text, labels, words)
     shown = skeleton(text)
-    return found or (_placeholders_as_written(shown, labels) if shown != text else [])
+    return found or (_placeholders_as_written(shown, labels, words) if shown != text else [])
 
 
-def _placeholders_as_written(text: str, labels: frozenset[str]) -> list[Found]:
-    if not _maybe_placeholder(text):
+# The code of a value that is nothing but placeholder words: its Found names the words it was
+# taken for, and the token is the value itself.
+_WHOLE = "HO616-whole"
+
+
+def _placeholders_as_written(text: str, labels: frozenset[str], words: tuple[str, ...] = ()) -> list[Found]:
+    if not _maybe_placeholder(text, words):
         return []
     # A word shows as itself in a code span (`TBD`); brackets and angles there are code.
-    found = [Found(m.start(), "HO616", m.group(0)) for m in _WORDS.finditer(text)]
+    found = [Found(m.start(), "HO616", m.group(0)) for m in STRONG.finditer(text)]
+    if not found:
+        phrase = whole_value(text, words)
+        if phrase is not None:
+            return [Found(0, _WHOLE, phrase)]
     text = without_code_spans(text)
     for match in _BRACKETS.finditer(text):
         inner = match.group("inner")
@@ -223,7 +234,7 @@ def _body_may_match(may_hold: Callable[[str], bool], context: Context) -> bool:
 
 def _placeholder_hint(tokens: list[Found]) -> str:
     """The fix for what was found: a word standing in for a value, or a template's brackets."""
-    if any(_WORDS.fullmatch(t.token) for t in tokens):
+    if any(STRONG.fullmatch(t.token) or t.code == _WHOLE for t in tokens):
         return ("Find out the real value and write it here before the handoff: Delivery cannot act on "
                 f"'{tokens[0].token}'.")
     if any(t.token.startswith("<") for t in tokens):
@@ -236,13 +247,25 @@ def no_placeholders(context: Context) -> list[Diagnostic]:
     """HO616: no template placeholder is left in any value, front matter included."""
     labels = _reference_labels(context.lines)
     found: list[Diagnostic] = []
-    values = (iter_strings(context.instance, "") if _body_may_match(_maybe_placeholder, context)
+    words = context.config.placeholder_words
+    values = (iter_strings(context.instance, "")
+              if _body_may_match(lambda text: _maybe_placeholder(text, words), context)
               else iter_strings(context.front_matter, f"/{FRONT_MATTER}"))
     for pointer, text in values:
         if context.already_reported(pointer):
             continue
-        tokens = placeholders(text, labels)
+        tokens = placeholders(text, labels, words)
         if not tokens:
+            continue
+        if tokens[0].code == _WHOLE:
+            value = quote(text)
+            found.append(context.finding(
+                "HO616", _locate(context, pointer, value),
+                f"{_describe(context, pointer)}: '{value}' is a placeholder, not a value "
+                f"('{tokens[0].token}' stands for something not known yet)",
+                f"Find out the real value and write it here before the handoff: Delivery cannot act "
+                f"on '{value}'.",
+            ))
             continue
         names = ", ".join(dict.fromkeys(f"'{t.token}'" for t in tokens))
         found.append(context.finding(

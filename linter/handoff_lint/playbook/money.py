@@ -1,8 +1,8 @@
 """Section E adds up: the breakdown to the total, the milestones to 100% and to the total, the
 deposit first; and every discount or bespoke element carries its sign-off reference.
 
-Amounts are Decimals with their currency (handoff_lint.money); an amount the schema refused is
-skipped, never guessed at.
+Amounts are Decimals with their currency (handoff_lint.money), however the AE wrote them ('NZ$96,000',
+'48.000 €', '£48,000 + VAT'); an amount the schema refused is skipped, never guessed at.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.money import Money
+from handoff_lint.money import Money, currency_name
 from handoff_lint.playbook.context import Context, parse_percent, quote
 from handoff_lint.playbook.wording import says_nothing
 
@@ -36,14 +36,45 @@ def _sum(currency: str, amounts: list[tuple[str, Money]]) -> Money:
     return Money(currency, sum((money.amount for _, money in amounts), Decimal(0)))
 
 
+def _as_written(context: Context, pointer: str, money: Money) -> str:
+    written = context.get(pointer)
+    return quote(written) if isinstance(written, str) else str(money)
+
+
 def _foreign(context: Context, code: str, total: Money, amounts: list[tuple[str, Money]],
              what: str) -> list[Diagnostic]:
+    """A doc keeps to the total fee's currency: amounts in two currencies cannot be added."""
+    found = []
+    for pointer, money in amounts:
+        if money.currency == total.currency:
+            continue
+        bare = " (a '$' alone is read as US dollars)" if money.written_currency == "$" else ""
+        found.append(context.finding(
+            code, context.where(f"{pointer}/amount"),
+            f"{what}: '{_as_written(context, pointer + '/amount', money)}' is in "
+            f"{currency_name(money.currency)} ({money.currency}){bare} but the total fee "
+            f"('{_as_written(context, TOTAL, total)}') is in {currency_name(total.currency)} "
+            f"({total.currency}); a doc keeps "
+            f"to one currency, and amounts in two cannot be added",
+            f"Write every amount in {total.currency}, as the SoW does, with the same mark as the "
+            f"total fee ('{total.written_currency or total.currency}').",
+        ))
+    return found
+
+
+def _tax_bases(context: Context, code: str, total: Money, amounts: list[tuple[str, Money]],
+               what: str) -> list[Diagnostic]:
+    """Amounts said to include tax cannot be added to a total said to exclude it, or the reverse."""
+    if total.tax_basis is None:
+        return []
     return [context.finding(
         code, context.where(f"{pointer}/amount"),
-        f"{what}: {money} is in {money.currency} but the total fee ({total}) is in {total.currency}; "
-        f"amounts in different currencies cannot be added",
-        f"Write every amount in {total.currency}, as the SoW does.",
-    ) for pointer, money in amounts if money.currency != total.currency]
+        f"{what}: '{_as_written(context, pointer + '/amount', money)}' is {money.tax_basis} tax but "
+        f"the total fee ('{_as_written(context, TOTAL, total)}') is {total.tax_basis} it; amounts on "
+        "two tax bases cannot be added",
+        f"Write every amount {total.tax_basis} tax, as the total fee is (or leave the tax wording off "
+        "the rows).",
+    ) for pointer, money in amounts if money.tax_basis not in (None, total.tax_basis)]
 
 
 def fee_breakdown_adds_up(context: Context) -> list[Diagnostic]:
@@ -52,7 +83,8 @@ def fee_breakdown_adds_up(context: Context) -> list[Diagnostic]:
     amounts = _amounts(context, BREAKDOWN)
     if total is None or amounts is None:
         return []
-    foreign = _foreign(context, "HO605", total, amounts, "Fee breakdown")
+    foreign = (_foreign(context, "HO605", total, amounts, "Fee breakdown")
+               or _tax_bases(context, "HO605", total, amounts, "Fee breakdown"))
     if foreign:
         return foreign
     added = _sum(total.currency, amounts)
@@ -92,7 +124,8 @@ def milestones_add_up(context: Context) -> list[Diagnostic]:
     amounts = _amounts(context, MILESTONES)
     if total is None or amounts is None:
         return found
-    foreign = _foreign(context, "HO606", total, amounts, "Payment milestones")
+    foreign = (_foreign(context, "HO606", total, amounts, "Payment milestones")
+               or _tax_bases(context, "HO606", total, amounts, "Payment milestones"))
     if foreign:
         return found + foreign
     added_money = _sum(total.currency, amounts)
