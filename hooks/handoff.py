@@ -55,7 +55,6 @@ import json
 import logging
 import multiprocessing
 import shutil
-import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -93,7 +92,6 @@ from handoff_lint.site import (
     uris,
 )
 from handoff_lint.site.buildlog import escape_build_log
-from handoff_lint.site.clients import LastChange
 from handoff_lint.site.pictures import Pictures
 from handoff_lint.source import MAX_BYTES, decode
 from mkdocs.config.defaults import MkDocsConfig
@@ -109,7 +107,6 @@ log = logging.getLogger("mkdocs.plugins.handoff")
 
 GUIDE_FOLDER = guide.GUIDE_FOLDER
 SAFE_MARKDOWN = "handoff_lint.site.safe_markdown"
-CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 
 
@@ -182,16 +179,6 @@ def _today() -> dt.date:
         raise PluginError(str(error)) from None
 
 
-def _last_changes(root: Path, clients: str) -> dict[str, LastChange]:
-    """Each doc's last commit by path relative to root; empty outside a git repository."""
-    try:
-        result = subprocess.run(["git", *history.LOG_ARGUMENTS, "--", clients], cwd=root,
-                                capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    return history.last_changes(result.stdout) if result.returncode == 0 else {}
-
-
 def _target(file: File, root: Path) -> doc_files.Target:
     assert file.abs_src_path is not None
     path = Path(file.abs_src_path)
@@ -204,10 +191,8 @@ def _target(file: File, root: Path) -> doc_files.Target:
 
 
 def _store(root: Path) -> cache.Store:
-    if os.environ.get(CACHE_VARIABLE, "").casefold() == "off":
-        return cache.Store(None)
     try:
-        return cache.Store(cache.folder_for(root, os.environ, Path.home()))
+        return cache.open_store(root, os.environ, Path.home())
     except cache.UnsafeFolder as error:
         raise PluginError(str(error)) from None
 
@@ -418,7 +403,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     files = _only_docs(files, config, settings.clients)
     # Every page's template says which day the states and clocks are seen from.
     config.extra["handoff_as_of"] = day_text(today)
-    changes = _last_changes(root, settings.clients)
+    changes = history.read_last_changes(root, settings.clients)
     worker = _build.worker = _start_worker()
     targets = [(file.src_uri, _target(file, root)) for file in files.documentation_pages()
                if file.generated_by is None and file.abs_src_path is not None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -179,6 +180,16 @@ def test_the_steps_refuse_to_run_with_the_repo_on_the_import_path(tmp_path: Path
     refused = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600, check=False)
     assert refused.returncode == 2 and "import path" in refused.stderr
     assert not marker.exists()
+
+
+def test_a_cache_folder_inside_the_repo_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    project = copy_site_project(tmp_path / "project").parent
+    env_cache = project / "clients" / ".cache"
+    result = subprocess.run([sys.executable, "-I", "-m", "handoff_lint", "site", "build", "-d",
+                             str(tmp_path / "site")], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "HANDOFF_CACHE_DIR": str(env_cache)}, timeout=600, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not env_cache.exists()
 
 
 # The pure parts of the steps.

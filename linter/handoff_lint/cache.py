@@ -45,6 +45,17 @@ class UnsafeFolder(ValueError):
     """The cache folder is inside the repository, where a committed file could become an entry."""
 
 
+SWITCH_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
+
+
+def open_store(root: Path, environ: Mapping[str, str], home: Path) -> Store:
+    """The store of the user's cache folder for this repo, or one in memory with HANDOFF_CACHE=off.
+    Raises UnsafeFolder for a folder inside the repository."""
+    if environ.get(SWITCH_VARIABLE, "").casefold() == "off":
+        return Store(None)
+    return Store(folder_for(root, environ, home))
+
+
 def folder_for(root: Path, environ: Mapping[str, str], home: Path) -> Path:
     """The store of the checkout at root: under HANDOFF_CACHE_DIR, else the user's cache folder
     (XDG_CACHE_HOME, else ~/.cache), in a folder named from the checkout's path."""

@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,27 +21,14 @@ from handoff_lint import files as doc_files
 from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, parse_today
 from handoff_lint.reporters import printable, text
 from handoff_lint.site import allocate, finish, generators, history, prepare, search, uris
-from handoff_lint.site.clients import LastChange
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-CACHE_VARIABLE = "HANDOFF_CACHE"  # "off": check every doc afresh and keep nothing
-
-
 def store(root: Path) -> cache.Store:
-    """The check store of the user's cache folder, or one in memory with HANDOFF_CACHE=off."""
-    if os.environ.get(CACHE_VARIABLE, "").casefold() == "off":
-        return cache.Store(None)
-    return cache.Store(cache.folder_for(root, os.environ, Path.home()))
-
-
-def last_changes(root: Path, clients: str) -> dict[str, LastChange]:
-    """Each doc's last commit by path relative to root; empty outside a git repository."""
+    """The check store of the user's cache folder (cache.open_store)."""
     try:
-        result = subprocess.run(["git", *history.LOG_ARGUMENTS, "--", clients], cwd=root,
-                                capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    return history.last_changes(result.stdout) if result.returncode == 0 else {}
+        return cache.open_store(root, os.environ, Path.home())
+    except cache.UnsafeFolder as error:
+        raise ConfigError(str(error)) from None
 
 
 def _refuse_repo_on_import_path(root: Path) -> None:
@@ -97,8 +83,9 @@ def _report(prepared: prepare.Prepared, errors: list[str]) -> int:
 def _prepare(arguments: argparse.Namespace, config: Config, stage: Path) -> prepare.Prepared:
     today = parse_today(arguments.today or os.environ.get(TODAY_VARIABLE), dt.date.today())
     try:
-        return prepare.prepare(config.root, stage, config, today=today,
-                               changes=last_changes(config.root, config.clients), store=store(config.root))
+        changes = history.read_last_changes(config.root, config.clients)
+        return prepare.prepare(config.root, stage, config, today=today, changes=changes,
+                               store=store(config.root))
     except allocate.PathCollision as error:
         raise ConfigError(f"two pages for one address: {error}") from None
     except prepare.SetupError as error:

@@ -9,6 +9,8 @@ by position. Anything that does not look as git writes it is dropped, never gues
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 from handoff_lint.site.clients import LastChange
 
@@ -41,3 +43,14 @@ def last_changes(log_output: str) -> dict[str, LastChange]:
                 found[name] = LastChange(author=author, date=date, commit=commit)
         index += 1  # the empty field that starts the next commit (or ends the output)
     return found
+
+
+def read_last_changes(root: Path, clients: str) -> dict[str, LastChange]:
+    """Each doc's last commit by path relative to root, as git tells it; empty outside a git
+    repository (a copied folder, a bench project)."""
+    try:
+        result = subprocess.run(["git", *LOG_ARGUMENTS, "--", clients], cwd=root,
+                                capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return last_changes(result.stdout) if result.returncode == 0 else {}
