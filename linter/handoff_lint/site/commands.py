@@ -23,6 +23,8 @@ from handoff_lint.reporters import printable, text
 from handoff_lint.site import allocate, finish, generators, history, prepare, search, uris
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
 def store(root: Path) -> cache.Store:
     """The check store of the user's cache folder (cache.open_store)."""
     try:
