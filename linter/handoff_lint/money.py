@@ -46,7 +46,8 @@ _INCLUDING = re.compile(r"^\(?\s*(?:incl?\b|including|inclusive|inkl)", re.IGNOR
 # A sign, a currency before or after, and digits with the separators people group them by:
 # ',' '.' a space, a no-break or thin space, or the Swiss "'".
 _SHAPE = re.compile(
-    r"^(?P<sign>[-\u2212])?\s*(?P<before>[^\d\s.,'\-\u2212]+)?\s*(?P<sign2>[-\u2212])?\s*"
+    # Each run of white space belongs to one group, so no run is split between two \s* (cubic).
+    r"^(?P<sign>[-\u2212])?(?:\s*(?P<before>[^\d\s.,'\-\u2212]+))?(?:\s*(?P<sign2>[-\u2212]))?\s*"
     r"(?P<number>\d(?:[\d.,'\u00a0\u202f\u2009 ]*\d)?)\s*(?P<after>[^\d\s.,'\-\u2212]+)?$"
 )
 _GROUPING = " \u00a0\u202f\u2009'"
