@@ -253,8 +253,11 @@ def _guide_pages(files: Files, config: MkDocsConfig, sources: Callable[[str], st
             continue
         page = guide.hand_written_page(shown, decoded.text, path.stem)
         file = File.generated(config, uri, abs_src_path=sources(page.source))
-        if uri in uris.GENERATED or file.dest_uri in taken:
-            _error(f"{shown}: the site writes this page itself; rename the file")
+        refused = guide.page_name_problem(path.name)
+        if refused is None and file.dest_uri in taken:
+            refused = "the site writes this page itself; rename the file"
+        if refused is not None:
+            _error(f"{shown}: {refused}")
             continue
         for problem in apply_severity(guide.lint_page(shown, decoded.text), _build.config):
             _report(problem)

@@ -32,8 +32,9 @@ from handoff_lint.config import Config
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
+from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
-from handoff_lint.site import attributes, background, guide, pages, timeline, uris
+from handoff_lint.site import attributes, background, guide, pages, timeline
 from handoff_lint.site.clients import LastChange
 from handoff_lint.source import MAX_BYTES, decode
 
@@ -116,9 +117,9 @@ def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]],
             shown = (link or path).relative_to(base).as_posix()
             messages.append(f"{shown}: a link or not a regular file; the site publishes nothing through it")
             continue
-        if uri in uris.GENERATED or path.stem in ("index", "README"):
-            # guide/README.md would be written as guide/index.html, over the guide's front page.
-            messages.append(f"{uri}: the site writes this page itself; rename the file")
+        problem = guide.page_name_problem(path.name)
+        if problem is not None:
+            messages.append(f"{printable(uri)}: {problem}")
             continue
         # Read as a doc is (bounded, never a pipe or a device), and checked as `handoff lint` does.
         read = doc_files.read(doc_files.Target(uri, path, None), MAX_BYTES)
