@@ -171,6 +171,16 @@ def test_a_site_folder_through_a_link_is_refused(tmp_path: Path) -> None:
     assert (elsewhere / "keep.txt").read_text("utf-8") == "keep"
 
 
+def test_a_clients_folder_through_a_link_is_refused_with_the_reason(tmp_path: Path) -> None:
+    project = copy_site_project(tmp_path / "project").parent
+    (project / "clients").rename(tmp_path / "elsewhere")
+    (project / "clients").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    result = site_build(project, tmp_path / "site", "mkdocs")
+    assert result.returncode == 2
+    assert "clients: a link to a folder" in result.stderr and "internal error" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def plant(project: Path, names: tuple[str, ...], marker: Path) -> None:
     for name in names:
         (project / name).mkdir()

@@ -28,7 +28,7 @@ import yaml
 from handoff_lint import cache, codes
 from handoff_lint import files as doc_files
 from handoff_lint.check import apply_severity
-from handoff_lint.config import Config
+from handoff_lint.config import Config, ConfigError
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
@@ -49,8 +49,9 @@ SITE = "site"  # where the generator writes, inside the staging folder (Zensical
 _DECIDED = ("hooks", "docs_dir", "site_dir", "nav", "INHERIT")
 
 
-class SetupError(Exception):
-    """mkdocs.yml or the folders cannot be built from; the message says what to change."""
+class SetupError(ConfigError):
+    """mkdocs.yml or the folders cannot be built from; the message says what to change (shown as
+    every settings error is, exit 2)."""
 
 
 @dataclass
