@@ -34,7 +34,7 @@ from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
-from handoff_lint.site import attributes, background, guide, pages, timeline
+from handoff_lint.site import allocate, attributes, background, guide, pages, timeline
 from handoff_lint.site.clients import LastChange
 from handoff_lint.source import MAX_BYTES, decode
 
@@ -206,12 +206,15 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
             _write(docs, uri, content)
             entry_lines.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
-        built = pages.build(
-            checked_docs(), today=today, default_region=settings.region,
-            schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
-            hand_written=[(uri, page.title) for uri, page in guide_pages],
-            site_name=str(site.get("site_name") or "Client handoffs"), client_out=client_out,
-        )
+        try:
+            built = pages.build(
+                checked_docs(), today=today, default_region=settings.region,
+                schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+                hand_written=[(uri, page.title) for uri, page in guide_pages],
+                site_name=str(site.get("site_name") or "Client handoffs"), client_out=client_out,
+            )
+        except allocate.PathCollision as error:
+            raise SetupError(f"two pages for one address: {printable(str(error))}") from None
         for view in built.views:
             target = published[view.src_uri]
             page_lines.write(json.dumps({
