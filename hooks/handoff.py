@@ -238,6 +238,8 @@ def _guide_pages(files: Files, config: MkDocsConfig, sources: Callable[[str], st
     taken = {File.generated(config, uri, content="").dest_uri for uri in uris.GENERATED}
     taken |= {file.dest_uri for file in files}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # a hidden draft, left out as MkDocs leaves it out
         uri = f"{GUIDE_FOLDER}/{path.name}"
         link = doc_files.link_on_the_way(path, base)
         if link is not None or not path.is_file():

@@ -117,14 +117,16 @@ def test_a_guide_pages_front_matter_reaches_no_theme_as_markup(generator: str, t
     assert csp.inline_scripts(page) == []
 
 
-def test_a_guide_page_named_dot_is_refused_and_the_guides_front_page_kept(tmp_path: Path) -> None:
-    """guide/..md would be built as guide/index.html, over the guide's front page."""
+@pytest.mark.parametrize("name", ["..md", "Index.md", 'x"><b>.md'])
+def test_a_guide_page_not_named_in_plain_words_is_not_published(name: str, tmp_path: Path) -> None:
+    """guide/..md would be built as guide/index.html, over the guide's front page (a hidden file is
+    a draft, left out quietly, as MkDocs leaves it out)."""
     project = copy_site_project(tmp_path / "project").parent
-    (project / "guide" / "..md").write_text("# Not the guide\n\nText.\n", "utf-8")
+    (project / "guide" / name).write_text("# Not the guide\n\nText.\n", "utf-8")
     result = site_build(project, tmp_path / "site", "mkdocs")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "guide/..md: " in result.stdout and "rename the file" in result.stdout
-    assert "Not the guide" not in (tmp_path / "site" / "guide" / "index.html").read_text("utf-8")
+    assert name.startswith(".") or (f"guide/{name}: " in result.stdout and "rename the file" in result.stdout)
+    assert not any("Not the guide" in page.read_text("utf-8") for page in (tmp_path / "site").rglob("*.html"))
 
 
 def test_zensical_alone_publishes_no_client_page(tmp_path: Path) -> None:

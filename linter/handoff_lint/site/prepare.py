@@ -112,6 +112,8 @@ def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]],
     messages: list[str] = []
     folder = base / guide.GUIDE_FOLDER
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # a hidden draft, left out as MkDocs leaves it out
         uri = f"{guide.GUIDE_FOLDER}/{path.name}"
         link = doc_files.link_on_the_way(path, base)
         if link is not None or not path.is_file():
