@@ -226,6 +226,8 @@ def _guide_pages(files: Files, config: MkDocsConfig, sources: Callable[[str], st
     taken = {File.generated(config, uri, content="").dest_uri for uri in uris.GENERATED}
     taken |= {file.dest_uri for file in files}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # a hidden draft, left out as MkDocs leaves it out
         uri = f"{GUIDE_FOLDER}/{path.name}"
         link = doc_files.link_on_the_way(path, base)
         if link is not None or not path.is_file():
@@ -241,8 +243,11 @@ def _guide_pages(files: Files, config: MkDocsConfig, sources: Callable[[str], st
             continue
         page = guide.hand_written_page(shown, decoded.text, path.stem)
         file = File.generated(config, uri, abs_src_path=sources(page.source))
-        if uri in uris.GENERATED or file.dest_uri in taken:
-            _error(f"{shown}: the site writes this page itself; rename the file")
+        refused = guide.page_name_problem(path.name)
+        if refused is None and file.dest_uri in taken:
+            refused = "the site writes this page itself; rename the file"
+        if refused is not None:
+            _error(f"{shown}: {refused}")
             continue
         for problem in apply_severity(guide.lint_page(shown, decoded.text), _build.config):
             _report(problem)

@@ -540,6 +540,10 @@ SITE_ROW_TESTS = {
         "test_site_hostile.py::test_a_guide_page_s_front_matter_and_body_run_nothing"),
     "Script in a built page that is not the theme's": (
         "test_site_hostile.py::test_script_that_is_not_the_theme_s_fails_the_build_strict_or_not"),
+    "A guide page whose file name is not plain": (
+        "test_site_steps.py::test_a_guide_page_not_named_in_plain_words_is_not_published"),
+    "A name that heads a generated page": (
+        "test_site_pages.py::test_every_generated_page_carries_its_title_as_html_text"),
 }
 
 

@@ -21,6 +21,7 @@ from handoff_lint.site.guide import (
     format_reference,
     hand_written_page,
     lint_page,
+    page_name_problem,
     rules_reference,
     writing_guide,
 )
@@ -248,3 +249,18 @@ def test_handoff_lint_checks_the_guide_with_the_docs(repo: Path, capsys: pytest.
     assert "guide/linked.md:1:1: HO101 this is a link" in out and "fine.md" not in out
     docs = len(list((repo / "clients").glob("*/01-handoff/*.md")))
     assert out.splitlines()[-1].startswith(f"{docs} handoff docs checked: 4 errors in 2 files")
+
+
+@pytest.mark.parametrize("name", ["bad-input.md", "in-the-browser.md", "week-1.md"])
+def test_a_guide_page_named_in_plain_words_is_published(name: str) -> None:
+    assert page_name_problem(name) is None
+
+
+@pytest.mark.parametrize("name", [
+    "..md",  # written as guide/index.html, over the guide's front page
+    " .md", "Index.md", "readme.md", "README.md", "rules.md", "Rules.md", "rules.md.md",
+    "javascript:alert(1).md", 'x"><img src=x onerror=alert(1)>.md', "a b.md", "caf\u00e9.md", "-x.md",
+])
+def test_a_guide_page_whose_name_is_not_plain_or_is_the_sites_is_refused(name: str) -> None:
+    problem = page_name_problem(name)
+    assert problem is not None and "rename the file" in problem

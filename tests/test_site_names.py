@@ -23,6 +23,14 @@ def test_a_plain_name_is_its_slug_and_any_other_has_a_hash_after_a_double_hyphen
     assert names.segment("李明").startswith("unnamed--")
 
 
+def test_names_made_to_share_a_short_hash_get_two_segments() -> None:
+    """A pair found by trying names of dots and apostrophes until the first 8 hex digits of their
+    hashes matched (a birthday search of about 65,000 names): the hash is too long for that."""
+    first, second = "Zoe Hale..'...'''...'.''", "Zoe Hale.'..'.'...'''.''"
+    assert names.segment(first) != names.segment(second)
+    assert names.HASH_LENGTH * 4 >= 128
+
+
 def test_a_very_long_name_gets_a_segment_a_file_system_can_hold() -> None:
     long = names.segment("x" * 3000)
     assert len(long) <= names.SLUG_LENGTH + 2 + names.HASH_LENGTH

@@ -7,7 +7,8 @@ import re
 from dataclasses import replace
 
 import pytest
-from conftest import SITE_DATE, check_doc, example_site_docs, example_text
+import yaml
+from conftest import NORTHWIND, SITE_DATE, check_doc, example_site_docs, example_text
 from handoff_lint.codes import REGISTRY
 from handoff_lint.schema import load_schema
 from handoff_lint.site import client_index, names, paging, uris
@@ -17,6 +18,11 @@ from handoff_lint.site.clients import view
 from handoff_lint.site.guide import markdown_title
 from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, script
 from handoff_lint.site.people import PAGE_SIZE
+
+
+def _body(page: str) -> str:
+    """A generated page after its front matter."""
+    return page.split("\n---\n\n", 1)[1] if page.startswith("---\n") else page
 
 
 def test_every_page_is_generated_and_every_client_has_a_page() -> None:
@@ -131,8 +137,8 @@ def test_page_2_of_priya_shahs_list_and_priya_shah_2s_page_are_two_pages() -> No
     priya = _person_pages(site, "ae", "Priya Shah")
     other = _person_pages(site, "ae", "Priya Shah 2")
     assert len(priya) == 2 and len(other) == 1 and not set(priya) & set(other)
-    assert site.generated[other[0]].startswith("# AE: Priya Shah 2\n")
-    assert all(site.generated[page].startswith("# AE: Priya Shah (page") for page in priya)
+    assert _body(site.generated[other[0]]).startswith("# AE: Priya Shah 2\n")
+    assert all(_body(site.generated[page]).startswith("# AE: Priya Shah (page") for page in priya)
     # Every client is on its AE's pages, and on no one else's.
     listed = [t for page in priya for t in _targets(page, site.generated[page]) if "/01-handoff/" in t]
     assert sorted(listed) == sorted(v.src_uri for v in site.views if v.ae == "Priya Shah")
@@ -145,8 +151,8 @@ def test_names_that_slug_the_same_are_two_people_with_pages_and_feeds_of_their_o
                     ("Priya Shah", "jose  GARCIA", 1))
     accented, plain = uris.person_page("am", "José García"), uris.person_page("am", "Jose Garcia")
     assert accented != plain and plain == "people/am-jose-garcia.md"
-    assert site.generated[accented].startswith("# Account Manager: José García\n")
-    assert site.generated[plain].startswith("# Account Manager: Jose Garcia\n")  # and 'jose  GARCIA'
+    assert _body(site.generated[accented]).startswith("# Account Manager: José García\n")
+    assert _body(site.generated[plain]).startswith("# Account Manager: Jose Garcia\n")  # and 'jose  GARCIA'
     for page, manager in ((accented, "José García"), (plain, "Jose Garcia")):
         listed = [t for t in _targets(page, site.generated[page]) if "/01-handoff/" in t]
         assert sorted(listed) == sorted(v.src_uri for v in site.views
@@ -165,3 +171,20 @@ def test_two_pages_for_one_address_are_a_build_error() -> None:
         with pytest.raises(PathCollision, match="would be the same page"):
             build([replace(doc, src_uri=path)], today=SITE_DATE, default_region="england-and-wales",
                   schema=load_schema(), rules=REGISTRY.values())
+
+
+def test_every_generated_page_carries_its_title_as_html_text() -> None:
+    """A page without a title of its own gets its heading's through the theme's striptags, which
+    turns '&lt;' back into '<': a name in a heading would end the <title> and add markup."""
+    hostile = "Ben </title><svg onload=alert(1)> &amp; `x`"
+    text = example_text().replace("ae: Priya Shah", f"ae: {hostile!r}", 1)
+    docs = [Doc(str(NORTHWIND.relative_to("clients")), check_doc(text))]
+    site = build(docs, today=SITE_DATE, default_region="england-and-wales", schema=load_schema(),
+                 rules=REGISTRY.values())
+    pages = {uri: page for uri, page in site.generated.items() if uri.endswith(".md")}
+    for uri, page in pages.items():
+        assert page.startswith("---\n"), uri
+        title = yaml.safe_load(page[4:page.index("\n---\n", 3)])["title"]
+        assert "<" not in title and ">" not in title and '"' not in title, uri
+    person = yaml.safe_load(pages[uris.person_page("ae", hostile)].split("---\n")[1])["title"]
+    assert person == "AE: Ben &lt;/title&gt;&lt;svg onload=alert(1)&gt; &amp;amp; `x`"

@@ -109,6 +109,18 @@ def test_a_guide_pages_front_matter_reaches_no_theme_as_markup(generator: str, t
     assert csp.inline_scripts(page) == []
 
 
+@pytest.mark.parametrize("name", ["..md", "Index.md", 'x"><b>.md'])
+def test_a_guide_page_not_named_in_plain_words_is_not_published(name: str, tmp_path: Path) -> None:
+    """guide/..md would be built as guide/index.html, over the guide's front page (a hidden file is
+    a draft, left out quietly, as MkDocs leaves it out)."""
+    project = copy_site_project(tmp_path / "project").parent
+    (project / "guide" / name).write_text("# Not the guide\n\nText.\n", "utf-8")
+    result = site_build(project, tmp_path / "site", "mkdocs")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert name.startswith(".") or (f"guide/{name}: " in result.stdout and "rename the file" in result.stdout)
+    assert not any("Not the guide" in page.read_text("utf-8") for page in (tmp_path / "site").rglob("*.html"))
+
+
 def test_zensical_alone_publishes_no_client_page(tmp_path: Path) -> None:
     """Zensical reads mkdocs.yml but runs no hook: without the steps, nothing unchecked is published."""
     project = copy_site_project(tmp_path / "project").parent
@@ -151,6 +163,16 @@ def test_a_site_folder_through_a_link_is_refused(tmp_path: Path) -> None:
     result = site_build(project, project / "site", "mkdocs")
     assert result.returncode == 2
     assert (elsewhere / "keep.txt").read_text("utf-8") == "keep"
+
+
+def test_a_clients_folder_through_a_link_is_refused_with_the_reason(tmp_path: Path) -> None:
+    project = copy_site_project(tmp_path / "project").parent
+    (project / "clients").rename(tmp_path / "elsewhere")
+    (project / "clients").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    result = site_build(project, tmp_path / "site", "mkdocs")
+    assert result.returncode == 2
+    assert "clients: a link to a folder" in result.stderr and "internal error" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def plant(project: Path, names: tuple[str, ...], marker: Path) -> None:

@@ -6,6 +6,7 @@ neither can drift from what the linter checks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -46,6 +47,10 @@ EXAMPLE_CLIENT = "Acme Widgets Ltd"
 
 
 GUIDE_FOLDER = "guide"  # the hand-written pages, beside the clients folder
+# A guide page's file name becomes its address, a folder of the built site and a link on the guide's
+# front page, as each generator spells it: only lowercase words joined by hyphens, so no name is "."
+# or "..", a space, a case of another, a scheme ("javascript:") or a quote, bracket or parenthesis.
+_PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 _PUBLISHED_HINT = ("Remove the key: a guide page's front matter may give only title, description (text) "
                    "and hide: (a list of what the theme hides); the site sets everything else itself.")
 
@@ -60,6 +65,17 @@ class HandWritten:
     title: str
     problems: list[Diagnostic] = field(default_factory=list)
     body_line_offset: int = 0  # lines of the page before its body (its own front matter)
+
+
+def page_name_problem(name: str) -> str | None:
+    """Why a file in the guide folder cannot be published under its name, or None when it can."""
+    # guide/README.md would be written as guide/index.html, over the guide's front page.
+    if f"{GUIDE_FOLDER}/{name.casefold()}" in uris.GENERATED or name.casefold() in ("index.md", "readme.md"):
+        return "the site writes this page itself; rename the file"
+    if _PAGE_NAME.fullmatch(name) is None:
+        return ("not a page name the site can publish: rename the file to lowercase letters, digits and "
+                "hyphens, ending .md (e.g. working-with-delivery.md)")
+    return None
 
 
 def markdown_title(markdown: str, default: str) -> str:

@@ -22,7 +22,10 @@ T = TypeVar("T")
 # A slug's length in a path: far above any real name, and a path segment stays under the 255 bytes
 # a file system allows. A longer name is cut and hashed.
 SLUG_LENGTH = 60
-HASH_LENGTH = 8
+# Hex digits of the hash: 128 bits, so no one can make two names share one (with 32 bits, two AM
+# names differing only in dots and apostrophes that share one are found in a fraction of a second,
+# and their two pages would stop every build).
+HASH_LENGTH = 32
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 

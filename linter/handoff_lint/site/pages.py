@@ -6,8 +6,13 @@ This is the one call a site generator adapter makes; it reads no files, no clock
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+import yaml
+from markdown_it import MarkdownIt
 
 from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
@@ -458,6 +463,30 @@ class Site:
 
 
 WIDE = "---\nhide:\n  - toc\n---\n\n"
+# A heading's attribute list, `{ .sortable }`, which is not part of its text.
+_ATTRIBUTE_LIST = re.compile(r"\s*\{[^{}\n]*\}\s*$")
+_TAG = re.compile(r"<[^>]*>")
+_INLINE = MarkdownIt("commonmark", {"html": False})
+
+
+def titled(page: str) -> str:
+    """A generated page with its title in its own front matter, as HTML text. Without one, MkDocs and
+    Zensical take the title from the page's first heading and write it into <title> through Jinja's
+    striptags, which turns the heading's escaped '&lt;' back into '<': a name in a heading
+    ('AE: Ben </title><svg onload=...>') would become markup."""
+    front: dict[str, object] = {}
+    body = page
+    if page.startswith("---\n"):
+        end = page.index("\n---\n", 3)
+        front, body = yaml.safe_load(page[4:end + 1]) or {}, page[end + 5:]
+    heading = next((line[2:] for line in body.split("\n") if line.startswith("# ")), None)
+    if heading is None or "title" in front:
+        return page
+    shown = html.unescape(_TAG.sub("", _INLINE.renderInline(_ATTRIBUTE_LIST.sub("", heading))))
+    front = {"title": html_text(" ".join(shown.split())), **front}
+    written = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+    body = body.lstrip("\n")
+    return f"---\n{written}---\n\n{body}"
 
 
 def _sortable(page: str, *classes: str) -> str:
@@ -526,7 +555,7 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         else:
             client_out(client.src_uri, page, exported)
     site.pictures = Pictures({client.src_uri: client for client in site.views}, today)
-    site.generated = paths.merge([
+    merged = paths.merge([
         ("the dashboard", {uris.DASHBOARD: WIDE + dashboard.dashboard(site.views, today, site_name,
                                                                       edit_base)}),
         ("All clients", {**_tables(dashboard.all_clients(site.views), dashboard.DASHBOARD_CLASS,
@@ -549,6 +578,8 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         ("People", people.pages(site.views, today, edit_base)),
         ("Portfolio", _tables(portfolio.pages(site.views, today, site.pictures.portfolio))),
     ])
+    site.generated = {uri: titled(content) if uri.endswith(".md") else content
+                      for uri, content in merged.items()}
     # Made later, beside the pages (background.downloads), at paths known now.
     paths.claim_all(background.download_paths(site.views), "the calendar feeds and exports")
     site.nav = navigation(hand_written)

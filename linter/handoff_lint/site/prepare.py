@@ -29,12 +29,13 @@ import yaml
 from handoff_lint import cache, codes
 from handoff_lint import files as doc_files
 from handoff_lint.check import apply_severity
-from handoff_lint.config import Config
+from handoff_lint.config import Config, ConfigError
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.lifecycle import day_text
 from handoff_lint.paths import check_one_doc_per_client, is_doc_path
+from handoff_lint.reporters import printable
 from handoff_lint.schema import load_schema
-from handoff_lint.site import attributes, background, guide, pages, queues, uris
+from handoff_lint.site import allocate, attributes, background, guide, pages, queues
 from handoff_lint.site.clients import LastChange
 from handoff_lint.source import MAX_BYTES, decode
 
@@ -52,8 +53,9 @@ SITE = "site"  # where the generator writes, inside the staging folder (Zensical
 _DECIDED = ("hooks", "docs_dir", "site_dir", "nav", "INHERIT", "repo_url", "edit_uri")
 
 
-class SetupError(Exception):
-    """mkdocs.yml or the folders cannot be built from; the message says what to change."""
+class SetupError(ConfigError):
+    """mkdocs.yml or the folders cannot be built from; the message says what to change (shown as
+    every settings error is, exit 2)."""
 
 
 @dataclass
@@ -118,15 +120,17 @@ def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]],
     messages: list[str] = []
     folder = base / guide.GUIDE_FOLDER
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # a hidden draft, left out as MkDocs leaves it out
         uri = f"{guide.GUIDE_FOLDER}/{path.name}"
         link = doc_files.link_on_the_way(path, base)
         if link is not None or not path.is_file():
             shown = (link or path).relative_to(base).as_posix()
             messages.append(f"{shown}: a link or not a regular file; the site publishes nothing through it")
             continue
-        if uri in uris.GENERATED or path.stem in ("index", "README"):
-            # guide/README.md would be written as guide/index.html, over the guide's front page.
-            messages.append(f"{uri}: the site writes this page itself; rename the file")
+        problem = guide.page_name_problem(path.name)
+        if problem is not None:
+            messages.append(f"{printable(uri)}: {problem}")
             continue
         # Read as a doc is (bounded, never a pipe or a device), and checked as `handoff lint` does.
         read = doc_files.read(doc_files.Target(uri, path, None), MAX_BYTES)
@@ -212,13 +216,16 @@ def prepare(root: Path, stage: Path, settings: Config, *, today: dt.date,
             _write(docs, uri, content)
             entry_lines.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
-        built = pages.build(
-            checked_docs(), today=today, default_region=settings.region,
-            schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
-            hand_written=[(uri, page.title) for uri, page in guide_pages],
-            site_name=str(site.get("site_name") or "Client handoffs"), client_out=client_out,
-            edit_base=queues.edit_base(_text(site.get("repo_url")), _text(site.get("edit_uri"))),
-        )
+        try:
+            built = pages.build(
+                checked_docs(), today=today, default_region=settings.region,
+                schema=load_schema(settings.schema_path), rules=codes.REGISTRY.values(),
+                hand_written=[(uri, page.title) for uri, page in guide_pages],
+                site_name=str(site.get("site_name") or "Client handoffs"), client_out=client_out,
+                edit_base=queues.edit_base(_text(site.get("repo_url")), _text(site.get("edit_uri"))),
+            )
+        except allocate.PathCollision as error:
+            raise SetupError(f"two pages for one address: {printable(str(error))}") from None
         for view in built.views:
             target = published[view.src_uri]
             page_lines.write(json.dumps({
