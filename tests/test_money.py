@@ -18,7 +18,8 @@ def test_amounts_are_decimal_with_their_currency(text: str, currency: str, amoun
     assert parse_money(text) == Money(currency, Decimal(amount))
 
 
-@pytest.mark.parametrize("text", ["48k", "£4,80,0", "about £50,000", "48000", "£", "£1.5"])
+@pytest.mark.parametrize("text", ["48k", "£4,80,0", "about £50,000", "48000", "£", "£1.5",
+                                  "£19,201. 0", "€1.234, 5"])
 def test_anything_loose_is_not_money(text: str) -> None:
     assert parse_money(text) is None
 

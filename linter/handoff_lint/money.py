@@ -136,7 +136,7 @@ def _number(written: str, currency: str) -> tuple[Decimal | None, str]:
         last, single = points[-1], len(points) == 1
         tail = text[last + 1:]
         if len({text[i] for i in points}) == 2 or (single and len(tail) != 3):
-            if places == 0 or len(tail) != places:
+            if places == 0 or len(tail) != places or not tail.isdecimal():  # '19,201. 0' is no amount
                 return None, ""
             decimals, text = tail, text[:last]
         elif single and places == 3:
