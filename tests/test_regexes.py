@@ -70,6 +70,8 @@ BOUNDED: dict[str, tuple[int, Callable[[re.Pattern[str], str], object]]] = {
     "handoff_lint.site.csp._START_TAG": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched whole against one table cell.
     "handoff_lint.extract._NAMED_ADDRESS": (MAX_LINE_LENGTH, lambda p, text: p.fullmatch(text)),
+    # Matched whole against one guide file's name.
+    "handoff_lint.site.guide._PAGE_NAME": (255, lambda p, text: p.fullmatch(text)),
     # money._read takes an amount apart only when it is at most MAX_LENGTH characters long.
     "handoff_lint.money._TAX": (money.MAX_LENGTH, lambda p, text: p.search(text)),
 }

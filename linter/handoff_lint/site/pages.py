@@ -464,8 +464,8 @@ class Site:
 
 WIDE = "---\nhide:\n  - toc\n---\n\n"
 # A heading's attribute list, `{ .sortable }`, which is not part of its text.
-_ATTRIBUTE_LIST = re.compile(r"\s*\{[^{}\n]*\}\s*$")
-_TAG = re.compile(r"<[^>]*>")
+_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}\s*$")  # the white space before it is stripped after
+_TAG = re.compile(r"<[^<>]*>")  # a tag holds no "<": each scan stops at the next one, so it is linear
 _INLINE = MarkdownIt("commonmark", {"html": False})
 
 
@@ -482,7 +482,7 @@ def titled(page: str) -> str:
     heading = next((line[2:] for line in body.split("\n") if line.startswith("# ")), None)
     if heading is None or "title" in front:
         return page
-    shown = html.unescape(_TAG.sub("", _INLINE.renderInline(_ATTRIBUTE_LIST.sub("", heading))))
+    shown = html.unescape(_TAG.sub("", _INLINE.renderInline(_ATTRIBUTE_LIST.sub("", heading).rstrip())))
     front = {"title": html_text(" ".join(shown.split())), **front}
     written = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
     body = body.lstrip("\n")
