@@ -82,8 +82,9 @@ PORTFOLIO_ALL = "portfolio/all.md"
 
 
 def portfolio_am(name: str) -> str:
-    """An Account Manager's portfolio timeline (its 'am-' prefix keeps it apart from 'all')."""
-    return f"portfolio/{anchor('am', name)}.md"
+    """An Account Manager's portfolio timeline (its 'am-' prefix keeps it apart from 'all'), named as
+    the person's own pages are (names.segment: bounded, one path per person)."""
+    return f"portfolio/am-{names.segment(name)}.md"
 
 
 # The pages that are always there; paged lists add more under their folders (see paging.page_uri).
