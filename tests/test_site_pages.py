@@ -16,8 +16,9 @@ from handoff_lint.site.allocate import PathCollision
 from handoff_lint.site.background import download_paths
 from handoff_lint.site.clients import view
 from handoff_lint.site.guide import markdown_title
-from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build, script
+from handoff_lint.site.pages import ROBOTS_TXT, Doc, Site, build
 from handoff_lint.site.people import PAGE_SIZE
+from handoff_lint.site.script import script
 
 
 def _body(page: str) -> str:

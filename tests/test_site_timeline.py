@@ -93,7 +93,7 @@ return found.slice(0, 20);
 def test_no_two_labels_or_markers_overlap_on_a_desktop_or_a_phone(
     browser: Any, generate: ModuleType, tmp_path: Path
 ) -> None:
-    from handoff_lint.site.pages import STYLESHEET
+    from handoff_lint.site.stylesheet import STYLESHEET
 
     clients = generate.corpus(300)
     views = [*example_views(), *(site_view(client.text, f"{client.slug}/x.md") for client in clients)]
