@@ -51,8 +51,8 @@ def test_all_clients_filters_by_one_am_and_sorts_by_stage_over_every_page(
     server, site = large_site
     data = json.loads((site / uris.ALL_CLIENTS_DATA).read_text("utf-8"))
     assert len(data["rows"]) == LARGE
-    manager = next(row["am"]["name"] for row in data["rows"] if row["am"]["name"])
-    theirs = sorted(row["name"] for row in data["rows"] if row["am"]["name"] == manager)
+    manager = next(row["filters"]["am"] for row in data["rows"] if row["filters"]["am"])
+    theirs = sorted(row["cells"][0][0]["text"] for row in data["rows"] if row["filters"]["am"] == manager)
     assert 0 < len(theirs) < LARGE
     browser.set_window_size(width, 1000)
     open_page(browser, f"http://{server}/all-clients/")

@@ -89,6 +89,13 @@ class ClientView:
         return sum(r.likelihood == likelihood for r in self.risks)
 
     @property
+    def risks_open(self) -> bool:
+        """Whether the client's risks are still open. The playbook closes no risk on its own: the
+        handoff call agrees mitigations for all of them, and they stay Delivery's concern until the
+        engagement ends, when the Week 12 board report is recorded (the client is complete)."""
+        return self.clock.stage is not Stage.COMPLETE
+
+    @property
     def late(self) -> bool:
         return State.LATE in (self.am_assigned.state, self.handoff_call.state)
 

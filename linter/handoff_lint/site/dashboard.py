@@ -11,16 +11,15 @@ to complete), and the exports and the people views carry the rest.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 
 from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
-from handoff_lint.lifecycle import STAGES, Kind, Stage, Urgency, day_text, milestones
-from handoff_lint.site import paging, queues, uris
+from handoff_lint.lifecycle import STAGES, Kind, Urgency, day_text, milestones
+from handoff_lint.site import filterable, paging, queues, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import inline, link, table, text
-from handoff_lint.site.stages import stage_chip, status
+from handoff_lint.site.stages import stage_chip, status, status_parts
 
 COLUMNS = ("Client", "Stage", "AM", "AE", "First cohort", "High risks")
 DASHBOARD_CLASS = "handoff-dashboard"
@@ -127,8 +126,7 @@ def dashboard(views: Sequence[ClientView], today: dt.date, site_name: str = "Cli
             f"- {link(text(v.name), uris.DASHBOARD, v.src_uri)}: {_plural(len(v.errors), 'error')} "
             f"(the AE {text(v.ae) if v.ae else '(not named)'} completes it)" for v in incomplete
         ], f"see {link('All clients', uris.DASHBOARD, uris.ALL_CLIENTS)}"))
-    high = [(v, [r for r in v.risks if r.likelihood == "High"]) for v in ordered
-            if v.clock.stage is not Stage.COMPLETE]
+    high = [(v, [r for r in v.risks if r.likelihood == "High"]) for v in ordered if v.risks_open]
     high = [(v, risks) for v, risks in high if risks]
     parts.append(f"## High risks ({sum(len(r) for _, r in high)}) {{ #{trusted_id('high-risks')} }}\n")
     parts.append(_bounded([
@@ -166,24 +164,41 @@ def all_clients(views: Sequence[ClientView]) -> dict[str, str]:
     return paging.paged(uris.ALL_CLIENTS, ordered, render)
 
 
-def _person(name: str, role: str) -> dict[str, str]:
-    return {"name": name, "url": uris.url(uris.person_page(role, name))} if name else {"name": "", "url": ""}
+def _person(name: str, role: str) -> filterable.Part:
+    return filterable.link(name, uris.person_page(role, name) if name else "")
+
+
+# What All clients filters and sorts by (the site's script, over every client).
+FILTERS = (
+    filterable.Filter("am", "Account Manager", "every AM"),
+    filterable.Filter("ae", "AE", "every AE"),
+    filterable.Filter("stage", "Stage", "every stage", [stage.value for stage in STAGES]),
+    filterable.Filter("urgency", "Urgency", "any urgency", [urgency.value for urgency in Urgency]),
+)
+SORTS = (
+    filterable.Sort("newest", "newest handoff first", ("-trigger", "name")),
+    filterable.Sort("stage", "stage, in order", ("stage", "due", "name")),
+    filterable.Sort("due", "next due date", ("due", "name")),
+    filterable.Sort("name", "name", ("name",)),
+)
 
 
 def all_clients_data(views: Sequence[ClientView]) -> str:
-    """Every client's All clients row as JSON, newest trigger first: what the site's script filters
-    and sorts. Values are plain text (the script writes them as text, never as markup)."""
-    rows = [{
-        "name": view.name, "url": uris.url(view.src_uri), "incomplete": bool(view.errors),
-        "stage": view.clock.stage.value, "stageOrder": STAGES.index(view.clock.stage),
-        "stageClass": view.clock.stage.name.casefold().replace("_", "-"),
-        "urgency": view.clock.urgency.value,
-        "urgencyClass": view.clock.urgency.name.casefold().replace("_", "-"),
-        "clock": view.clock.text, "due": _date(view.clock.due) if view.clock.due else "",
-        "am": _person(view.account_manager, "am"), "ae": _person(view.ae, "ae"),
-        "cohort": _date(view.first_cohort_start), "highRisks": view.risk_count("High"),
-        "trigger": view.trigger.isoformat() if view.trigger else "",
-    } for view in order(views)]
-    return json.dumps({"stages": [stage.value for stage in STAGES],
-                       "urgencies": [urgency.value for urgency in Urgency], "rows": rows},
-                      ensure_ascii=False, separators=(",", ":"))
+    """Every client's All clients row as JSON (handoff_lint.site.filterable), newest trigger first:
+    what the site's script filters and sorts."""
+    rows = []
+    for view in order(views):
+        name = [filterable.link(view.name, view.src_uri)]
+        if view.errors:
+            name.append(filterable.strong(" (incomplete)"))
+        cells = [name, status_parts(view.clock), [_person(view.account_manager, "am")],
+                 [_person(view.ae, "ae")], [filterable.text(_date(view.first_cohort_start))],
+                 [filterable.text(str(view.risk_count("High")))]]
+        rows.append(filterable.Row(
+            cells,
+            {"am": view.account_manager, "ae": view.ae, "stage": view.clock.stage.value,
+             "urgency": view.clock.urgency.value},
+            {"trigger": view.trigger.isoformat() if view.trigger else "", "name": view.name,
+             "stage": STAGES.index(view.clock.stage),
+             "due": view.clock.due.isoformat() if view.clock.due else ""}))
+    return filterable.data(filterable.Noun("client", "clients"), FILTERS, SORTS, rows)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
+
+from markdown_it import MarkdownIt
 
 from handoff_lint.characters import hidden
 
@@ -20,15 +23,29 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ENTITY_SPECIAL = re.compile(r"[&<>]")
 
 
+_TAG = re.compile(r"<[^<>]*>")  # a tag holds no "<": each scan stops at the next one, so it is linear
+_INLINE = MarkdownIt("commonmark", {"html": False})
+
+
+def _visible(value: str) -> str:
+    """The value without control, bidi and invisible characters, its white space runs one space."""
+    dropped = {offset for offset, _ in hidden(value)}
+    if dropped:
+        value = "".join(char for offset, char in enumerate(value) if offset not in dropped)
+    return " ".join(value.split())
+
+
+def plain(markdown: str) -> str:
+    """What inline Markdown (a risk as the AE wrote it) shows, as plain text: for a page's title or
+    a value the site's script writes as text."""
+    return _visible(html.unescape(_TAG.sub("", _INLINE.renderInline(markdown))))
+
+
 def text(value: object) -> str:
     """Plain text (a name from the front matter, an author from git) as Markdown that shows exactly
     that text: control, bidi and invisible characters dropped, every character with a meaning in
     Markdown or HTML escaped."""
-    plain = str(value)
-    dropped = {offset for offset, _ in hidden(plain)}
-    if dropped:
-        plain = "".join(char for offset, char in enumerate(plain) if offset not in dropped)
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", " ".join(plain.split()))
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", _visible(str(value)))
     return _ENTITY_SPECIAL.sub(lambda match: _ENTITIES[match.group()], escaped)
 
 

@@ -6,13 +6,11 @@ This is the one call a site generator adapter makes; it reads no files, no clock
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import yaml
-from markdown_it import MarkdownIt
 
 from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
@@ -38,6 +36,7 @@ from handoff_lint.site import (
 )
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
+from handoff_lint.site.mdtext import plain
 from handoff_lint.site.pictures import Pictures
 from handoff_lint.site.sanitize import html_text
 
@@ -72,8 +71,6 @@ class Site:
 WIDE = "---\nhide:\n  - toc\n---\n\n"
 # A heading's attribute list, `{ .sortable }`, which is not part of its text.
 _ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}\s*$")  # the white space before it is stripped after
-_TAG = re.compile(r"<[^<>]*>")  # a tag holds no "<": each scan stops at the next one, so it is linear
-_INLINE = MarkdownIt("commonmark", {"html": False})
 
 
 def titled(page: str) -> str:
@@ -89,8 +86,7 @@ def titled(page: str) -> str:
     heading = next((line[2:] for line in body.split("\n") if line.startswith("# ")), None)
     if heading is None or "title" in front:
         return page
-    shown = html.unescape(_TAG.sub("", _INLINE.renderInline(_ATTRIBUTE_LIST.sub("", heading).rstrip())))
-    front = {"title": html_text(" ".join(shown.split())), **front}
+    front = {"title": html_text(plain(_ATTRIBUTE_LIST.sub("", heading).rstrip())), **front}
     written = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
     body = body.lstrip("\n")
     return f"---\n{written}---\n\n{body}"
@@ -171,7 +167,9 @@ def build(docs: Iterable[Doc], *, today: dt.date, default_region: str, schema: S
         ("Needs action", queues.attention_pages(site.views, today, edit_base)),
         ("Records to complete", queues.records_pages(site.views, today, edit_base)),
         ("Clients A–Z", _tables(client_index.pages(site.views))),
-        ("the risk register", _tables(registers.risks(site.views))),
+        ("the risk register", {**_tables(registers.risks(site.views)),
+                               **_tables(registers.all_risks(site.views), registers.ALL_RISKS_CLASS),
+                               uris.RISKS_DATA: registers.all_risks_data(site.views)}),
         ("the commitments register", _tables(registers.commitments(site.views))),
         ("Upcoming dates", _tables(registers.upcoming(site.views, today))),
         ("Clients by AM", _tables(registers.by_owner(site.views, "account_manager"))),

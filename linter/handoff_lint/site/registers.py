@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from handoff_lint.site import paging, uris
+from handoff_lint.site import filterable, paging, uris
 from handoff_lint.site.clients import LIKELIHOODS, ClientView, Risk
-from handoff_lint.site.mdtext import inline, link, table, text
+from handoff_lint.site.mdtext import inline, link, plain, table, text
 from handoff_lint.site.names import by_person, segment
 
 NOT_GIVEN = "Not given"
 OTHER_LIKELIHOOD = "Other"  # a likelihood that is not High, Med or Low: one group, however many values
 NO_DATE = "no trigger date"
+ALL_RISKS_CLASS = "handoff-all-risks"  # the site's script filters and sorts every risk on All risks
+OPEN, CLOSED = "open", "closed"
 
 
 def _client(view: ClientView, page: str) -> str:
@@ -128,6 +130,8 @@ def risks(views: Sequence[ClientView]) -> dict[str, str]:
         f"{len({v.src_uri for g in groups.values() for v, _ in g})} clients, by likelihood and the month "
         f"of the client's handoff trigger. {OTHER_LIKELIHOOD} is a likelihood that is not High, Med "
         "or Low.\n",
+        f"{link('All risks', uris.RISKS, uris.RISKS_ALL)}: every risk in one list, filtered by "
+        "likelihood, Account Manager or open and closed.\n",
         table(("Trigger month", *columns), ([m, *(count(c, m) for c in columns)] for m in months))
         if months else "No risks recorded.\n",
     ]
@@ -142,6 +146,66 @@ def risks(views: Sequence[ClientView]) -> dict[str, str]:
                          table(("Client", "Likelihood", "Risk", "Mitigation suggested", "AM"), cells))
         found.update(paging.paged(risk_uri(likelihood, month), rows, render))
     return found
+
+
+def risk_state(view: ClientView) -> str:
+    """OPEN until the client's Week 12 board report is recorded, CLOSED after (ClientView.risks_open)."""
+    return OPEN if view.risks_open else CLOSED
+
+
+def _all_risks_order(views: Sequence[ClientView]) -> list[tuple[ClientView, Risk]]:
+    """Open before closed, then High, Med, Low and other likelihoods, then by client name."""
+    columns = (*LIKELIHOODS, OTHER_LIKELIHOOD)
+    found = [(view, risk) for view in _by_name(views) for risk in view.risks]
+    return sorted(found, key=lambda pair: (not pair[0].risks_open, columns.index(_likelihood(pair[1]))))
+
+
+ALL_RISKS_COLUMNS = ("Client", "Likelihood", "Risk", "Mitigation suggested", "AM", "State")
+
+
+def all_risks(views: Sequence[ClientView]) -> dict[str, str]:
+    """Every risk in one list, open ones first by likelihood, in pages of bounded size; the site's
+    script filters and sorts every risk (all_risks_data) in place of the page's."""
+    found = _all_risks_order(views)
+
+    def render(uri: str, part: Sequence[tuple[ClientView, Risk]], pager: str) -> str:
+        intro = (f"{len(found)} risks, open ones first, by likelihood. Filter by likelihood, Account "
+                 "Manager or state and sort over every risk with the controls above the table. A risk "
+                 "is open until its client's Week 12 board report is recorded: the handoff call agrees "
+                 "mitigations for all of a client's risks, and they are Delivery's to watch until the "
+                 f"engagement ends. {link('Risks by likelihood and month', uri, uris.RISKS)}\n")
+        cells = ([_client(v, uri), text(r.likelihood) or "—", inline(r.risk), inline(r.mitigation),
+                  text(owner(v, "account_manager")), risk_state(v)] for v, r in part)
+        body = table(ALL_RISKS_COLUMNS, cells) if part else "No risks recorded.\n"
+        return _page("All risks", intro, pager, body)
+    return paging.paged(uris.RISKS_ALL, found, render)
+
+
+RISK_FILTERS = (
+    filterable.Filter("likelihood", "Likelihood", "any likelihood", (*LIKELIHOODS, OTHER_LIKELIHOOD)),
+    filterable.Filter("am", "Account Manager", "every AM"),
+    filterable.Filter("state", "State", "open or closed", (OPEN, CLOSED)),
+)
+RISK_SORTS = (
+    filterable.Sort("likelihood", "open first, by likelihood", ("state", "likelihood", "client")),
+    filterable.Sort("client", "client", ("client", "likelihood")),
+    filterable.Sort("newest", "newest handoff first", ("-trigger", "client", "likelihood")),
+)
+
+
+def all_risks_data(views: Sequence[ClientView]) -> str:
+    """Every risk's All risks row as JSON (handoff_lint.site.filterable), in the pages' order: what the
+    site's script filters and sorts. A risk and its mitigation are the text their Markdown shows."""
+    columns = (*LIKELIHOODS, OTHER_LIKELIHOOD)
+    rows = [filterable.Row(
+        [[filterable.link(view.name, view.src_uri)], [filterable.text(risk.likelihood or "—")],
+         [filterable.text(plain(risk.risk))], [filterable.text(plain(risk.mitigation))],
+         [filterable.text(owner(view, "account_manager"))], [filterable.text(risk_state(view))]],
+        {"likelihood": _likelihood(risk), "am": owner(view, "account_manager"), "state": risk_state(view)},
+        {"state": int(not view.risks_open), "likelihood": columns.index(_likelihood(risk)),
+         "client": view.name, "trigger": view.trigger.isoformat() if view.trigger else ""},
+    ) for view, risk in _all_risks_order(views)]
+    return filterable.data(filterable.Noun("risk", "risks"), RISK_FILTERS, RISK_SORTS, rows)
 
 
 def commitments(views: Sequence[ClientView]) -> dict[str, str]:

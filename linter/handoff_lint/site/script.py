@@ -4,7 +4,9 @@ tables. No library, nothing from elsewhere; every value from a doc is written as
 
 from __future__ import annotations
 
-from handoff_lint.site import dashboard, search, uris
+import json
+
+from handoff_lint.site import dashboard, registers, search, uris
 
 # Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
@@ -16,6 +18,9 @@ SORTABLE = "handoff-sortable"
 # script merges the others into the same search; it builds their paths itself, so the file holds
 # nothing but a number.
 SEARCH_DEBOUNCE_MS = 250
+# The lists the script filters and sorts over every row: a page title's class -> its list's JSON file
+# (handoff_lint.site.filterable), by its path in the site.
+FILTERABLE = {dashboard.ALL_CLIENTS_CLASS: uris.ALL_CLIENTS_DATA, registers.ALL_RISKS_CLASS: uris.RISKS_DATA}
 SCRIPT = """\
 (function () {
   var here = document.currentScript && document.currentScript.src;
@@ -100,15 +105,20 @@ SCRIPT = """\
     setUpSearch();
   }
 })();
-// All clients: filters and sorting over every client (__ALL_CLIENTS_DATA__), in place of the page's
-// own table, which stays as it is where the script does not run. Every value goes in as text.
+// Lists filtered and sorted over every row (handoff_lint.site.filterable): a page whose title has one
+// of these classes reads its list's JSON file and shows it in place of the page's own table, which
+// stays as it is where the script does not run. Every value goes in as text, never as markup.
 var handoffScript = document.currentScript && document.currentScript.src;
+var handoffLists = __FILTERABLE__;
 document.addEventListener("DOMContentLoaded", function () {
-  var title = document.querySelector("h1.__ALL_CLIENTS_CLASS__");
+  var title = document.querySelector("article h1");
   var table = document.querySelector("article table");
-  if (!title || !table || !handoffScript) return;
+  var file = title && Object.keys(handoffLists).filter(function (name) {
+    return title.classList.contains(name);
+  }).map(function (name) { return handoffLists[name]; })[0];
+  if (!file || !table || !table.tHead || !handoffScript) return;
   var root = new URL("../", handoffScript);
-  fetch(new URL("__ALL_CLIENTS_DATA__", root).href, { credentials: "same-origin" })
+  fetch(new URL(file, root).href, { credentials: "same-origin" })
     .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
     .then(function (data) { filterable(data, table); }, function () {});
   function element(tag, text, className) {
@@ -129,31 +139,62 @@ document.addEventListener("DOMContentLoaded", function () {
     wrapper.appendChild(select);
     return wrapper;
   }
-  function people(rows, key) {
+  function named(rows, key) {
     var names = {};
-    rows.forEach(function (row) { if (row[key].name) names[row[key].name] = true; });
-    return Object.keys(names).sort(function (a, b) { return a.localeCompare(b); })
-      .map(function (name) { return [name, name]; });
+    rows.forEach(function (row) { if (row.filters[key]) names[row.filters[key]] = true; });
+    return Object.keys(names).sort(function (a, b) { return a.localeCompare(b); });
+  }
+  function pair(value) { return [value, value]; }
+  // A part of a cell: text, a link within this site, a chip or emphasis; never markup.
+  function part(given) {
+    var text = String(given.text === undefined ? "" : given.text);
+    if (given.url) {
+      var address = new URL(String(given.url), root);
+      if (address.origin === location.origin) {
+        var anchor = element("a", text);
+        anchor.href = address.href;
+        return anchor;
+      }
+    }
+    if (given.chip) {
+      var kinds = given.chip.filter(function (kind) { return /^[a-z][a-z0-9-]*$/.test(kind); });
+      return element("strong", text, ["handoff-chip"].concat(kinds.map(function (kind) {
+        return "handoff-chip-" + kind; })).join(" "));
+    }
+    return given.strong ? element("strong", text) : document.createTextNode(text);
+  }
+  function by(keys) {
+    return function (a, b) {
+      for (var index = 0; index < keys.length; index++) {
+        var key = keys[index].replace(/^-/, ""), down = keys[index].charAt(0) === "-";
+        var x = a.sort[key], y = b.sort[key];
+        var missing = (x === "" || x === undefined) - (y === "" || y === undefined);
+        if (missing) return missing;  // an empty value last, either way
+        var order = typeof x === "number" && typeof y === "number" ? x - y :
+          String(x).localeCompare(String(y), undefined, { numeric: true, sensitivity: "base" });
+        if (order) return down ? -order : order;
+      }
+      return 0;
+    };
   }
   function filterable(data, original) {
     var rows = data.rows, size = 100, page = 0;
     var form = element("form", undefined, "handoff-filter");
     form.setAttribute("role", "search");
-    form.appendChild(choice("Account Manager", "am", [["", "every AM"]].concat(people(rows, "am"))));
-    form.appendChild(choice("AE", "ae", [["", "every AE"]].concat(people(rows, "ae"))));
-    form.appendChild(choice("Stage", "stage", [["", "every stage"]].concat(
-      data.stages.map(function (stage) { return [stage, stage]; }))));
-    form.appendChild(choice("Urgency", "urgency", [["", "any urgency"]].concat(
-      data.urgencies.map(function (urgency) { return [urgency, urgency]; }))));
-    form.appendChild(choice("Sort by", "sort", [["newest", "newest handoff first"],
-      ["stage", "stage, in order"], ["due", "next due date"], ["name", "name"]]));
+    data.filters.forEach(function (filter) {
+      var values = filter.values || named(rows, filter.key);
+      form.appendChild(choice(filter.label, filter.key, [["", filter.every]].concat(values.map(pair))));
+    });
+    form.appendChild(choice("Sort by", "sort", data.sorts.map(function (sort) {
+      return [sort.key, sort.label]; })));
     var status = element("p", "", "handoff-filter-status");
     status.setAttribute("aria-live", "polite");
     var shown = original.cloneNode(false);
-    var head = original.tHead.cloneNode(true);
-    shown.appendChild(head);
+    shown.appendChild(original.tHead.cloneNode(true));
     var body = element("tbody");
     shown.appendChild(body);
+    var wrap = element("div", undefined, "handoff-filter-table");
+    wrap.appendChild(shown);
     var pager = element("p", undefined, "handoff-filter-pager");
     var previous = element("button", "‹ previous"), next = element("button", "next ›");
     previous.type = next.type = "button";
@@ -161,65 +202,39 @@ document.addEventListener("DOMContentLoaded", function () {
     pager.appendChild(next);
     // The page's own table and pagers give way to the filtered list.
     var container = original.closest(".md-typeset__scrollwrap") || original;
-    container.parentNode.insertBefore(form, container);
-    container.parentNode.insertBefore(status, container);
-    container.parentNode.insertBefore(pager, container);
+    [form, status, pager, wrap].forEach(function (made) {
+      container.parentNode.insertBefore(made, container);
+    });
     container.hidden = true;
-    container.parentNode.insertBefore(shown, container);
     document.querySelectorAll("article p").forEach(function (paragraph) {
       if (/^Page \\d+ of \\d+/.test(paragraph.textContent)) paragraph.hidden = true;
     });
-    function by(order) {
-      function name(a, b) { return a.name.localeCompare(b.name); }
-      if (order === "stage") return function (a, b) {
-        return a.stageOrder - b.stageOrder || (a.due || "9").localeCompare(b.due || "9") || name(a, b); };
-      if (order === "due") return function (a, b) {
-        return (a.due || "9").localeCompare(b.due || "9") || name(a, b); };
-      if (order === "name") return name;
-      return function (a, b) { return (b.trigger || "").localeCompare(a.trigger || "") || name(a, b); };
-    }
-    function link(text, address) {
-      if (!address) return document.createTextNode(text || "—");
-      var anchor = element("a", text);
-      anchor.href = new URL(address, root).href;
-      return anchor;
-    }
-    function cell(row, content) {
-      var made = element("td");
-      content.forEach(function (part) { made.appendChild(part); });
-      row.appendChild(made);
-    }
+    var orders = {};
+    data.sorts.forEach(function (sort) { orders[sort.key] = by(sort.keys); });
     function render() {
-      var wanted = {};
-      ["am", "ae", "stage", "urgency", "sort"].forEach(function (key) {
-        wanted[key] = form.elements[key].value;
-      });
       var found = rows.filter(function (row) {
-        return (!wanted.am || row.am.name === wanted.am) && (!wanted.ae || row.ae.name === wanted.ae) &&
-          (!wanted.stage || row.stage === wanted.stage) &&
-          (!wanted.urgency || row.urgency === wanted.urgency);
-      }).sort(by(wanted.sort));
+        return data.filters.every(function (filter) {
+          var wanted = form.elements[filter.key].value;
+          return !wanted || row.filters[filter.key] === wanted;
+        });
+      }).sort(orders[form.elements.sort.value]);
       var pages = Math.max(1, Math.ceil(found.length / size));
       page = Math.min(page, pages - 1);
-      var part = found.slice(page * size, page * size + size);
+      var slice = found.slice(page * size, page * size + size);
       body.textContent = "";
-      part.forEach(function (client) {
-        var row = element("tr");
-        var name = [link(client.name, client.url)];
-        if (client.incomplete) name.push(element("strong", " (incomplete)"));
-        cell(row, name);
-        var chip = element("strong", client.stage + (client.urgency === "overdue" ||
-          client.urgency === "due soon" ? ": " + client.urgency : ""),
-          "handoff-chip handoff-chip-" + client.stageClass + " handoff-chip-" + client.urgencyClass);
-        cell(row, client.clock ? [chip, document.createTextNode(" " + client.clock)] : [chip]);
-        cell(row, [link(client.am.name, client.am.url)]);
-        cell(row, [link(client.ae.name, client.ae.url)]);
-        cell(row, [document.createTextNode(client.cohort)]);
-        cell(row, [document.createTextNode(String(client.highRisks))]);
-        body.appendChild(row);
+      slice.forEach(function (row) {
+        var made = element("tr");
+        row.cells.forEach(function (cell) {
+          var cellMade = element("td");
+          cell.forEach(function (given) { cellMade.appendChild(part(given)); });
+          made.appendChild(cellMade);
+        });
+        body.appendChild(made);
       });
-      status.textContent = found.length ? "Showing " + (page * size + 1) + "–" + (page * size + part.length) +
-        " of " + found.length + " clients (of " + rows.length + ")" : "No client matches.";
+      status.textContent = found.length ? "Showing " + (page * size + 1) + "–" +
+        (page * size + slice.length) + " of " + found.length + " " +
+        (found.length === 1 ? data.noun.one : data.noun.many) + " (of " + rows.length + ")" :
+        "No " + data.noun.one + " matches.";
       previous.disabled = page === 0;
       next.disabled = page >= pages - 1;
       pager.hidden = pages < 2;
@@ -232,8 +247,9 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 });
 document.addEventListener("DOMContentLoaded", function () {
-  if (!document.querySelector("h1." + "handoff-sortable") ||
-      document.querySelector("h1.__ALL_CLIENTS_CLASS__")) return;
+  var title = document.querySelector("article h1");
+  if (!title || !title.classList.contains("__SORTABLE__") ||
+      Object.keys(handoffLists).some(function (name) { return title.classList.contains(name); })) return;
   document.querySelectorAll("article table").forEach(function (table) {
     var body = table.tBodies[0];
     if (!table.tHead || !body) return;
@@ -262,12 +278,11 @@ document.addEventListener("DOMContentLoaded", function () {
 
 
 def script() -> str:
-    """The site's script (assets/handoff.js), with the search settings it needs filled in."""
+    """The site's script (assets/handoff.js), with the settings it needs filled in."""
     values = {"__BUNDLE__": search.BUNDLE, "__SHARDS_FILE__": search.SHARDS_FILE,
               "__SHARD_PREFIX__": search.SHARD_PREFIX, "__DEBOUNCE__": str(SEARCH_DEBOUNCE_MS),
               "__STAGE__": search.STAGE_META, "__AM__": search.AM_META,
-              "__ALL_CLIENTS_DATA__": uris.ALL_CLIENTS_DATA,
-              "__ALL_CLIENTS_CLASS__": dashboard.ALL_CLIENTS_CLASS}
+              "__SORTABLE__": SORTABLE, "__FILTERABLE__": json.dumps(FILTERABLE)}
     text = SCRIPT
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)

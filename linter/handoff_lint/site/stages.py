@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handoff_lint.lifecycle import Clock, Stage, Urgency
+from handoff_lint.site import filterable
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.mdtext import text
 
@@ -28,10 +29,14 @@ def marks(*classes: str) -> str:
     return " ".join(f".{trusted_class(name)}" for name in classes)
 
 
+def _label(clock: Clock) -> str:
+    words = _URGENCY_WORDS[clock.urgency]
+    return f"{clock.stage.value}: {words}" if words else clock.stage.value
+
+
 def chip(clock: Clock) -> str:
     """Markdown for a chip: the stage's name (and 'overdue' or 'due soon') in a styled span."""
-    words = _URGENCY_WORDS[clock.urgency]
-    label = f"{clock.stage.value}: {words}" if words else clock.stage.value
+    label = _label(clock)
     classes = marks(CHIP_CLASS, f"{CHIP_CLASS}-{_class(clock.stage.name)}",
                     f"{CHIP_CLASS}-{_class(clock.urgency.name)}")
     return f"**{text(label)}**{{ {classes} }}"
@@ -46,3 +51,9 @@ def stage_chip(stage: Stage, count: int) -> str:
 def status(clock: Clock) -> str:
     """The chip followed by the clock's words, e.g. 'handoff call overdue by 2 working days'."""
     return f"{chip(clock)} {text(clock.text)}" if clock.text else chip(clock)
+
+
+def status_parts(clock: Clock) -> filterable.Cell:
+    """The same as status, as parts of a filterable list's cell."""
+    made = filterable.chip(_label(clock), _class(clock.stage.name), _class(clock.urgency.name))
+    return [made, filterable.text(f" {clock.text}")] if clock.text else [made]

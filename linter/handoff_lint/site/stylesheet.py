@@ -34,7 +34,7 @@ STYLESHEET = """\
 @media screen and (max-width: 44.9375em) {
   .handoff-search { width: auto; flex: 0 1 8rem; min-width: 0; margin-left: .4rem; }
 }
-/* All clients' filters: a row of choices that wraps on a phone. */
+/* A filterable list's choices (All clients, All risks): a row that wraps on a phone. */
 .md-typeset .handoff-filter { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .5rem 0; }
 .md-typeset .handoff-filter label { font-size: .75rem; }
 .md-typeset .handoff-filter select { font: inherit; max-width: 14rem; color: var(--md-default-fg-color);
@@ -42,6 +42,8 @@ STYLESHEET = """\
 .md-typeset .handoff-filter-pager button { font: inherit; margin-right: .6rem; cursor: pointer;
   color: var(--md-typeset-a-color); background: none; border: 1px solid currentColor; border-radius: .2rem; }
 .md-typeset .handoff-filter-pager button:disabled { opacity: .4; cursor: default; }
+/* A filtered list's table scrolls inside its box, as the theme's own tables do, never the page. */
+.md-typeset .handoff-filter-table { overflow-x: auto; }
 /* Which day the states are seen from, on every page. */
 .handoff-as-of { font-size: .75rem; color: var(--md-default-fg-color--light); margin: 0 0 .5rem; }
 /* Every colour the site adds, for the light and the dark scheme (the theme's palette toggle: light,

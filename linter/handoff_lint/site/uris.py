@@ -6,6 +6,8 @@ from handoff_lint.site import names, paging
 
 DASHBOARD = "index.md"
 RISKS = "registers/risks.md"
+RISKS_ALL = "registers/risks/all.md"  # every risk, paged; a name no likelihood-and-month page takes
+RISKS_DATA = "registers/risks.json"  # every risk's row, read by the site's script
 COMMITMENTS = "registers/commitments.md"
 UPCOMING = "registers/upcoming.md"
 BY_AM = "registers/am/index.md"
@@ -89,7 +91,8 @@ def portfolio_am(name: str) -> str:
 
 # The pages that are always there; paged lists add more under their folders (see paging.page_uri).
 GENERATED = (
-    DASHBOARD, RISKS, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS, ALL_CLIENTS_DATA,
+    DASHBOARD, RISKS, RISKS_ALL, RISKS_DATA, COMMITMENTS, UPCOMING, BY_AM, BY_SECTOR, ALL_CLIENTS,
+    ALL_CLIENTS_DATA,
     CLIENT_INDEX, ATTENTION, PORTFOLIO, PORTFOLIO_ALL, GUIDE,
     FORMAT_REFERENCE, RULES, ROBOTS, STYLESHEET, SCRIPT, HEADERS, PEOPLE, COMMISSION, CALENDAR_ALL,
     EXPORT_CLIENTS, EXPORT_RISKS, EXPORT_COMMITMENTS, EXPORT_MILESTONES, EXPORT_JSON,
