@@ -114,6 +114,7 @@ def navigation(hand_written: Sequence[tuple[str, str]]) -> list[NavEntry]:
         {"People": uris.PEOPLE},
         {"Registers": [
             {"Risks": uris.RISKS},
+            {"All risks": uris.RISKS_ALL},
             {"Commitments": uris.COMMITMENTS},
             {"Upcoming dates": uris.UPCOMING},
             {"Clients by AM": uris.BY_AM},
