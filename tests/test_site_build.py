@@ -536,7 +536,8 @@ def test_every_page_says_as_of_which_day(built_site: Path) -> None:
     for page in built_site.rglob("*.html"):
         if page.name == "404.html":
             continue
-        assert '<p class="handoff-as-of">As of Tue 24 Nov 2026</p>' in page.read_text("utf-8"), page
+        as_of = '<p class="handoff-as-of">As of <span class="handoff-date">Tue 24 Nov 2026</span></p>'
+        assert as_of in page.read_text("utf-8"), page
 
 
 def test_every_client_page_draws_its_timeline(built_site: Path) -> None:

@@ -28,7 +28,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from handoff_lint.links import is_safe_link, link_scheme
-from handoff_lint.site import attributes
+from handoff_lint.site import attributes, dates
 from handoff_lint.site.attributes import PERMALINK_TITLE, clean, clean_html, heading_slug
 
 # After attr_list (8) has applied `{ ... }`, before toc (5) reads the headings' ids.
@@ -135,6 +135,8 @@ class SafeMarkdownExtension(Extension):
             # Heading ids from a heading's text are namespaced whatever the configuration says.
             md.treeprocessors["toc"].slugify = heading_slug  # type: ignore[attr-defined]
         md.treeprocessors.register(_Attributes(md), "handoff_attributes", _ATTRIBUTES_PRIORITY)
+        # Dates kept on one line, once the page's classes are cleaned (its spans' class is the site's).
+        md.treeprocessors.register(dates.Wrap(md), "handoff_dates", -90)
         # Last of all tree processors, after links, attr_list and the table of contents are built.
         md.treeprocessors.register(_Neutralise(md), "handoff_neutralise", -100)
         md.postprocessors.register(_CleanStash(md), "handoff_clean_stash", _STASH_PRIORITY)

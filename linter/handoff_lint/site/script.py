@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from handoff_lint.site import dashboard, registers, search, uris
+from handoff_lint.site import dashboard, dates, registers, search, uris
 
 # Pages whose title carries the class SORTABLE get tables sorted by a click on a column header: a
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
@@ -148,20 +148,32 @@ document.addEventListener("DOMContentLoaded", function () {
   // A part of a cell: text, a link within this site, a chip or emphasis; never markup.
   function part(given) {
     var text = String(given.text === undefined ? "" : given.text);
+    var made;
     if (given.url) {
       var address = new URL(String(given.url), root);
       if (address.origin === location.origin) {
-        var anchor = element("a", text);
-        anchor.href = address.href;
-        return anchor;
+        made = element("a");
+        made.href = address.href;
       }
     }
-    if (given.chip) {
+    if (!made && given.chip) {
       var kinds = given.chip.filter(function (kind) { return /^[a-z][a-z0-9-]*$/.test(kind); });
-      return element("strong", text, ["handoff-chip"].concat(kinds.map(function (kind) {
+      made = element("strong", undefined, ["handoff-chip"].concat(kinds.map(function (kind) {
         return "handoff-chip-" + kind; })).join(" "));
     }
-    return given.strong ? element("strong", text) : document.createTextNode(text);
+    if (!made) made = given.strong ? element("strong") : document.createDocumentFragment();
+    dated(made, text);
+    return made;
+  }
+  // Text with each date in a span that keeps it on one line (handoff_lint.site.dates).
+  function dated(parent, text) {
+    var dates = new RegExp(__DATE_PATTERN__, "g"), start = 0, match;
+    while ((match = dates.exec(text)) !== null) {
+      if (match.index > start) parent.appendChild(document.createTextNode(text.slice(start, match.index)));
+      parent.appendChild(element("span", match[0], "__DATE_CLASS__"));
+      start = match.index + match[0].length;
+    }
+    if (start < text.length) parent.appendChild(document.createTextNode(text.slice(start)));
   }
   function by(keys) {
     return function (a, b) {
@@ -282,7 +294,8 @@ def script() -> str:
     values = {"__BUNDLE__": search.BUNDLE, "__SHARDS_FILE__": search.SHARDS_FILE,
               "__SHARD_PREFIX__": search.SHARD_PREFIX, "__DEBOUNCE__": str(SEARCH_DEBOUNCE_MS),
               "__STAGE__": search.STAGE_META, "__AM__": search.AM_META,
-              "__SORTABLE__": SORTABLE, "__FILTERABLE__": json.dumps(FILTERABLE)}
+              "__SORTABLE__": SORTABLE, "__FILTERABLE__": json.dumps(FILTERABLE),
+              "__DATE_PATTERN__": json.dumps(dates.PATTERN), "__DATE_CLASS__": dates.CLASS}
     text = SCRIPT
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)

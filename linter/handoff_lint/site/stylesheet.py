@@ -14,6 +14,8 @@ STYLESHEET = """\
 .md-typeset, .md-typeset table:not([class]) td, .md-typeset table:not([class]) th,
 .md-nav__link, .md-path__link { overflow-wrap: anywhere; }
 .md-typeset .handoff-incomplete { font-size: .8rem; }
+/* A date stays on one line (handoff_lint.site.dates): never '2026-11-' over '25' in a narrow column. */
+.handoff-date { white-space: nowrap; }
 /* The intro e-mail wraps like the e-mail it becomes; copying keeps its own line breaks. */
 .md-typeset #handoff-intro-e-mail ~ .highlight code { white-space: pre-wrap; }
 .md-typeset th[aria-sort] { cursor: pointer; white-space: nowrap; }

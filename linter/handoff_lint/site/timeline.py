@@ -13,6 +13,7 @@ import math
 from html import escape
 
 from handoff_lint.lifecycle import Kind, Milestone, Records, milestones
+from handoff_lint.site import dates as site_dates
 
 CONTAINER_CLASS = "handoff-timeline"
 PLACEHOLDER = "The timeline is drawn here."
@@ -226,7 +227,7 @@ def dates(found: list[Milestone], today: dt.date) -> str:
     if not found:
         return ""
     items = "".join(
-        f'<li><span class="handoff-tl-day">{m.date.isoformat()}</span> {text(m.label)}'
+        f'<li><span class="handoff-tl-day">{m.date.isoformat()}</span> {site_dates.html(text(m.label))}'
         f"{_listed_state(m, today)}</li>" for m in sorted(found, key=lambda m: m.date))
     return (f'<details class="handoff-tl-dates"><summary>Every date on this timeline ({len(found)})</summary>'
             f"<ul>{items}</ul></details>")
