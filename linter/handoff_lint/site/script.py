@@ -12,6 +12,7 @@ from handoff_lint.site import dashboard, dates, registers, search, uris
 # few lines served from the site itself, no library, nothing from elsewhere. The class is keyed
 # (handoff_lint.site.attributes), so a doc cannot make its own page sortable.
 SORTABLE = "handoff-sortable"
+SORT_HINT = "handoff-sort-hint"  # the line above a sortable table that says how to sort it
 # Search: Pagefind's own UI and index, from the site's pagefind/ folder (written after the build),
 # set up here rather than in an inline script. Pagefind waits SEARCH_DEBOUNCE_MS after a keystroke.
 # The index comes in shards (handoff_lint.site.search): the main bundle says how many, and the
@@ -265,6 +266,12 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("article table").forEach(function (table) {
     var body = table.tBodies[0];
     if (!table.tHead || !body) return;
+    // Said by the script, so only where clicking sorts; the stylesheet hides it on a phone.
+    var hint = document.createElement("p");
+    hint.className = "__SORT_HINT__";
+    hint.textContent = "Click a column header to sort the table by it.";
+    var container = table.closest(".md-typeset__scrollwrap") || table;
+    container.parentNode.insertBefore(hint, container);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     headers.forEach(function (header, column) {
       header.tabIndex = 0;
@@ -294,7 +301,8 @@ def script() -> str:
     values = {"__BUNDLE__": search.BUNDLE, "__SHARDS_FILE__": search.SHARDS_FILE,
               "__SHARD_PREFIX__": search.SHARD_PREFIX, "__DEBOUNCE__": str(SEARCH_DEBOUNCE_MS),
               "__STAGE__": search.STAGE_META, "__AM__": search.AM_META,
-              "__SORTABLE__": SORTABLE, "__FILTERABLE__": json.dumps(FILTERABLE),
+              "__SORTABLE__": SORTABLE, "__SORT_HINT__": SORT_HINT,
+              "__FILTERABLE__": json.dumps(FILTERABLE),
               "__DATE_PATTERN__": json.dumps(dates.PATTERN), "__DATE_CLASS__": dates.CLASS}
     text = SCRIPT
     for placeholder, value in values.items():

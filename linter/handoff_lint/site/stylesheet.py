@@ -21,6 +21,10 @@ STYLESHEET = """\
 .md-typeset th[aria-sort] { cursor: pointer; white-space: nowrap; }
 .md-typeset th[aria-sort="ascending"]::after { content: " ▲"; }
 .md-typeset th[aria-sort="descending"]::after { content: " ▼"; }
+/* "Click a column header to sort" is for a mouse and a wide screen: on a phone the headers are hidden
+   (each row a card) or out of sight in a table that scrolls sideways, so it is not shown there. */
+.md-typeset .handoff-sort-hint { font-size: .7rem; color: var(--handoff-muted); margin: .4rem 0 0; }
+@media screen and (max-width: 44.9375em) { .md-typeset .handoff-sort-hint { display: none; } }
 /* Search (Pagefind) in the header, where the theme's own search was; results open below it. */
 .handoff-search { position: relative; flex-shrink: 0; width: 14rem; margin-left: .8rem; }
 .handoff-search .pagefind-ui { --pagefind-ui-scale: .7; --pagefind-ui-primary: var(--md-primary-fg-color);
