@@ -121,6 +121,8 @@ def build(arguments: argparse.Namespace, config: Config) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     count = _report(prepared, [*finished.errors, *finished.active])
+    for note in finished.notes:
+        print(f"note: {printable(note)}", file=sys.stderr)
     print(f"site built with {arguments.generator} in {printable(str(site))}"
           + (f"; {count} error(s)" if count else ""), file=sys.stderr)
     return EXIT_FINDINGS if finished.active or (count and arguments.strict) else EXIT_CLEAN
@@ -155,6 +157,8 @@ def finish_command(arguments: argparse.Namespace, config: Config) -> int:
     _publish(built, site)
     for message in [*finished.errors, *finished.active]:
         print(printable(message))
+    for note in finished.notes:
+        print(f"note: {printable(note)}", file=sys.stderr)
     return EXIT_FINDINGS if finished.active or (finished.errors and arguments.strict) else EXIT_CLEAN
 
 

@@ -78,6 +78,22 @@ def _html_files(site: Path) -> Iterator[Path]:
 class Finished:
     errors: list[str] = field(default_factory=list)  # what fails a strict build
     active: list[str] = field(default_factory=list)  # script that is not the theme's: fails any build
+    notes: list[str] = field(default_factory=list)  # what the person building should know; fails nothing
+
+
+ERROR_PAGE = "404.html"
+
+
+def error_page_note(site_url: str) -> str | None:
+    """What to say about the error page when no site_url is set. A server shows 404.html for a
+    missing address at any depth, so its links cannot be relative; the generators write them from
+    site_url's path, else from the server's root, which is wrong for a site served under a sub-path.
+    Nothing in the page can find that path itself: the policy allows no <base> and no inline script."""
+    if site_url:
+        return None
+    return (f"{ERROR_PAGE}: its links and assets start at the server's root (/), as mkdocs.yml sets no "
+            "site_url; if the site is served under a sub-path (https://intranet.example.com/handoff/), "
+            "set site_url to that address and build again")
 
 
 def theme_scripts(generator_templates: Path) -> csp.ThemeScripts:
@@ -114,7 +130,7 @@ def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme:
     for path in _html_files(site):
         page_path = path.relative_to(site).as_posix()
         # As the theme links its error page: from the server's root, wherever the error happened.
-        base = root_url if page_path == "404.html" else _base_url(page_path)
+        base = root_url if page_path == ERROR_PAGE else _base_url(page_path)
         hardened = csp.harden(path.read_text("utf-8"), base, theme)
         active += [f"{page_path}: {problem}; the site publishes no script but the theme's"
                    for problem in hardened.problems]
@@ -134,7 +150,8 @@ def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme:
         indexing.index(site, indexed, shard_size)
     except indexing.SearchIndexFailed as error:
         errors.append(str(error))
-    return Finished(errors, active)
+    note = error_page_note(str(manifest.get("site_url") or ""))
+    return Finished(errors, active, [note] if note else [])
 
 
 def _parity(checked: Checked, page: str) -> list[str]:
