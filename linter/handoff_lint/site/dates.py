@@ -18,9 +18,11 @@ from markdown.treeprocessors import Treeprocessor
 CLASS = "handoff-date"
 _DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# Punctuation right after a date stays with it: "(due Wed 25 Nov)" never leaves ")" on a line alone.
+_AFTER = r"(?![\w-])[),.;:!?]*"
 # Also a JavaScript regular expression (the site's script compiles it as it is).
-PATTERN = (rf"(?<![\w-])\d{{4}}-\d{{2}}(?:-\d{{2}})?(?![\w-])"
-           rf"|(?<![\w-])(?:{_DAYS}) \d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?(?![\w-])")
+PATTERN = (rf"(?<![\w-])\d{{4}}-\d{{2}}(?:-\d{{2}})?{_AFTER}"
+           rf"|(?<![\w-])(?:{_DAYS}) \d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?{_AFTER}")
 _DATE = re.compile(PATTERN)
 # What never wraps anyway, or whose text is not the page's: code, and what is already one date.
 _SKIPPED = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
