@@ -24,6 +24,7 @@ from conftest import (
     copy_site_project,
     example_text,
     open_page,
+    replace_once,
     requested_urls,
     serving,
     waiting,
@@ -68,6 +69,9 @@ OTHER_HOST_IMAGES = [
 LOCAL_IMAGES = ["/oauth2/sign_out", "img/logo.png", "../../search/search_index.json"]
 # Markdown that is not a client doc: a guide page whose front matter and body aim at every key the
 # theme reads, and a README that would be written over the guide's front page.
+# A risk the filtered list (All risks) writes from its JSON: shown as text, never run.
+# (The marker's name is split, so no published file holds it whole: see test_only_handoff_docs_are_published.)
+RISK_MARKUP = "<img src=x onerror=\"window['__pw'+'ned']='risk'\"> new sponsor"
 WITNESS = "window.__pwned=7"  # no quote: it sits in every kind of YAML string
 GUIDE_PAGE = f"""---
 title: "</title><script>{WITNESS}</script><img src=x onerror=\\"{WITNESS}\\">"
@@ -110,8 +114,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
     config = copy_site_project(folder / "project")
     clients = config.parent / "clients"
     images = " ".join(f"![img{n}]({url})" for n, url in enumerate(OTHER_HOST_IMAGES + LOCAL_IMAGES))
-    (config.parent / NORTHWIND).write_text(
-        example_text() + FORGED_ATTRIBUTES + "\n" + images + "\n", "utf-8")
+    risky = replace_once(example_text(), "| Exec sponsor is new in role |", f"| {RISK_MARKUP} |")
+    (config.parent / NORTHWIND).write_text(risky + FORGED_ATTRIBUTES + "\n" + images + "\n", "utf-8")
     (config.parent / "guide" / "hostile-guide.md").write_text(GUIDE_PAGE, "utf-8")
     (config.parent / "guide" / "README.md").write_text(GUIDE_README, "utf-8")
     for name, content in STRAYS.items():
@@ -228,10 +232,14 @@ def test_the_policy_stops_markup_that_slipped_through(hostile: tuple[Path, str],
 
 def test_no_page_needs_what_the_policy_forbids(hostile: tuple[Path, str], server: str, browser: Any) -> None:
     site, _ = hostile
-    pages = ["", NORTHWIND_PAGE, "registers/risks/", "guide/rules/", "404.html"]
+    # The filtered lists too: their rows come from JSON the site's script writes as text.
+    pages = ["", NORTHWIND_PAGE, "registers/risks/", "registers/risks/all/", "all-clients/", "guide/rules/",
+             "404.html"]
     for page in pages:
         open_page(browser, server + page)
         assert marker(browser) is None, page
+    open_page(browser, server + "registers/risks/all/")
+    assert RISK_MARKUP in browser.find_element("css selector", ".handoff-filter-table").text
     log = browser.get_log("browser")
     assert [e["message"] for e in log if "Content Security Policy" in e["message"]] == []
     for path in site.rglob("*.html"):
