@@ -80,11 +80,11 @@ class Finished:
     active: list[str] = field(default_factory=list)  # script that is not the theme's: fails any build
 
 
-def theme_scripts(generator_templates: Path) -> csp.ThemeScripts:
+def theme_scripts(*theme_folders: Path) -> csp.ThemeScripts:
     """The inline scripts of the generator's own theme, read from its installed templates (never the
-    repo's overrides: a script of ours is a file)."""
-    return csp.theme_scripts(path.read_text("utf-8") for path in sorted(generator_templates.rglob("*.html"))
-                             if path.is_file())
+    repo's overrides: a script of ours is a file), so a theme upgrade brings its own list."""
+    return csp.theme_scripts(path.read_text("utf-8") for folder in theme_folders
+                             for path in sorted(folder.rglob("*.html")) if path.is_file())
 
 
 def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme: csp.ThemeScripts,

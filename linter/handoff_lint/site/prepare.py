@@ -139,7 +139,7 @@ def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]],
             findings.append(decoded)
             continue
         page = guide.hand_written_page(uri, decoded.text, path.stem)
-        findings += [*page.problems, *guide.lint_page(uri, decoded.text)]
+        findings += guide.lint_page(uri, decoded.text)  # the page's own problems among them
         found.append((uri, page))
     return found, findings, messages
 
