@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import REPO
 from handoff_lint.cli import parser
-from handoff_lint.reporters import REPORTERS
+from handoff_lint.engine.reporters import REPORTERS
 from packaging.requirements import Requirement
 
 if sys.version_info >= (3, 11):

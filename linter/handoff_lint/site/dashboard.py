@@ -14,8 +14,8 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 
-from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
-from handoff_lint.lifecycle import STAGES, Kind, Stage, Urgency, day_text, milestones
+from handoff_lint.domain.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
+from handoff_lint.domain.lifecycle import STAGES, Kind, Stage, Urgency, day_text, milestones
 from handoff_lint.site import paging, queues, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import ClientView

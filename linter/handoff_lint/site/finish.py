@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from handoff_lint import cache, files
-from handoff_lint.check import Checked
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
+from handoff_lint.engine import cache
+from handoff_lint.engine.check import Checked
+from handoff_lint.reading import files
 from handoff_lint.site import background, client_page, csp, indexing, parity, search, timeline
 from handoff_lint.site.prepare import CLIENT_PAGES, MANIFEST, PICTURES
 

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from html import escape
 
-from handoff_lint.lifecycle import Kind, Milestone, Records, milestones
+from handoff_lint.domain.lifecycle import Kind, Milestone, Records, milestones
 
 CONTAINER_CLASS = "handoff-timeline"
 PLACEHOLDER = "The timeline is drawn here."

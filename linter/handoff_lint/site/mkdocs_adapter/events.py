@@ -26,15 +26,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handoff_lint import cache, codes, runner
-from handoff_lint import files as doc_files
-from handoff_lint.check import Checked, apply_severity
-from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, load, parse_today
+from handoff_lint import codes
+from handoff_lint.contract.config import TODAY_VARIABLE, Config, ConfigError, load, parse_today
+from handoff_lint.contract.schema import load_schema
 from handoff_lint.diagnostics import Diagnostic, Severity
-from handoff_lint.lifecycle import day_text
-from handoff_lint.paths import check_one_doc_per_client
-from handoff_lint.reporters import printable
-from handoff_lint.schema import load_schema
+from handoff_lint.domain.lifecycle import day_text
+from handoff_lint.engine import cache, runner
+from handoff_lint.engine.check import Checked, apply_severity
+from handoff_lint.engine.reporters import printable
+from handoff_lint.reading import files as doc_files
+from handoff_lint.rules.paths import check_one_doc_per_client
 from handoff_lint.site import (
     allocate,
     attributes,

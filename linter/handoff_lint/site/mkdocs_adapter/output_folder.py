@@ -8,8 +8,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handoff_lint import files as doc_files
-from handoff_lint.reporters import printable
+from handoff_lint.engine.reporters import printable
+from handoff_lint.reading import files as doc_files
 
 
 def refuse_linked_output(config: MkDocsConfig) -> None:

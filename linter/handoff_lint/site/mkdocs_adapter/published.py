@@ -11,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handoff_lint import files as doc_files
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.reporters import printable
+from handoff_lint.engine.reporters import printable
+from handoff_lint.reading import files as doc_files
 from handoff_lint.site import prepare, publish, sanitize, uris
 
 

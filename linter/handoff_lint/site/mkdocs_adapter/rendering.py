@@ -16,12 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from handoff_lint import cache
+from handoff_lint.engine import cache
 
 # What Page.render leaves on a page, and what it logged: content, table of contents, title, anchor
 # ids, links to anchors (by the linked page's source path), messages as (logger, level, text), and
 # every file it looked up, with the address and inclusion it found (None: not found). Plain data, so
-# that the store keeps it as data and reads it back as nothing else (handoff_lint.cache).
+# that the store keeps it as data and reads it back as nothing else (handoff_lint.engine.cache).
 _Lookups = dict[str, tuple[str, str] | None]
 
 

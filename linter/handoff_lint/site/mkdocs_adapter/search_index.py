@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from handoff_lint.reporters import printable
+from handoff_lint.engine.reporters import printable
 from handoff_lint.site import indexing, search
 
 

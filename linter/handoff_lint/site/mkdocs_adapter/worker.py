@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from handoff_lint.config import Config
-from handoff_lint.reporters import printable
+from handoff_lint.contract.config import Config
+from handoff_lint.engine.reporters import printable
 from handoff_lint.site import background
 
 _P = ParamSpec("_P")
