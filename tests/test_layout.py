@@ -85,4 +85,3 @@ def test_no_module_imports_itself_back() -> None:
         tuple(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as error:
         raise AssertionError(f"an import circle: {' -> '.join(error.args[1])}") from None
-

@@ -56,4 +56,3 @@ def site_file(config: MkDocsConfig, uri: str) -> Path:
         raise PluginError(f"{printable(uri)}: not written, as it would be outside the site's output "
                           f"folder or written through a link")
     return target
-
