@@ -26,12 +26,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from handoff_lint.check import check_bytes
 from handoff_lint.codes import REGISTRY
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.fixes import fix_text
-from handoff_lint.source import Source, decode
+from handoff_lint.engine.check import check_bytes
+from handoff_lint.engine.fixes import fix_text
+from handoff_lint.reading.source import Source, decode
 
 REPO = Path(__file__).resolve().parents[1]
 SLOW_SECONDS = 2  # the most one doc may take to lint, whatever it holds

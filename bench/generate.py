@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from handoff_lint.workdays import add_working_days, is_working_day
+from handoff_lint.domain.workdays import add_working_days, is_working_day
 
 HANDOFF_FOLDER = "01-handoff"
 TODAY = dt.date(2026, 11, 24)

@@ -121,8 +121,8 @@ SHAPES: dict[str, Callable[[str], str]] = {
 
 def lint_seconds(text: str) -> tuple[float, list[str]]:
     """CPU seconds `handoff lint` spends on the doc, and the codes of its errors."""
-    from handoff_lint.check import check_bytes
-    from handoff_lint.config import Config
+    from handoff_lint.contract.config import Config
+    from handoff_lint.engine.check import check_bytes
 
     started = time.process_time()
     checked = check_bytes(DOC, text.encode("utf-8"), None, Config(root=REPO))

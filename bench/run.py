@@ -40,7 +40,7 @@ import generate  # noqa: E402 - bench/ is not a package; its folder is put on th
 import lspbench  # noqa: E402
 import sitebench  # noqa: E402
 import validity  # noqa: E402
-from handoff_lint import cache  # noqa: E402
+from handoff_lint.engine import cache  # noqa: E402
 from handoff_lint.site.generators import GENERATORS  # noqa: E402
 
 # The site's steps with any generator do without the MkDocs hook's speed-ups (a second process
@@ -213,9 +213,9 @@ def target_in_process(repo: Path, rounds: int) -> tuple[list[Figure], dict[str, 
     address, a parsed phone number) carries over; what is built once per schema still is, as in
     a real run. CPU time, so that other work on a shared machine counts less.
     """
-    from handoff_lint import files
-    from handoff_lint.config import load
-    from handoff_lint.runner import lint_target
+    from handoff_lint.contract.config import load
+    from handoff_lint.engine.runner import lint_target
+    from handoff_lint.reading import files
     from markdown_it import MarkdownIt
 
     config = load(repo)

@@ -3,7 +3,7 @@
 check.py asks schema.quick_validator for a test that is True only for a valid instance. Three
 candidates plug in there:
 
-    quickcheck      the schema compiled into closures by hand (handoff_lint/quickcheck.py)
+    quickcheck      the schema compiled into closures by hand (handoff_lint/contract/quickcheck.py)
     jsonschema-rs   Draft 2020-12 in Rust, with the schema's own formats (Python callbacks)
     jsonschema      no quick test: every doc goes through jsonschema, as before quickcheck
 
@@ -28,7 +28,7 @@ Test = Callable[[Any], bool]
 
 def quick_validator(variant: str) -> Callable[[str | None, str], Test | None]:
     """What check.py calls for the quick test, for one variant (None: no quick test)."""
-    from handoff_lint import schema
+    from handoff_lint.contract import formats, schema
 
     if variant == "quickcheck":
         return schema.quick_validator
@@ -40,7 +40,7 @@ def quick_validator(variant: str) -> Callable[[str | None, str], Test | None]:
         import jsonschema_rs
 
         compiled = jsonschema_rs.Draft202012Validator(
-            dict(schema.load_schema(path)), formats=schema.formats(region), validate_formats=True)
+            dict(schema.load_schema(path)), formats=formats.formats(region), validate_formats=True)
         test: Test = compiled.is_valid
         return test
 
@@ -48,7 +48,8 @@ def quick_validator(variant: str) -> Callable[[str | None, str], Test | None]:
 
 
 def lint(variant: str, docs: list[str]) -> int:
-    from handoff_lint import check, cli
+    from handoff_lint import cli
+    from handoff_lint.engine import check
 
     check.quick_validator = quick_validator(variant)  # type: ignore[assignment]
     return cli.main(["lint", *docs])
@@ -60,9 +61,10 @@ def corpus(repo: str, rounds: int) -> dict[str, Any]:
     import time
     from pathlib import Path
 
-    from handoff_lint import files, schema
-    from handoff_lint.check import check_bytes
-    from handoff_lint.config import load
+    from handoff_lint.contract import formats, schema
+    from handoff_lint.contract.config import load
+    from handoff_lint.engine.check import check_bytes
+    from handoff_lint.reading import files
 
     config = load(Path(repo))
     targets, _ = files.discover([Path(repo) / "clients"], Path(repo), Path(repo))
@@ -84,8 +86,8 @@ def corpus(repo: str, rounds: int) -> dict[str, Any]:
         shift = round_number % len(VARIANTS)  # a different variant first each round
         for variant in (*VARIANTS[shift:], *VARIANTS[:shift]):
             test = tests[variant]
-            schema.is_email.cache_clear()
-            schema.is_phone.cache_clear()
+            formats.is_email.cache_clear()
+            formats.is_phone.cache_clear()
             start = time.process_time()
             for instance in instances:
                 test(instance)

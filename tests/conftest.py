@@ -16,9 +16,9 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from handoff_lint.check import Checked, check_bytes
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from handoff_lint.diagnostics import Diagnostic
+from handoff_lint.engine.check import Checked, check_bytes
 from handoff_lint.site import search
 from handoff_lint.site.clients import ClientView, LastChange, view
 from handoff_lint.site.pages import Doc

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import NORTHWIND, REPO, build_site, copy_site_project, example_text, line_of, site_markdown
 from handoff_lint.cli import main
-from handoff_lint.frontmatter import MAX_DEPTH, MAX_VALUES
-from handoff_lint.source import MAX_LINE_LENGTH, MAX_LINES
+from handoff_lint.reading.frontmatter import MAX_DEPTH, MAX_VALUES
+from handoff_lint.reading.source import MAX_LINE_LENGTH, MAX_LINES
 
 Finding = dict[str, object]
 MiB = 1024 * 1024
@@ -694,9 +694,9 @@ def test_every_hostile_shape_is_refused_or_rendered_within_budget() -> None:
     spends at most 2 CPU seconds per MiB on it, and a doc it does not refuse outright (an error
     that keeps the text from the renderer) renders in Python-Markdown, configured as the site is,
     within the build's budget of 10 s per MiB."""
-    from handoff_lint.check import check_bytes
     from handoff_lint.codes import ALWAYS_ERRORS
-    from handoff_lint.config import Config
+    from handoff_lint.contract.config import Config
+    from handoff_lint.engine.check import check_bytes
     from hostile_build import SHAPES
 
     example = example_text()

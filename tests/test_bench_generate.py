@@ -9,10 +9,10 @@ from types import ModuleType
 
 import pytest
 from conftest import REPO, lint
-from handoff_lint.check import check_text
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from handoff_lint.diagnostics import Severity
-from handoff_lint.lifecycle import Stage
+from handoff_lint.domain.lifecycle import Stage
+from handoff_lint.engine.check import check_text
 from handoff_lint.site.clients import view
 
 

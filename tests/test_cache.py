@@ -17,10 +17,10 @@ from conftest import (
     with_front_matter,
     without_section,
 )
-from handoff_lint import cache
-from handoff_lint.check import Checked
-from handoff_lint.config import Config
-from handoff_lint.files import Target
+from handoff_lint.contract.config import Config
+from handoff_lint.engine import cache
+from handoff_lint.engine.check import Checked
+from handoff_lint.reading.files import Target
 
 
 def target(folder: Path, text: str) -> Target:

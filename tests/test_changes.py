@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from handoff_lint import changes
-from handoff_lint.reporters import printable
+from handoff_lint.engine import changes
+from handoff_lint.engine.reporters import printable
 
 # File names that try to end the annotation early or start another one.
 HOSTILE_NAMES = ["100%.txt", "a%0A::error::forged.txt", "line\nbreak::error file=x::forged.txt",

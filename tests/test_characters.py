@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from handoff_lint.characters import blanks_emptied, describe, hidden, is_blank, skeleton
+from handoff_lint.reading.characters import blanks_emptied, describe, hidden, is_blank, skeleton
 
 
 @pytest.mark.parametrize("text", [

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, NORTHWIND, without_line
-from handoff_lint import files
 from handoff_lint.cli import main
 from handoff_lint.codes import REGISTRY
-from handoff_lint.schema import load_schema
-from handoff_lint.template import render
+from handoff_lint.contract.schema import load_schema
+from handoff_lint.contract.template import render
+from handoff_lint.reading import files
 
 ACME = Path("clients/acme-widgets/01-handoff/handoff-acme-widgets-2026-11-24.md")
 NEW_ACME = ["new", "acme-widgets", "--client", "Acme Widgets Ltd", "--date", "2026-11-24"]

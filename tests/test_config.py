@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, example_text, lint, without_item
 from handoff_lint.codes import ALWAYS_AN_ERROR, ALWAYS_ERRORS, REGISTRY
-from handoff_lint.config import Config, ConfigError, from_table, load
+from handoff_lint.contract.config import Config, ConfigError, from_table, load
 from handoff_lint.diagnostics import Severity
 
 
@@ -103,9 +103,9 @@ def test_playbook_codes_are_known_before_the_playbook_is_imported(tmp_path: Path
     (tmp_path / "pyproject.toml").write_text('[tool.handoff.severity]\nHO615 = "off"\nHO602 = "error"\n')
     script = (
         "import sys\n"
-        "from handoff_lint.config import load\n"
+        "from handoff_lint.contract.config import load\n"
         f"config = load(__import__('pathlib').Path({str(tmp_path)!r}))\n"
-        "assert 'handoff_lint.playbook' not in sys.modules, 'the playbook was imported'\n"
+        "assert 'handoff_lint.rules.playbook' not in sys.modules, 'the playbook was imported'\n"
         "print(sorted((code, severity.value) for code, severity in config.severity.items()))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -122,7 +122,7 @@ def test_a_config_made_in_code_still_reports_a_doc_that_was_not_checked() -> Non
 
 
 def test_the_handoff_repo_is_found_from_a_path_not_the_working_folder(tmp_path: Path) -> None:
-    from handoff_lint.config import find_handoff_pyproject, load
+    from handoff_lint.contract.config import find_handoff_pyproject, load
 
     repo = tmp_path / "repo"
     doc = repo / "clients" / "acme" / "01-handoff" / "handoff-acme-2026-11-04.md"
@@ -137,7 +137,7 @@ def test_the_handoff_repo_is_found_from_a_path_not_the_working_folder(tmp_path: 
     assert find_handoff_pyproject(tmp_path) is None
     assert load(doc).root == repo and load(doc).region == "scotland"
 def test_a_handoff_repo_is_the_nearest_pyproject_with_a_handoff_table(tmp_path: Path) -> None:
-    from handoff_lint.config import find_handoff_pyproject
+    from handoff_lint.contract.config import find_handoff_pyproject
 
     (tmp_path / "pyproject.toml").write_text("[tool.handoff]\n")
     inner = tmp_path / "tools" / "sub"
@@ -150,7 +150,7 @@ def test_a_handoff_repo_is_the_nearest_pyproject_with_a_handoff_table(tmp_path: 
 
 @pytest.mark.parametrize("nearer", ["clients", "clients/acme", "clients/acme/01-handoff", "docs/clients/x"])
 def test_a_pyproject_among_the_docs_is_never_the_settings(tmp_path: Path, nearer: str) -> None:
-    from handoff_lint.config import find_handoff_pyproject
+    from handoff_lint.contract.config import find_handoff_pyproject
 
     clients = "docs/clients" if nearer.startswith("docs/") else "clients"
     (tmp_path / "pyproject.toml").write_text(f'[tool.handoff]\nclients = "{clients}"\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handoff_lint.deadlines import (
+from handoff_lint.domain.deadlines import (
     AM_ASSIGNED_WITHIN,
     HANDOFF_CALL_WITHIN,
     Deadline,

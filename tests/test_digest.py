@@ -20,7 +20,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from conftest import SITE_DATE, example_views
 from handoff_lint.cli import main
-from handoff_lint.digest import address, digests
+from handoff_lint.delivery.digest import address, digests
 
 SITE = "https://handoffs.firm.example/"
 

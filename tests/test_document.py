@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from handoff_lint.document import Cell, item_text, parse, split_row
+from handoff_lint.reading.document import Cell, item_text, parse, split_row
 
 
 def test_sections_start_at_h2_and_keep_h3_subsections() -> None:

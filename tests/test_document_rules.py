@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import EXAMPLES
-from handoff_lint.document import markdown_parser, rules_not_needed
+from handoff_lint.reading.document import markdown_parser, rules_not_needed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token

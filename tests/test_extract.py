@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import check_doc, line_of, replace_once
-from handoff_lint.extract import canonical_choice, coerce
+from handoff_lint.contract.extract import canonical_choice, coerce
 
 
 def test_the_example_becomes_plain_data(northwind: str) -> None:

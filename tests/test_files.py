@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handoff_lint.files import link_on_the_way, linked_folders
+from handoff_lint.reading.files import link_on_the_way, linked_folders
 
 
 def test_the_link_closest_to_the_root_is_found(tmp_path: Path) -> None:

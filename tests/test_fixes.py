@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, NORTHWIND, line_of, replace_once
-from handoff_lint import fixes
 from handoff_lint.cli import main
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from handoff_lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from handoff_lint.files import replace_if_unchanged
+from handoff_lint.engine import fixes
+from handoff_lint.reading.files import replace_if_unchanged
 
 PASTED = ("• \"We'll send the manager attrition baseline report at Week 4.\"\n"
           "• \"Our facilitator will mention the Manchester cross-dock pilot in the kickoff.\"\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import example_text, line_of, lint
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.frontmatter import parse, split
+from handoff_lint.reading.frontmatter import parse, split
 
 
 def test_split_finds_the_closing_line() -> None:

@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 from conftest import REPO
 from handoff_lint.cli import main
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,8 +71,8 @@ def test_mutations_do_what_they_say() -> None:
 
 
 def test_the_property_catches_a_line_outside_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from handoff_lint.check import Checked
     from handoff_lint.diagnostics import Diagnostic, Severity
+    from handoff_lint.engine.check import Checked
 
     def off_the_end(path: str, data: bytes, *args: object) -> Checked:
         return Checked(path, diagnostics=[Diagnostic(path, 99, 1, "HO301", Severity.ERROR, "m", "h")])
@@ -99,7 +99,7 @@ def test_fixes_never_make_a_doc_lose_a_line_of_text(doc: tuple[PurePosixPath, by
 
 
 def test_the_fix_property_catches_a_lost_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    from handoff_lint.fixes import Applied
+    from handoff_lint.engine.fixes import Applied
 
     monkeypatch.setattr(fuzz, "fix_text", lambda *args, **kwargs: Applied("one line", []))
     assert fuzz.fix_violations(b"two\nlines", PurePosixPath("doc.md"), CONFIG) == [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import NORTHWIND, check_doc
 from handoff_lint.cli import main
-from handoff_lint.intro_email import compose, missing, missing_pieces
+from handoff_lint.domain.intro_email import compose, missing, missing_pieces
 
 
 def test_the_playbook_email_is_filled_from_the_doc(northwind: str) -> None:
@@ -91,7 +91,7 @@ def test_a_header_injected_through_a_yaml_escape_is_never_printed(
 def test_a_name_never_adds_a_recipient(name: str) -> None:
     from email.utils import getaddresses
 
-    from handoff_lint.intro_email import IntroEmail
+    from handoff_lint.domain.intro_email import IntroEmail
 
     header = IntroEmail(name, "aisha.rahman@northwind-logistics.example", "s", "b").as_text()
     to = header.split("\n", 1)[0].removeprefix("To: ")

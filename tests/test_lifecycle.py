@@ -7,9 +7,8 @@ import datetime as dt
 from dataclasses import replace
 
 from conftest import example_text
-from handoff_lint.check import check_text
-from handoff_lint.config import Config
-from handoff_lint.lifecycle import (
+from handoff_lint.contract.config import Config
+from handoff_lint.domain.lifecycle import (
     Kind,
     Records,
     Stage,
@@ -21,6 +20,7 @@ from handoff_lint.lifecycle import (
     records,
     tranches,
 )
+from handoff_lint.engine.check import check_text
 
 D = dt.date
 # A handoff whose AM is assigned and whose call is held; cohort 1 starts Mon 11 Jan 2027.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handoff_lint.links import is_safe_link, link_scheme
+from handoff_lint.reading.links import is_safe_link, link_scheme
 
 
 def test_scheme_is_read_as_a_browser_reads_it() -> None:

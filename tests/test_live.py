@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import NORTHWIND, example_text, replace_once
-from handoff_lint import live
-from handoff_lint.check import check_bytes
 from handoff_lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from handoff_lint.fixes import fix_text
-from handoff_lint.source import too_large
+from handoff_lint.editor import live
+from handoff_lint.engine.check import check_bytes
+from handoff_lint.engine.fixes import fix_text
+from handoff_lint.reading.source import too_large
 
 TODAY = dt.date(2026, 11, 20)
 DATE_ROW = ("| 1 | 32 | Leeds shift leads, days and nights | 2027-01-11 |",

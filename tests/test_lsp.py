@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from conftest import NORTHWIND, example_text, replace_once
-from handoff_lint import live, lsp
-from handoff_lint.check import check_bytes
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
+from handoff_lint.editor import live, lsp
+from handoff_lint.engine.check import check_bytes
 from lspbench import WAIT, Client, Message
 from lsprotocol import types as lsp_types
 
@@ -279,7 +279,7 @@ def test_an_untitled_buffer_is_checked_without_path_rules(client: Client) -> Non
 # The server as `handoff lsp` starts it, with a print to stdout in every check, as a careless
 # library might do.
 PRINTING_SERVER = """
-from handoff_lint import live, lsp
+from handoff_lint.editor import live, lsp
 checking = live.check
 def check(*arguments, **options):
     print("stray output")
@@ -324,7 +324,8 @@ def test_settings_that_cannot_be_read_are_one_finding_at_the_top(repo: Path) -> 
 
 
 def test_a_message_over_the_limit_is_dropped_and_its_doc_refused(repo: Path) -> None:
-    limited = [sys.executable, "-c", "from handoff_lint import lsp; lsp.main(max_message_bytes=2_000_000)"]
+    limited = [sys.executable, "-c",
+               "from handoff_lint.editor import lsp; lsp.main(max_message_bytes=2_000_000)"]
     client = Client(repo, {"HANDOFF_TODAY": TODAY}, limited)
     try:
         client.start()

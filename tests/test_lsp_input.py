@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from handoff_lint.lsp_input import OVERSIZED, BoundedInput, oversized_notice
+from handoff_lint.editor.lsp_input import OVERSIZED, BoundedInput, oversized_notice
 
 
 def framed(body: bytes) -> bytes:

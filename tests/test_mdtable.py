@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import EXAMPLES
-from handoff_lint.document import MAX_NESTING
-from handoff_lint.mdtable import ALT, table_extent
+from handoff_lint.reading.document import MAX_NESTING
+from handoff_lint.reading.tables import ALT, table_extent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt

@@ -3,7 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from handoff_lint.money import Money, parse_money
+from handoff_lint.domain.money import Money, parse_money
 
 
 @pytest.mark.parametrize(("text", "currency", "amount"), [
@@ -30,7 +30,7 @@ def test_money_prints_as_written() -> None:
 
 
 def test_shorthand_amounts_expand_to_what_they_are_short_for() -> None:
-    from handoff_lint.money import expand_shorthand
+    from handoff_lint.domain.money import expand_shorthand
 
     assert [str(expand_shorthand(t)) for t in ("£7k", "£7.5K", "£1.2m", "-£2k", "€3bn")] == [
         "£7,000", "£7,500", "£1,200,000", "-£2,000", "€3,000,000,000"]
@@ -101,7 +101,7 @@ def test_tax_wording_is_a_note_on_the_amount(text: str, currency: str, amount: s
     ("XXX 400", "'XXX' is not a currency code"),
 ])
 def test_what_reads_two_ways_is_refused_with_the_reason(text: str, why: str) -> None:
-    from handoff_lint.money import explain
+    from handoff_lint.domain.money import explain
 
     assert parse_money(text) is None
     assert why in explain(text)
@@ -116,7 +116,7 @@ def test_anything_else_around_the_amount_is_still_not_money(text: str) -> None:
 
 
 def test_currencies_are_named_for_a_reader() -> None:
-    from handoff_lint.money import currency_name
+    from handoff_lint.domain.money import currency_name
 
     assert [currency_name(c) for c in ("NZD", "EUR", "GBP")] == [
         "New Zealand dollars", "euros", "British pounds"]

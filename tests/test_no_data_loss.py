@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import CLIENTS, REPO
-from handoff_lint import cli, files, template
 from handoff_lint.cli import main
-from handoff_lint.schema import load_schema
+from handoff_lint.cli import new as new_command
+from handoff_lint.contract import template
+from handoff_lint.contract.schema import load_schema
+from handoff_lint.reading import files
 
 SLUG, CLIENT, DATE = "acme-widgets", "Acme Widgets Ltd", "2026-11-24"
 DOC = Path(f"clients/{SLUG}/01-handoff/handoff-{SLUG}-{DATE}.md")
@@ -130,7 +132,7 @@ def test_new_gives_up_on_a_client_another_run_holds(tmp_path: Path, monkeypatch:
     client = repo / "clients" / SLUG
     client.mkdir()
     monkeypatch.chdir(repo)
-    monkeypatch.setattr(cli, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(new_command, "LOCK_WAIT_SECONDS", 0.2)
     held = os.open(client, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(held, fcntl.LOCK_EX)

@@ -6,8 +6,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from handoff_lint import cli, files, parallel
-from handoff_lint.config import load
+from handoff_lint import cli
+from handoff_lint.contract.config import load
+from handoff_lint.engine import parallel
+from handoff_lint.reading import files
 
 
 @pytest.fixture

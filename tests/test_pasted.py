@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import NORTHWIND, check_doc, line_of, lint, replace_once, site_view
-from handoff_lint.config import Config
-from handoff_lint.fixes import fix_text
+from handoff_lint.contract.config import Config
+from handoff_lint.engine.fixes import fix_text
 from handoff_lint.site.client_page import card
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.registers import commitments, risks

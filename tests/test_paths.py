@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from handoff_lint.paths import check_one_doc_per_client, check_path, doc_path, is_doc_path
+from handoff_lint.rules.paths import check_one_doc_per_client, check_path, doc_path, is_doc_path
 
 FRONT = {"slug": "acme", "doc_date": "2026-11-24"}
 POSITIONS = {"/front_matter/slug": (3, 7), "/front_matter/doc_date": (4, 11)}

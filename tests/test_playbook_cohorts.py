@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from conftest import REPO, findings, line_of, replace_once
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from handoff_lint.diagnostics import Severity
 
 GLENMORE = PurePosixPath("clients/glenmore-distillers/01-handoff/handoff-glenmore-distillers-2026-11-19.md")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import findings, line_of, with_front_matter, without_section
-from handoff_lint.config import Config, load
+from handoff_lint.contract.config import Config, load
 from handoff_lint.diagnostics import Severity
 
 

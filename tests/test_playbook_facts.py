@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import REPO, findings
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 from handoff_lint.diagnostics import Severity
 
 

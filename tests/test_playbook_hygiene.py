@@ -103,7 +103,7 @@ def test_placeholders_in_table_cells_name_their_row(northwind: str) -> None:
 
 
 def test_a_firm_adds_its_own_placeholder_words(northwind: str) -> None:
-    from handoff_lint.config import Config
+    from handoff_lint.contract.config import Config
 
     text = replace_once(northwind, SECTOR, "- **Sector:** To be sourced")
     assert findings(text, "HO616") == []

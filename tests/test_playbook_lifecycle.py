@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import REPO, findings, line_of, with_front_matter
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
 
 TODAY = Config(root=REPO, today=dt.date(2026, 11, 30))
 

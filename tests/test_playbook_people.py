@@ -64,7 +64,7 @@ def test_words_describing_one_thing_are_one_point(northwind: str) -> None:
 
 
 def test_points_are_counted_as_a_reader_counts_them() -> None:
-    from handoff_lint.playbook.people import point_count
+    from handoff_lint.rules.playbook.sponsor_notes import point_count
 
     assert {notes: point_count(notes) for notes in (
         "Strong relationship, call him Marcus, prefers Teams",

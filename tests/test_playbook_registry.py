@@ -8,11 +8,11 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import EXAMPLES, REPO, check_doc, findings, replace_once, with_front_matter
-from handoff_lint import playbook
 from handoff_lint.cli import main
 from handoff_lint.codes import REGISTRY
-from handoff_lint.config import from_table
+from handoff_lint.contract.config import from_table
 from handoff_lint.diagnostics import Severity
+from handoff_lint.rules import playbook
 
 CODES = [rule.code for rule in playbook.PLAYBOOK_RULES]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from handoff_lint.lifecycle import Records
-from handoff_lint.queue import Bucket, Item, Owners, Role, by_urgency, open_items
+from handoff_lint.domain.lifecycle import Records
+from handoff_lint.domain.queue import Bucket, Item, Owners, Role, by_urgency, open_items
 
 D = dt.date
 OWNERS = Owners(ae="Priya Shah", delivery_lead="Tom Okafor", account_manager="Hannah Lee")

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, REPO, check_doc
-from handoff_lint.quickcheck import compile_schema
-from handoff_lint.schema import format_checker, formats, load_schema, quick_validator, validator
+from handoff_lint.contract.formats import format_checker, formats
+from handoff_lint.contract.quickcheck import compile_schema
+from handoff_lint.contract.schema import load_schema, quick_validator, validator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator

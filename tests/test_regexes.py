@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterator
 import handoff_lint
 import pytest
 import regex
-from handoff_lint import money
-from handoff_lint.source import MAX_LINE_LENGTH
+from handoff_lint.domain import money
+from handoff_lint.reading.source import MAX_LINE_LENGTH
 
 UNITS = ["`", "[", "]", "<a", "<", "- ", "* ", "-", "=", "_ ", "\\", "a", "1", ",000", "1,", "@a.",
          "a@", " ", "\t", "|", "(", "](", "&lt;", "# ", "> ", "**", "[x](", "\u200b", "é", "---",
@@ -38,13 +38,9 @@ def adversarial(length: int) -> Iterator[str]:
 
 def every_pattern() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
     found: dict[str, re.Pattern[str] | regex.Pattern[str]] = {}
-    packages = [handoff_lint,
-                *(importlib.import_module(f"handoff_lint.{name}") for name in ("site", "playbook"))]
-    for package in packages:
-        for module_info in pkgutil.iter_modules(package.__path__):
-            if module_info.name == "__main__":
-                continue
-            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+    for module_info in pkgutil.walk_packages(handoff_lint.__path__, "handoff_lint."):
+        if module_info.name != "handoff_lint.__main__":
+            module = importlib.import_module(module_info.name)
             for name, value in vars(module).items():
                 if isinstance(value, (re.Pattern, regex.Pattern)):
                     found[f"{module.__name__}.{name}"] = value
@@ -61,19 +57,19 @@ def every_use(pattern: re.Pattern[str] | regex.Pattern[str], text: str) -> None:
 # Patterns the code applies only to bounded text, and how.
 BOUNDED: dict[str, tuple[int, Callable[[re.Pattern[str], str], object]]] = {
     # is_plain_email refuses anything over 254 characters before matching.
-    "handoff_lint.schema._PLAIN_EMAIL": (254, lambda p, text: p.fullmatch(text)),
+    "handoff_lint.contract.formats._PLAIN_EMAIL": (254, lambda p, text: p.fullmatch(text)),
     # Matched at one position of a line, after the quote markers before it.
     "handoff_lint.site.spacing._QUOTE_MARKER": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched at the start of each line.
-    "handoff_lint.source._BLOCK_START": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
+    "handoff_lint.reading.source._BLOCK_START": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched at one position of a built page: the "<" before a possible handler (site.csp).
     "handoff_lint.site.csp._START_TAG": (MAX_LINE_LENGTH, lambda p, text: p.match(text)),
     # Matched whole against one table cell.
-    "handoff_lint.extract._NAMED_ADDRESS": (MAX_LINE_LENGTH, lambda p, text: p.fullmatch(text)),
+    "handoff_lint.contract.extract._NAMED_ADDRESS": (MAX_LINE_LENGTH, lambda p, text: p.fullmatch(text)),
     # Matched whole against one guide file's name.
     "handoff_lint.site.guide._PAGE_NAME": (255, lambda p, text: p.fullmatch(text)),
     # money._read takes an amount apart only when it is at most MAX_LENGTH characters long.
-    "handoff_lint.money._TAX": (money.MAX_LENGTH, lambda p, text: p.search(text)),
+    "handoff_lint.domain.money._TAX": (money.MAX_LENGTH, lambda p, text: p.search(text)),
 }
 
 PATTERNS = every_pattern()

@@ -12,7 +12,15 @@ import pytest
 from conftest import REPO, check_doc, example_text, line_of
 from handoff_lint.codes import REGISTRY
 from handoff_lint.diagnostics import Diagnostic, Severity
-from handoff_lint.reporters import REPORTERS, escape_data, escape_property, finding, github, sarif, text
+from handoff_lint.engine.reporters import (
+    REPORTERS,
+    escape_data,
+    escape_property,
+    finding,
+    github,
+    sarif,
+    text,
+)
 from jsonschema import Draft4Validator, ValidationError
 
 # The SARIF 2.1.0 JSON schema as published (final "rtm.5" revision), taken unchanged from
@@ -78,7 +86,7 @@ def test_the_text_report_ends_with_the_summary() -> None:
      "The push was stopped: fix the errors, commit the fixes and push again."),
 ])
 def test_the_summary_says_what_the_errors_stopped(environ: dict[str, str], closing: str) -> None:
-    from handoff_lint.reporters import occasion
+    from handoff_lint.engine.reporters import occasion
 
     _, diagnostics = broken_northwind()
     assert text(diagnostics, 1, occasion(environ)).endswith(

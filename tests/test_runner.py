@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import NORTHWIND
-from handoff_lint import parallel, runner
 from handoff_lint.cli import main
-from handoff_lint.config import load
-from handoff_lint.extract import extract
-from handoff_lint.files import Target
+from handoff_lint.contract.config import load
+from handoff_lint.contract.extract import extract
+from handoff_lint.engine import parallel, runner
+from handoff_lint.reading.files import Target
 
 NORTHWIND_NAME = "handoff-northwind-logistics-2026-11-04.md"
 
@@ -31,7 +31,7 @@ def bug_on_northwind(monkeypatch: pytest.MonkeyPatch) -> None:
             raise KeyError("planted fault")
         return extract(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("handoff_lint.check.extract", faulty)
+    monkeypatch.setattr("handoff_lint.engine.check.extract", faulty)
 
 
 def test_a_crash_is_one_finding_for_that_file_and_exit_2(
@@ -89,7 +89,7 @@ def test_a_crash_outside_any_file_is_one_line(
     def faulty(*args: object) -> None:
         raise RuntimeError("planted fault")
 
-    monkeypatch.setattr("handoff_lint.files.discover", faulty)
+    monkeypatch.setattr("handoff_lint.reading.files.discover", faulty)
     assert main(["lint"]) == 2
     out, err = capsys.readouterr()
     assert out == ""

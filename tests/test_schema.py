@@ -5,7 +5,7 @@ from __future__ import annotations
 import email_validator
 import pytest
 from email_validator import EmailNotValidError, validate_email
-from handoff_lint.schema import SPECIAL_USE_DOMAIN_NAMES, is_email, is_phone, is_plain_email
+from handoff_lint.contract.formats import SPECIAL_USE_DOMAIN_NAMES, is_email, is_phone, is_plain_email
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +75,7 @@ def test_phone_numbers_are_checked_against_the_numbering_plan(number: str, valid
     ("2100-01-01", False), ("0001-01-01", False), ("9999-12-31", False), ("２０２６-11-24", False),
 ])
 def test_only_dates_a_handoff_can_hold_are_dates(text: str, plausible: bool) -> None:
-    from handoff_lint.schema import parse_date
+    from handoff_lint.domain.dates import parse_date
 
     assert (parse_date(text) is not None) is plausible
 
@@ -116,7 +116,7 @@ BOUNDED = {
 
 
 def test_every_one_line_value_has_a_length_bound_in_the_schema() -> None:
-    from handoff_lint.schema import load_schema
+    from handoff_lint.contract.schema import load_schema
 
     strings = dict(_strings(load_schema()))
     assert set(FREE_TEXT) <= set(strings) and set(BOUNDED) <= set(strings)

@@ -27,8 +27,8 @@ from conftest import (
     indexed_pages,
     without_section,
 )
-from handoff_lint.cache import FOLDER_VARIABLE, folder_for
-from handoff_lint.extract import extract
+from handoff_lint.contract.extract import extract
+from handoff_lint.engine.cache import FOLDER_VARIABLE, folder_for
 from handoff_lint.site import search
 from handoff_lint.site.registers import commitments
 
@@ -424,7 +424,7 @@ def test_a_bug_in_the_linter_is_an_ho900_finding_for_that_doc_not_a_traceback(
             raise KeyError("planted fault")
         return extract(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("handoff_lint.check.extract", faulty)
+    monkeypatch.setattr("handoff_lint.engine.check.extract", faulty)
     monkeypatch.setenv("HANDOFF_TODAY", SITE_TODAY)
     config = copy_site_project(tmp_path / "project")
     site = tmp_path / "site"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import NORTHWIND_URI, SITE_DATE, check_doc, example_text, without_section
-from handoff_lint.deadlines import State
+from handoff_lint.domain.deadlines import State
 from handoff_lint.site.clients import LastChange, view
 
 

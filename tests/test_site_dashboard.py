@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import EXAMPLES, SITE_DATE, example_text, example_views, site_view, without_section
-from handoff_lint.lifecycle import Stage
+from handoff_lint.domain.lifecycle import Stage
 from handoff_lint.site import paging, uris
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.dashboard import MAX_PER_WEEK, ahead, all_clients, dashboard, order

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handoff_lint.deadlines import Deadline, State
+from handoff_lint.domain.deadlines import Deadline, State
 from handoff_lint.site.deadlines import describe, short
 
 NOV = {day: dt.date(2026, 11, day) for day in (4, 5, 10, 11, 25)}

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import LARGE, example_text, example_views, open_page, serving, site_view, with_front_matter
-from handoff_lint.lifecycle import Stage
+from handoff_lint.domain.lifecycle import Stage
 from handoff_lint.site import dashboard, filterable, paging, registers, uris
 from test_site_look import every_page, shown_rows
 

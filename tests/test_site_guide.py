@@ -12,9 +12,9 @@ import pytest
 import yaml
 from conftest import REPO, example_text, lint, replace_once
 from handoff_lint.codes import REGISTRY, Rule
-from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
+from handoff_lint.contract.schema import load_schema, properties, title_of
 from handoff_lint.diagnostics import Severity
-from handoff_lint.schema import load_schema, properties, title_of
+from handoff_lint.domain.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.guide import (

@@ -366,7 +366,7 @@ def test_images_that_only_look_local_load_nothing(hostile: tuple[Path, str], ser
 
 def test_what_is_a_safe_link_agrees_with_chromium(browser: Any) -> None:
     # Every link target the site keeps must, in the browser, be http(s), mailto or tel.
-    from handoff_lint.links import is_safe_link
+    from handoff_lint.reading.links import is_safe_link
 
     noise = ["", " ", "\t", "\n", "\x00", "\x01", "\x1f", "\x7f"]
     variants = [f"{lead}{a}{gap}{b}:alert(1)" for lead in noise for gap in noise

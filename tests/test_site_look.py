@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import EXAMPLES, LARGE, REPO, open_page, serving
-from handoff_lint.lifecycle import STAGES
+from handoff_lint.domain.lifecycle import STAGES
 from handoff_lint.site import uris
 
 

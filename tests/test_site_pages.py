@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import NORTHWIND, SITE_DATE, check_doc, example_site_docs, example_text
 from handoff_lint.codes import REGISTRY
-from handoff_lint.schema import load_schema
+from handoff_lint.contract.schema import load_schema
 from handoff_lint.site import client_index, names, paging, uris
 from handoff_lint.site.allocate import PathCollision
 from handoff_lint.site.background import download_paths

@@ -22,7 +22,7 @@ from conftest import (
     with_front_matter,
     without_line,
 )
-from handoff_lint.lifecycle import Stage
+from handoff_lint.domain.lifecycle import Stage
 from handoff_lint.site import pictures, portfolio, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.people import person_pages

@@ -10,10 +10,10 @@ from types import ModuleType
 
 import pytest
 from conftest import REPO
-from handoff_lint.check import check_text
-from handoff_lint.config import Config
-from handoff_lint.lifecycle import Stage
-from handoff_lint.queue import DUE_WITHIN, RECORD_AFTER, ROLE_SLUGS, Bucket
+from handoff_lint.contract.config import Config
+from handoff_lint.domain.lifecycle import Stage
+from handoff_lint.domain.queue import DUE_WITHIN, RECORD_AFTER, ROLE_SLUGS, Bucket
+from handoff_lint.engine.check import check_text
 from handoff_lint.site import uris
 from handoff_lint.site.clients import ClientView, view
 from handoff_lint.site.dashboard import dashboard

@@ -27,7 +27,7 @@ from conftest import (
 from conftest import SCRIPT_MARKER as MARKER
 from conftest import script_marker as marker
 from handoff_lint.cli import main
-from handoff_lint.links import link_scheme
+from handoff_lint.reading.links import link_scheme
 
 NORTHWIND_PAGE = "northwind-logistics/01-handoff/handoff-northwind-logistics-2026-11-04/"
 DATA_URL = "data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+"  # <script>...

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import check_doc, example_text
-from handoff_lint.document import parse
+from handoff_lint.reading.document import parse
 from handoff_lint.site.spacing import spaced_body
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handoff_lint.lifecycle import Clock, Stage, Urgency
+from handoff_lint.domain.lifecycle import Clock, Stage, Urgency
 from handoff_lint.site.stages import chip, marks, stage_chip, status
 
 

@@ -278,3 +278,14 @@ def test_search_finds_a_client_on_the_zensical_site(zensical_server: str, browse
     type_query(search_box(browser), hr_sponsor(target))
     waiting(browser).until(lambda driver: (results(driver) or [""])[0] == page_path(target))
     assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_a_guide_pages_front_matter_not_published_is_reported_once(tmp_path: Path) -> None:
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "notes.md").write_text("---\ntitle: Notes\ntemplate: evil.html\n---\n\n# Notes\n",
+                                                 "utf-8")
+    pages, findings, messages = prepare.hand_written_pages(tmp_path)
+    assert [uri for uri, _ in pages] == ["guide/notes.md"]
+    assert [(finding.code, finding.line) for finding in findings] == [("HO207", 3)]
+    assert messages == []
+    assert "template" not in pages[0][1].source

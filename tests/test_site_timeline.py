@@ -9,7 +9,7 @@ from types import ModuleType
 from typing import Any
 
 from conftest import SITE_DATE, example_views, site_view
-from handoff_lint.lifecycle import Invoice, Records
+from handoff_lint.domain.lifecycle import Invoice, Records
 from handoff_lint.site.timeline import (
     CONTAINER_CLASS,
     LATE_SYMBOL,

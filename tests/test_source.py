@@ -4,7 +4,7 @@ import time
 
 from conftest import CLIENTS
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.source import MAX_COLUMNS, MAX_TABLE_CELLS, Source, decode
+from handoff_lint.reading.source import MAX_COLUMNS, MAX_TABLE_CELLS, Source, decode
 
 
 def refusal(data: bytes, limit: int = 1024 * 1024) -> Diagnostic:

@@ -12,13 +12,15 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, REPO, check_doc, line_of, site_markdown
-from handoff_lint.check import check_text
-from handoff_lint.config import Config
-from handoff_lint.document import parse as parse_markdown
-from handoff_lint.frontmatter import parse as parse_front_matter
-from handoff_lint.paths import doc_path
-from handoff_lint.schema import format_checker, kind, load_schema, normalise, properties, title_of
-from handoff_lint.template import render
+from handoff_lint.contract.config import Config
+from handoff_lint.contract.formats import format_checker
+from handoff_lint.contract.schema import kind, load_schema, properties, title_of
+from handoff_lint.contract.template import render
+from handoff_lint.contract.titles import normalise
+from handoff_lint.engine.check import check_text
+from handoff_lint.reading.document import parse as parse_markdown
+from handoff_lint.reading.frontmatter import parse as parse_front_matter
+from handoff_lint.rules.paths import doc_path
 from jsonschema import Draft202012Validator
 
 SCHEMA = load_schema()

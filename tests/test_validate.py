@@ -282,8 +282,8 @@ def test_a_synonym_of_a_choice_is_read_as_the_choice_as_another_case_is(northwin
     text = replace_once(northwind, "| Night shifts miss the virtual workshops | Med |",
                         f"| Night shifts miss the virtual workshops | {written} |")
     assert findings(text) == []
-    from handoff_lint.check import check_text
-    from handoff_lint.config import Config
+    from handoff_lint.contract.config import Config
+    from handoff_lint.engine.check import check_text
 
     risks = check_text("doc.md", text, None, Config()).instance["risks"]
     assert isinstance(risks, list) and risks[2]["likelihood"] == meant

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handoff_lint.config import REGIONS
-from handoff_lint.workdays import (
+from handoff_lint.contract.config import REGIONS
+from handoff_lint.domain.workdays import (
     add_weekdays,
     add_working_days,
     holiday_name,

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import REPO
 from handoff_lint.cli import parser
-from handoff_lint.reporters import REPORTERS
+from handoff_lint.engine.reporters import REPORTERS
 from packaging.requirements import Requirement
 
 if sys.version_info >= (3, 11):
@@ -143,7 +143,8 @@ def test_the_checkout_brings_the_history_the_site_dates_docs_from() -> None:
     first, *_ = steps()
     assert first["uses"].startswith("actions/checkout@")
     assert first.get("with", {}).get("fetch-depth") == 0
-    assert "history.read_last_changes" in (REPO / "hooks/handoff.py").read_text("utf-8")
+    adapter = REPO / "linter/handoff_lint/site/mkdocs_adapter/events.py"
+    assert "history.read_last_changes" in adapter.read_text("utf-8")
 
 
 def installed_requirements() -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from handoff_lint.written_dates import read
+from handoff_lint.domain.written_dates import read
 
 JAN_12 = dt.date(2027, 1, 12)
 

@@ -14,9 +14,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from handoff_lint import cache, files, runner
-from handoff_lint.check import Checked
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
+from handoff_lint.engine import cache, runner
+from handoff_lint.engine.check import Checked
+from handoff_lint.reading import files
 from handoff_lint.site import calendar_feed, client_page, exports, parity, timeline
 from handoff_lint.site.clients import ClientView
 

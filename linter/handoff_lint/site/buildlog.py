@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from handoff_lint.reporters import printable
+from handoff_lint.engine.reporters import printable
 
 
 class PrintableFilter(logging.Filter):

@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from handoff_lint.lifecycle import Kind, milestones
+from handoff_lint.domain.lifecycle import Kind, milestones
+from handoff_lint.domain.workdays import is_working_day
 from handoff_lint.site import queues, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.people import owners
-from handoff_lint.workdays import is_working_day
 
 if TYPE_CHECKING:
     from icalendar import Alarm

@@ -6,8 +6,9 @@ from urllib.parse import quote
 
 import yaml
 
-from handoff_lint.check import Checked
-from handoff_lint.intro_email import compose, missing_pieces
+from handoff_lint.domain.intro_email import compose, missing_pieces
+from handoff_lint.domain.workdays import region_name
+from handoff_lint.engine.check import Checked
 from handoff_lint.site import client_index, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
@@ -18,7 +19,6 @@ from handoff_lint.site.spacing import spaced_body
 from handoff_lint.site.stages import status
 from handoff_lint.site.timeline import CONTAINER_CLASS as TIMELINE_CLASS
 from handoff_lint.site.timeline import PLACEHOLDER, legend
-from handoff_lint.workdays import region_name
 
 # Ids of what the site adds around the doc, so the rendering check can tell them from the doc.
 CARD_CLASS = "handoff-card"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from handoff_lint.check import Checked
-from handoff_lint.deadlines import (
+from handoff_lint.diagnostics import Diagnostic, Severity
+from handoff_lint.domain.deadlines import (
     AM_ASSIGNED_WITHIN,
     HANDOFF_CALL_WITHIN,
     Deadline,
@@ -16,9 +16,9 @@ from handoff_lint.deadlines import (
     region_of,
     trigger,
 )
-from handoff_lint.diagnostics import Diagnostic, Severity
-from handoff_lint.lifecycle import Clock, Records, Stage, Tranche, Urgency, clock, records, tranches
-from handoff_lint.money import parse_money
+from handoff_lint.domain.lifecycle import Clock, Records, Stage, Tranche, Urgency, clock, records, tranches
+from handoff_lint.domain.money import parse_money
+from handoff_lint.engine.check import Checked
 
 LIKELIHOODS = ("High", "Med", "Low")
 _NONE = {"none", "none.", "n/a", "-"}

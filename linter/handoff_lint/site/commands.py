@@ -16,10 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handoff_lint import cache
-from handoff_lint import files as doc_files
-from handoff_lint.config import TODAY_VARIABLE, Config, ConfigError, parse_today
-from handoff_lint.reporters import printable, text
+from handoff_lint.contract.config import TODAY_VARIABLE, Config, ConfigError, parse_today
+from handoff_lint.engine import cache
+from handoff_lint.engine.reporters import printable, text
+from handoff_lint.reading import files as doc_files
 from handoff_lint.site import allocate, finish, generators, history, prepare, search, uris
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.lifecycle import Tranche, TrancheState, day_text
+from handoff_lint.domain.lifecycle import Tranche, TrancheState, day_text
 from handoff_lint.site import paging, uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.clients import ClientView

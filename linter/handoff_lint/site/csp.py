@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from handoff_lint.links import SAFE_SCHEMES, as_browser_reads, link_scheme
+from handoff_lint.reading.links import SAFE_SCHEMES, as_browser_reads, link_scheme
 
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),

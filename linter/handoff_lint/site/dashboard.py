@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
-from handoff_lint.lifecycle import STAGES, Kind, Urgency, day_text, milestones
+from handoff_lint.domain.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN
+from handoff_lint.domain.lifecycle import STAGES, Kind, Urgency, day_text, milestones
 from handoff_lint.site import filterable, paging, queues, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import ClientView

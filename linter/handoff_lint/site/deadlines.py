@@ -1,8 +1,8 @@
-"""How the site words a deadline's state (the state itself comes from handoff_lint.deadlines)."""
+"""How the site words a deadline's state (the state itself comes from handoff_lint.domain.deadlines)."""
 
 from __future__ import annotations
 
-from handoff_lint.deadlines import Deadline, State
+from handoff_lint.domain.deadlines import Deadline, State
 
 
 def describe(deadline: Deadline) -> str:

@@ -20,8 +20,8 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from handoff_lint.check import Checked
-from handoff_lint.lifecycle import milestones
+from handoff_lint.domain.lifecycle import milestones
+from handoff_lint.engine.check import Checked
 from handoff_lint.site import uris
 from handoff_lint.site.clients import ClientView
 

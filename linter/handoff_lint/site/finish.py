@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from handoff_lint import cache, files
-from handoff_lint.check import Checked
-from handoff_lint.config import Config
+from handoff_lint.contract.config import Config
+from handoff_lint.engine import cache
+from handoff_lint.engine.check import Checked
+from handoff_lint.reading import files
 from handoff_lint.site import background, client_page, csp, indexing, parity, search, timeline
 from handoff_lint.site.prepare import CLIENT_PAGES, MANIFEST, PICTURES
 
@@ -96,11 +97,11 @@ def error_page_note(site_url: str) -> str | None:
             "set site_url to that address and build again")
 
 
-def theme_scripts(generator_templates: Path) -> csp.ThemeScripts:
+def theme_scripts(*theme_folders: Path) -> csp.ThemeScripts:
     """The inline scripts of the generator's own theme, read from its installed templates (never the
-    repo's overrides: a script of ours is a file)."""
-    return csp.theme_scripts(path.read_text("utf-8") for path in sorted(generator_templates.rglob("*.html"))
-                             if path.is_file())
+    repo's overrides: a script of ours is a file), so a theme upgrade brings its own list."""
+    return csp.theme_scripts(path.read_text("utf-8") for folder in theme_folders
+                             for path in sorted(folder.rglob("*.html")) if path.is_file())
 
 
 def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme: csp.ThemeScripts,

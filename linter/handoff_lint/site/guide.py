@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 import yaml
 from markdown_it import MarkdownIt
 
-from handoff_lint import frontmatter, template
 from handoff_lint.codes import Rule, diagnostic
-from handoff_lint.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
+from handoff_lint.contract import template
+from handoff_lint.contract.schema import Schema, kind, properties, title_of
 from handoff_lint.diagnostics import Diagnostic
-from handoff_lint.extract import FRONT_MATTER
-from handoff_lint.playbook.hygiene import active_content
-from handoff_lint.schema import Schema, kind, properties, title_of
+from handoff_lint.domain.deadlines import AM_ASSIGNED_WITHIN, HANDOFF_CALL_WITHIN, TRIGGER_CONDITIONS
+from handoff_lint.domain.records import FRONT_MATTER
+from handoff_lint.reading import frontmatter
+from handoff_lint.rules.playbook.hygiene import active_content
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
 from handoff_lint.site.mdtext import fence, indent, inline, link, table, text
@@ -124,7 +125,7 @@ def _code_lines(markdown: str) -> set[int]:
 def lint_page(path: str, markdown: str) -> list[Diagnostic]:
     """What `handoff lint` and the site's build report on a guide page, as on a handoff doc: front
     matter the site does not publish, raw HTML (HO617) and links that could run code (HO618)
-    outside code. markdown is the page's decoded text (handoff_lint.source.decode: bounded)."""
+    outside code. markdown is the page's decoded text (handoff_lint.reading.source.decode: bounded)."""
     page = hand_written_page(path, markdown, path)
     found = list(page.problems)
     body = markdown.split("\n")[page.body_line_offset:]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from markdown_it import MarkdownIt
 
-from handoff_lint.characters import hidden
+from handoff_lint.reading.characters import hidden
 
 # Characters Python-Markdown gives a meaning inline (tables add |, attr_list adds { and }); with
 # [ and ] escaped, ( ) and ! cannot form a link or an image.

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from handoff_lint.check import Checked
 from handoff_lint.codes import Rule
-from handoff_lint.schema import Schema
+from handoff_lint.contract.schema import Schema
+from handoff_lint.engine.check import Checked
 from handoff_lint.site import (
     allocate,
     background,

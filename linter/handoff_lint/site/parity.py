@@ -18,7 +18,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from handoff_lint.document import Block, Document
+from handoff_lint.reading.document import Block, Document
 from handoff_lint.site.client_page import CARD_CLASS, CARD_LABELS
 from handoff_lint.site.timeline import CONTAINER_CLASS as TIMELINE_CLASS
 

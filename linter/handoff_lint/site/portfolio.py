@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from handoff_lint.lifecycle import Kind, Milestone, Stage, milestones
+from handoff_lint.domain.lifecycle import Kind, Milestone, Stage, milestones
 from handoff_lint.site import paging, uris
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView

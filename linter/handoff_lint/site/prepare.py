@@ -26,18 +26,19 @@ from typing import Any
 
 import yaml
 
-from handoff_lint import cache, codes
-from handoff_lint import files as doc_files
-from handoff_lint.check import apply_severity
-from handoff_lint.config import Config, ConfigError
+from handoff_lint import codes
+from handoff_lint.contract.config import Config, ConfigError
+from handoff_lint.contract.schema import load_schema
 from handoff_lint.diagnostics import Diagnostic, Severity
-from handoff_lint.lifecycle import day_text
-from handoff_lint.paths import check_one_doc_per_client, is_doc_path
-from handoff_lint.reporters import printable
-from handoff_lint.schema import load_schema
+from handoff_lint.domain.lifecycle import day_text
+from handoff_lint.engine import cache
+from handoff_lint.engine.check import apply_severity
+from handoff_lint.engine.reporters import printable
+from handoff_lint.reading import files as doc_files
+from handoff_lint.reading.source import MAX_BYTES, decode
+from handoff_lint.rules.paths import check_one_doc_per_client, is_doc_path
 from handoff_lint.site import allocate, attributes, background, guide, pages, queues
 from handoff_lint.site.clients import LastChange
-from handoff_lint.source import MAX_BYTES, decode
 
 SAFE_MARKDOWN = "handoff_lint.site.safe_markdown"
 CONFIG_FILE = "mkdocs.yml"
@@ -139,7 +140,7 @@ def hand_written_pages(base: Path) -> tuple[list[tuple[str, guide.HandWritten]],
             findings.append(decoded)
             continue
         page = guide.hand_written_page(uri, decoded.text, path.stem)
-        findings += [*page.problems, *guide.lint_page(uri, decoded.text)]
+        findings += guide.lint_page(uri, decoded.text)  # the page's own problems among them
         found.append((uri, page))
     return found, findings, messages
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from handoff_lint.paths import is_doc_path
+from handoff_lint.rules.paths import is_doc_path
 
 
 @dataclass

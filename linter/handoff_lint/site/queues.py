@@ -1,5 +1,5 @@
 """The queues on the site: each person's open items, the dashboard's Needs action and the records to
-complete, all from handoff_lint.queue.
+complete, all from handoff_lint.domain.queue.
 
 Needs action is this morning's work only: at most MAX_NEEDS_ACTION items, each due within 2 working
 days or overdue by at most 10, the closest to today first, grouped by owner with each owner's count.
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from handoff_lint.playbook.facts import command as record_command
-from handoff_lint.queue import (
+from handoff_lint.contract.schema import load_schema, properties, title_of
+from handoff_lint.domain.queue import (
     DUE_WITHIN,
     RECORD_AFTER,
     ROLE_SLUGS,
@@ -28,9 +28,8 @@ from handoff_lint.queue import (
     by_urgency,
     open_items,
 )
-from handoff_lint.record import WHERE
-from handoff_lint.records import CALL_RECORD
-from handoff_lint.schema import load_schema, properties, title_of
+from handoff_lint.domain.records import CALL_RECORD, RECORDED_AT
+from handoff_lint.rules.playbook.facts import command as record_command
 from handoff_lint.site import paging, uris
 from handoff_lint.site.clients import ClientView
 from handoff_lint.site.mdtext import link, text
@@ -103,7 +102,7 @@ def page_url(base: str, src_uri: str) -> str:
 
 def line_to_add(item: Item) -> str:
     """Exactly what to write in the doc to record the item (what `handoff record` writes)."""
-    section, key = WHERE[item.fact.event]
+    section, key = RECORDED_AT[item.fact.event]
     if item.fact.event == "am-assigned":
         return "`account_manager: <name>` and `am_assigned: YYYY-MM-DD` in the front matter"
     schema = properties(load_schema())[section]

@@ -27,7 +27,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from handoff_lint.links import is_safe_link, link_scheme
+from handoff_lint.reading.links import is_safe_link, link_scheme
 from handoff_lint.site import attributes, dates
 from handoff_lint.site.attributes import PERMALINK_TITLE, clean, clean_html, heading_slug
 

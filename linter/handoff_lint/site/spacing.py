@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from handoff_lint.document import Block, Document
+from handoff_lint.reading.document import Block, Document
 
 _ENDS_EARLY = {"blockquote", "table", "fence"}
 _LISTS = {"bullet_list", "ordered_list"}

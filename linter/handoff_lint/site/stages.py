@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint.lifecycle import Clock, Stage, Urgency
+from handoff_lint.domain.lifecycle import Clock, Stage, Urgency
 from handoff_lint.site import filterable
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.mdtext import text

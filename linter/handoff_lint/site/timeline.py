@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from html import escape
 
-from handoff_lint.lifecycle import Kind, Milestone, Records, milestones
+from handoff_lint.domain.lifecycle import Kind, Milestone, Records, milestones
 from handoff_lint.site import dates as site_dates
 
 CONTAINER_CLASS = "handoff-timeline"
