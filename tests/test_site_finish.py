@@ -1,6 +1,6 @@
 """The error page under a sub-path: built for real with site_url set to one, by `mkdocs build` (the
 hook) and by `handoff site build` (the steps), every link and asset in 404.html starts with that
-sub-path; without site_url the steps say plainly that 404.html assumes the server's root."""
+sub-path; without site_url both builds say plainly that 404.html assumes the server's root."""
 
 from __future__ import annotations
 
@@ -65,16 +65,21 @@ def test_every_link_and_asset_of_the_error_page_starts_with_the_sub_path(tmp_pat
     assert len(found) > 15 and any(a.endswith("handoff.css") for a in found)
     assert [a for a in found if not a.startswith(SUB_PATH)] == []
     assert _scopes(site, page) == [SUB_PATH]
-    assert "note:" not in result.stderr
+    assert "404.html: its links" not in result.stderr
 
 
-def test_without_site_url_the_steps_say_that_the_error_page_assumes_the_root(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["mkdocs", "steps"])
+def test_without_site_url_the_build_says_that_the_error_page_assumes_the_root(
+    tmp_path: Path, how: str
+) -> None:
     config = copy_site_project(tmp_path / "project")
     assert "site_url" not in config.read_text("utf-8")
     site = tmp_path / "site"
-    result = site_build(config.parent, site, "mkdocs", "--strict")
+    result = build_site(config, site) if how == "mkdocs" else site_build(config.parent, site, "mkdocs",
+                                                                           "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert f"note: {finish.error_page_note('')}" in result.stderr
+    note = finish.error_page_note("")
+    assert note is not None and note in result.stderr
     found = addresses((site / finish.ERROR_PAGE).read_text("utf-8"))
     assert found and all(a.startswith("/") for a in found)
 

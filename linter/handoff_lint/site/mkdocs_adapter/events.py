@@ -421,7 +421,11 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) ->
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig, **_: Any) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    # As MkDocs links the error page: from the server's root, wherever the error happened.
+    # As MkDocs links the error page: from site_url's path (else the server's root), wherever the
+    # error happened.
+    note = finish.error_page_note(config.site_url or "") if template_name == finish.ERROR_PAGE else None
+    if note:
+        log.info(note)
     return _harden(output_content, urlsplit(config.site_url or "/").path, config, template_name)
 
 
