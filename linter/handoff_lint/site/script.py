@@ -1,6 +1,7 @@
 """The site's own script (assets/handoff.js), served from the site itself under its
-Content-Security-Policy: the search box, All clients' filters over every client, and sortable
-tables. No library, nothing from elsewhere; every value from a doc is written as text."""
+Content-Security-Policy: the search box, the filtered lists (All clients, All risks) over every row,
+and sortable tables with the line that says how to sort them. No library, nothing from elsewhere;
+every value from a doc is written as text, its dates kept on one line."""
 
 from __future__ import annotations
 
