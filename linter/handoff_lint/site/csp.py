@@ -70,7 +70,7 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # renders to is a value from the site's configuration (the base URL, the scope), never quotes or markup.
 _JINJA = {"{{": "}}", "{%": "%}", "{#": "#}"}
 # No quote, bracket, "=" or space: a value there cannot end the string it sits in or add code.
-_JINJA_VALUE = r"[A-Za-z0-9_./:%~-]*"
+_JINJA_VALUE = r"([A-Za-z0-9_./:%~-]*)"
 # A start tag, with quoted attribute values read whole (a quoted ">" does not end it). Possessive
 # quantifiers: nothing is tried twice, so a tag that never ends costs one pass, not one per character.
 _START_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9:-]*+(?P<attributes>(?:"[^"]*+"|'[^']*+'|[^'">]++)*+)>""")
@@ -148,7 +148,12 @@ class ThemeScripts:
     patterns: tuple[re.Pattern[str], ...] = ()
 
     def known(self, body: str) -> bool:
-        return any(pattern.fullmatch(body) for pattern in self.patterns)
+        """Whether body is one of the theme's scripts with each value a plain word or a link the
+        site may hold: a value could be a URL the script navigates to (redirect.html's
+        location.replace), and javascript:alert%281%29 is code there however it is spelt."""
+        return any(match is not None and all(link_scheme(value) in (None, *SAFE_SCHEMES)
+                                             for value in match.groups())
+                   for match in (pattern.fullmatch(body) for pattern in self.patterns))
 
 
 def _pattern(template_body: str) -> re.Pattern[str]:
