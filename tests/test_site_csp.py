@@ -110,6 +110,8 @@ FOREIGN_ATTRIBUTES = [
     '<iframe srcdoc="&lt;script&gt;window.__pwned=1&lt;/script&gt;"></iframe>',
     '<a title="x>" onclick="window.__pwned=1">x</a>',
     '<a title="<" onclick="window.__pwned=1">x</a>', '<a title="<b" ONCLICK="window.__pwned=1">x</a>',
+    '<meta http-equiv="refresh" content="0;url=https://evil.test/">',
+    "<meta HTTP-EQUIV=Refresh content='0; URL=javascript:window.__pwned=1'>",
     # A character whose lowercase is longer must not shift where the handler is looked for.
     'İİİİ<a href="#" onclick="window.__pwned=1">x</a>',
 ]

@@ -74,6 +74,7 @@ _JINJA_VALUE = r"([A-Za-z0-9_./:%~-]*)"
 # A start tag, with quoted attribute values read whole (a quoted ">" does not end it). Possessive
 # quantifiers: nothing is tried twice, so a tag that never ends costs one pass, not one per character.
 _START_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9:-]*+(?P<attributes>(?:"[^"]*+"|'[^']*+'|[^'">]++)*+)>""")
+_REFRESH = re.compile(r"http-equiv")  # each is read in its tag (_tag_problems)
 _ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]++)(?:\s*+=\s*+(?P<value>"[^"]*+"|'[^']*+'|[^\s>]++))?+""")
 # Attributes whose value a browser follows or loads as a URL.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data",
@@ -221,7 +222,10 @@ def _tag_problems(tag: str, attributes: str) -> list[str]:
     for attribute in _ATTRIBUTE.finditer(attributes):
         name = attribute.group("name").lower()
         value = html.unescape((attribute.group("value") or "").strip("\"'"))
-        if name.startswith("on") or name == "srcdoc":
+        if name == "http-equiv" and value.strip().lower() == "refresh":
+            # A page that sends its reader elsewhere by itself (another host, a javascript: URL).
+            found.append(f"a refresh in {_shown(tag)}")
+        elif name.startswith("on") or name == "srcdoc":
             found.append(f"the attribute {name}= in {_shown(tag)}")
         elif (name in _URL_ATTRIBUTES and link_scheme(value) not in (None, *SAFE_SCHEMES)
               and as_browser_reads(value).lower() not in _INERT_URLS):
@@ -231,14 +235,16 @@ def _tag_problems(tag: str, attributes: str) -> list[str]:
 
 def active_content(page: str) -> list[str]:
     """What in a page would run script other than a script element: event-handler attributes
-    (onerror=, onload=, ...), srcdoc, and URLs with a scheme that runs or renders script
-    (javascript:, vbscript:, data:text/html, ...). Each as a description for the build's message."""
+    (onerror=, onload=, ...), srcdoc, URLs with a scheme that runs or renders script
+    (javascript:, vbscript:, data:text/html, ...), and a <meta http-equiv=refresh> that navigates
+    by itself. Each as a description for the build's message."""
     lowered = page.lower()
     if len(lowered) != len(page):  # a character whose lowercase is longer ("İ"): read as written
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in page)
     candidates = [m.start() for pattern in _HANDLER_NAMES for m in pattern.finditer(lowered)
                   if page[m.start() - 1] in _BEFORE_NAME]
     candidates += [m.start() for m in _SCHEME_VALUE.finditer(page)]
+    candidates += [m.start() for m in _REFRESH.finditer(lowered)]
     found: list[str] = []
     read: set[int] = set()
     for position in sorted(candidates):
