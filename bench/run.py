@@ -50,8 +50,10 @@ PYPROJECT = '[tool.handoff]\nclients = "clients"\n'
 MARKDOWNLINT = "markdownlint-cli2"
 # Byte-code caching on, as on any installed machine: otherwise every run would compile the
 # project's modules from source and time the compiler.
+# Every command sees the corpus on the day it was written for (generate.TODAY): the same clocks,
+# queues and findings whatever day the bench runs, so runs on different days compare.
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-       "NO_MKDOCS_2_WARNING": "1"}
+       "NO_MKDOCS_2_WARNING": "1", "HANDOFF_TODAY": generate.TODAY.isoformat()}
 
 
 @dataclass

@@ -49,3 +49,19 @@ def test_a_few_files_stay_in_process(repo: Path, monkeypatch: pytest.MonkeyPatch
     targets, _ = files.discover([repo / "clients"], repo, repo)
     few = targets[:3]
     assert parallel.lint_targets(few, load(repo), jobs=2) == parallel.lint_targets(few, load(repo), jobs=1)
+
+
+def test_spawned_workers_never_import_a_folder_committed_to_the_repo(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where a platform has no fork (Windows), workers are spawned as `python -c ...` in the working
+    # folder, the repo: a committed multiprocessing/ would be imported there in place of Python's.
+    planted = repo / "multiprocessing"
+    planted.mkdir()
+    (planted / "__init__.py").write_text(f"open({str(repo / 'ran')!r}, 'w').close()\n", "utf-8")
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    targets, _ = files.discover([repo / "clients"], repo, repo)
+    found = parallel.lint_targets(targets, load(repo), jobs=2)
+    assert found == parallel.lint_targets(targets, load(repo), jobs=1)
+    assert not (repo / "ran").exists()

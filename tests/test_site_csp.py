@@ -110,12 +110,28 @@ FOREIGN_ATTRIBUTES = [
     '<iframe srcdoc="&lt;script&gt;window.__pwned=1&lt;/script&gt;"></iframe>',
     '<a title="x>" onclick="window.__pwned=1">x</a>',
     '<a title="<" onclick="window.__pwned=1">x</a>', '<a title="<b" ONCLICK="window.__pwned=1">x</a>',
+    '<meta http-equiv="refresh" content="0;url=https://evil.test/">',
+    "<meta HTTP-EQUIV=Refresh content='0; URL=javascript:window.__pwned=1'>",
     # A character whose lowercase is longer must not shift where the handler is looked for.
     'İİİİ<a href="#" onclick="window.__pwned=1">x</a>',
 ]
 
 
-@pytest.mark.parametrize("foreign", FOREIGN_SCRIPTS + FOREIGN_ATTRIBUTES)
+# The theme's own redirect script (redirect.html), with a value it was never given: a URL that runs.
+REDIRECT = ('<script>window.location.replace(["{}",window.location.search,window.location.hash].join(""))'
+            "</script>")
+FOREIGN_VALUES = [REDIRECT.format(url) for url in (
+    "javascript:window.__pwned=1", "JavaScript:window.__pwned%3D1", "vbscript:x", "data:text/html,x")]
+
+
+def test_the_theme_s_redirect_script_keeps_a_link_of_the_site() -> None:
+    hardened = csp.harden(THEME_PAGE.replace("<p>text</p>", REDIRECT.format("../other/")), "/",
+                          installed_theme())
+    assert hardened.problems == []
+    assert any("../other/" in body for body in hardened.files.values())
+
+
+@pytest.mark.parametrize("foreign", FOREIGN_SCRIPTS + FOREIGN_ATTRIBUTES + FOREIGN_VALUES)
 def test_any_other_script_is_reported_and_never_moved(foreign: str) -> None:
     hardened = csp.harden(THEME_PAGE.replace("<p>text</p>", foreign), "/", installed_theme())
     assert hardened.problems, foreign

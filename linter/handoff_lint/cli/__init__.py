@@ -15,10 +15,10 @@ from handoff_lint.cli.exits import EXIT_USAGE
 from handoff_lint.contract.config import (
     TODAY_VARIABLE,
     Config,
-    ConfigError,
     load,
 )
-from handoff_lint.engine.reporters import REPORTERS
+from handoff_lint.engine.reporters import REPORTERS, printable
+from handoff_lint.errors import Refusal
 from handoff_lint.site.generators import GENERATORS
 
 
@@ -191,8 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load(Path.cwd())
         result: int = arguments.run(arguments, config)
-    except ConfigError as error:
-        print(f"handoff: {error}", file=sys.stderr)
+    except Refusal as error:  # settings, a schema file, the cache folder, git, a generator: what to change
+        print(f"handoff: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader stopped early (`handoff rules | head`, a pager closed): not a bug, so no

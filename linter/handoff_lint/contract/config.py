@@ -14,6 +14,7 @@ from handoff_lint.codes import ALWAYS_ERRORS, REGISTRY
 from handoff_lint.diagnostics import Severity
 from handoff_lint.domain.dates import EARLIEST_DATE, LATEST_DATE, parse_date
 from handoff_lint.domain.workdays import REGIONS
+from handoff_lint.errors import Refusal
 from handoff_lint.reading.files import read_regular_file
 from handoff_lint.reading.source import MAX_BYTES
 
@@ -23,7 +24,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-class ConfigError(ValueError):
+class ConfigError(Refusal, ValueError):
     """The settings are wrong; the message says which and how to fix them.
 
     setting is the key the error is about (a setting's name, or a rule code under severity), so

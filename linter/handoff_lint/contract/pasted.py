@@ -3,6 +3,8 @@ lines. Reported where it is, with the fix that rebuilds it when the text allows 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from handoff_lint.codes import diagnostic
 from handoff_lint.diagnostics import Diagnostic, Edit, Fix
 from handoff_lint.reading.document import Document, Pasted
@@ -80,9 +82,8 @@ def _pasted_table(path: str, document: Document, item: Pasted, where: str) -> Di
         Fix("Make the lines a table, the first line its header", tuple(edits), safe=False))
 
 
-def findings(path: str, document: Document) -> list[Diagnostic]:
+def findings(path: str, document: Document) -> Iterator[Diagnostic]:
     """Each pasted bullet, number or tab-separated row (Document.pasted), with its fix."""
-    found: list[Diagnostic] = []
     numbered_runs: set[int] = set()
     for item in document.pasted:
         text = item.written
@@ -90,24 +91,23 @@ def findings(path: str, document: Document) -> list[Diagnostic]:
         where = f"'{place}': " if place else ""
         if item.kind == "bullet":
             new = "-" if item.marker == item.symbol else "- "
-            found.append(diagnostic(
+            yield diagnostic(
                 path, item.line, item.column, "HO311",
                 f"{where}'{item.symbol}' is a bullet pasted from another program; it is read as a list "
                 "item, but Markdown shows these lines run together as one paragraph",
                 f"Start the line with '- ' instead of '{item.symbol} '.",
-                Fix(f"Replace '{item.symbol}' with '-'", (Edit(item.line, item.column, item.marker, new),))))
+                Fix(f"Replace '{item.symbol}' with '-'", (Edit(item.line, item.column, item.marker, new),)))
         elif item.kind == "number":
-            found.append(_pasted_number(path, document, item, where, item.line - 1 not in numbered_runs))
+            yield _pasted_number(path, document, item, where, item.line - 1 not in numbered_runs)
             numbered_runs.add(item.line)
         elif item.kind == "table":
-            found.append(_pasted_table(path, document, item, where))
+            yield _pasted_table(path, document, item, where)
         else:
             cells = len(text.strip(" \r").split("\t"))
-            found.append(diagnostic(
+            yield diagnostic(
                 path, item.line, item.column, "HO312",
                 f"{where}this table row is separated by tabs, as pasted from a spreadsheet; it is read as "
                 f"{cells} cells, but Markdown shows it as one",
                 "Separate the cells with ' | ' and start and end the row with '|'.",
                 Fix("Replace each tab with ' | ' and put '|' at both ends",
-                    tuple(_as_row(item.line, text)))))
-    return found
+                    tuple(_as_row(item.line, text))))

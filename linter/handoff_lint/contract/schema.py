@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_lint.contract.formats import DEFAULT_PHONE_REGION, format_checker, formats
 from handoff_lint.contract.quickcheck import Test, compile_schema
+from handoff_lint.errors import Refusal
 from handoff_lint.reading.files import read_regular_file
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def packaged_schema_text() -> str:
         return (Path(__file__).resolve().parents[3] / "schema" / SCHEMA_FILE).read_text("utf-8")
 
 
-class SchemaFileError(ValueError):
+class SchemaFileError(Refusal, ValueError):
     """The schema the settings name cannot be used; the message says why."""
 
 

@@ -24,6 +24,7 @@ from handoff_lint.domain.lifecycle import am_recorded, records
 from handoff_lint.domain.queue import FACTS, owners_of
 from handoff_lint.domain.records import CALL_RECORD, FRONT_MATTER, MILESTONES, RECORDED_AT
 from handoff_lint.engine.check import Checked, check_text
+from handoff_lint.errors import Refusal
 from handoff_lint.reading.frontmatter import split
 
 EVENTS = tuple(fact.event for fact in FACTS)
@@ -34,7 +35,7 @@ MAX_NAME = 80
 MAX_ATTENDEES = 10
 
 
-class Refused(Exception):
+class Refused(Refusal):
     """The fact cannot be recorded as asked; the message says why and what to do instead."""
 
     def __init__(self, message: str, line: int = 1) -> None:

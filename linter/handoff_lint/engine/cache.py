@@ -36,13 +36,14 @@ from handoff_lint.contract.schema import packaged_schema_text
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.engine import runner
 from handoff_lint.engine.check import Checked, check_bytes
+from handoff_lint.errors import Refusal
 from handoff_lint.reading import files
 
 T = TypeVar("T")
 FOLDER_VARIABLE = "HANDOFF_CACHE_DIR"  # where the stores of every checkout are kept
 
 
-class UnsafeFolder(ValueError):
+class UnsafeFolder(Refusal, ValueError):
     """The cache folder is inside the repository, where a committed file could become an entry."""
 
 

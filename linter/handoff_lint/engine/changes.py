@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from handoff_lint.engine.reporters import escape_data, escape_property, printable
+from handoff_lint.errors import Refusal
 
 MESSAGE = ("changed outside {clients}/: code or settings an engineering owner must review "
            "(a docs-only pull request changes files under {clients}/ only)")
 
 
-class GitError(Exception):
+class GitError(Refusal):
     """git could not list the changes (not a repository, an unknown base commit)."""
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 from handoff_lint.codes import diagnostic
 from handoff_lint.contract.extract import iter_strings
@@ -35,32 +36,34 @@ def _hidden_entity(line: str) -> tuple[int, str] | None:
     return None
 
 
-def check(path: str, text: str, front: FrontMatter) -> list[Diagnostic]:
+def check(path: str, text: str, front: FrontMatter) -> Iterator[Diagnostic]:
     """One finding per line that holds a hidden character, and per front matter value that does."""
-    found: dict[int, Diagnostic] = {}
+    reported: set[int] = set()  # lines with a finding already: one per line
     if not text.isascii() and hidden(text):
         for number, content in enumerate(text.split("\n"), 1):
             characters = hidden(content)
             if characters:
                 offset, char = characters[0]
-                found[number] = diagnostic(path, number, offset + 1, "HO106",
-                                           f"this line holds an invisible {describe(char)}", _HINT)
+                reported.add(number)
+                yield diagnostic(path, number, offset + 1, "HO106",
+                                 f"this line holds an invisible {describe(char)}", _HINT)
     if "&" in text:
         for number, content in enumerate(text.split("\n"), 1):
-            entity = None if number in found else _hidden_entity(content)
+            entity = None if number in reported else _hidden_entity(content)
             if entity is not None:
                 offset, char = entity
-                found[number] = diagnostic(path, number, offset + 1, "HO106",
-                                           f"this line holds an invisible {describe(char)}, written "
-                                           "as an HTML entity", _HINT)
+                reported.add(number)
+                yield diagnostic(path, number, offset + 1, "HO106",
+                                 f"this line holds an invisible {describe(char)}, written as an HTML "
+                                 "entity", _HINT)
     for pointer, value in iter_strings(front.data, "/front_matter", keys=True) if front.data else ():
         # Line breaks too: every front matter value is one line, and a YAML "\n" in a name would
         # put a line of its own into an e-mail's headers.
         characters = hidden(value) or [(i, c) for i, c in enumerate(value) if c in "\n\t"][:1]
         line, column = front.source_map.get(pointer, (1, 1))
-        if characters and line not in found:
-            found[line] = diagnostic(
+        if characters and line not in reported:
+            reported.add(line)
+            yield diagnostic(
                 path, line, column, "HO106",
                 f"front matter '{pointer.removeprefix('/front_matter/').replace('/', '.')}' holds "
                 f"{describe(characters[0][1])}, written as a YAML escape", _HINT)
-    return list(found.values())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from handoff_lint.codes import diagnostic
@@ -42,59 +42,56 @@ def check_path(
     front_matter: dict[str, object] | None,
     positions: dict[str, tuple[int, int]],
     clients_dir: str = "clients",
-) -> list[Diagnostic]:
+) -> Iterator[Diagnostic]:
     """Check one doc's path against the convention and its own front matter."""
-    found: list[Diagnostic] = []
 
-    def add(code: str, pointer: str, message: str, hint: str) -> None:
+    def at(code: str, pointer: str, message: str, hint: str) -> Diagnostic:
         line, column = positions.get(pointer, (1, 1))
-        found.append(diagnostic(display, line, column, code, message, hint))
+        return diagnostic(display, line, column, code, message, hint)
 
     parts = relative.parts
     name = _FILENAME.fullmatch(relative.name)
     expected = f"{clients_dir}/<slug>/{HANDOFF_FOLDER}/handoff-<slug>-<YYYY-MM-DD>.md"
     if len(parts) != 4 or parts[0] != clients_dir or parts[2] != HANDOFF_FOLDER or not name:
-        add("HO501", "", f"'{relative}' is not where handoff docs go: {expected}",
-            f"Move the file to {expected}, e.g. with `git mv`.")
-        return found
+        yield at("HO501", "", f"'{relative}' is not where handoff docs go: {expected}",
+                 f"Move the file to {expected}, e.g. with `git mv`.")
+        return
     folder_slug, file_slug, file_date = parts[1], name.group("slug"), name.group("date")
     front = front_matter or {}
     front_slug = front.get("slug")
     if not SLUG.fullmatch(folder_slug):
-        add("HO502", "", f"client folder '{folder_slug}' is not a slug (lowercase words joined by hyphens)",
-            "Rename the folder, e.g. clients/acme-widgets/.")
+        yield at("HO502", "",
+                 f"client folder '{folder_slug}' is not a slug (lowercase words joined by hyphens)",
+                 "Rename the folder, e.g. clients/acme-widgets/.")
     elif file_slug != folder_slug:
-        add("HO502", "", f"file name slug '{file_slug}' differs from the client folder '{folder_slug}'",
-            f"Rename the file to handoff-{folder_slug}-{file_date}.md.")
+        yield at("HO502", "", f"file name slug '{file_slug}' differs from the client folder '{folder_slug}'",
+                 f"Rename the file to handoff-{folder_slug}-{file_date}.md.")
     elif isinstance(front_slug, str) and front_slug != folder_slug:
-        add("HO502", "/front_matter/slug",
-            f"front matter slug '{front_slug}' differs from the client folder '{folder_slug}'",
-            f"Set slug: {folder_slug}, or move the doc to clients/{front_slug}/.")
+        yield at("HO502", "/front_matter/slug",
+                 f"front matter slug '{front_slug}' differs from the client folder '{folder_slug}'",
+                 f"Set slug: {folder_slug}, or move the doc to clients/{front_slug}/.")
     if parse_date(file_date) is None:
-        add("HO503", "", f"the date in the file name, {file_date}, is not a real date",
-            "Rename the file with the doc's date as YYYY-MM-DD.")
+        yield at("HO503", "", f"the date in the file name, {file_date}, is not a real date",
+                 "Rename the file with the doc's date as YYYY-MM-DD.")
     elif isinstance(front.get("doc_date"), str) and front["doc_date"] != file_date:
-        add("HO503", "/front_matter/doc_date",
-            f"doc_date {front['doc_date']} differs from the date in the file name, {file_date}",
-            "Make doc_date and the file name's date the same.")
-    return found
+        yield at("HO503", "/front_matter/doc_date",
+                 f"doc_date {front['doc_date']} differs from the date in the file name, {file_date}",
+                 "Make doc_date and the file name's date the same.")
 
 
 def check_one_doc_per_client(
     docs: Iterable[tuple[str, PurePosixPath]], clients_dir: str = "clients"
-) -> list[Diagnostic]:
+) -> Iterator[Diagnostic]:
     """Every client folder holds exactly one handoff doc; report each extra one."""
     by_client: dict[str, list[str]] = {}
     for display, relative in sorted(docs, key=lambda doc: str(doc[1])):
         slug = client_slug(relative, clients_dir)
         if slug is not None and len(relative.parts) == 4 and relative.parts[2] == HANDOFF_FOLDER:
             by_client.setdefault(slug, []).append(display)
-    found: list[Diagnostic] = []
     for slug, displays in by_client.items():
         for extra in displays[1:]:
-            found.append(diagnostic(
+            yield diagnostic(
                 extra, 1, 1, "HO504",
                 f"client '{slug}' has more than one handoff doc (also {displays[0]})",
                 "Keep one doc per client: merge the two and delete this one.",
-            ))
-    return found
+            )

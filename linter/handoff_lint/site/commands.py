@@ -26,11 +26,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def store(root: Path) -> cache.Store:
-    """The check store of the user's cache folder (cache.open_store)."""
-    try:
-        return cache.open_store(root, os.environ, Path.home())
-    except cache.UnsafeFolder as error:
-        raise ConfigError(str(error)) from None
+    """The check store of the user's cache folder (cache.open_store; an unsafe one is refused)."""
+    return cache.open_store(root, os.environ, Path.home())
 
 
 def _refuse_repo_on_import_path(root: Path) -> None:
@@ -90,8 +87,6 @@ def _prepare(arguments: argparse.Namespace, config: Config, stage: Path) -> prep
                                store=store(config.root))
     except allocate.PathCollision as error:
         raise ConfigError(f"two pages for one address: {error}") from None
-    except prepare.SetupError as error:
-        raise ConfigError(str(error)) from None
 
 
 def _shard_size() -> int:
@@ -149,10 +144,7 @@ def finish_command(arguments: argparse.Namespace, config: Config) -> int:
     built = stage / prepare.SITE
     if not built.is_dir():
         raise ConfigError(f"{built}: no site built from the staging folder yet")
-    try:
-        theme = finish.theme_scripts(generators.templates(arguments.generator))
-    except generators.GeneratorFailed as error:
-        raise ConfigError(str(error)) from None
+    theme = finish.theme_scripts(generators.templates(arguments.generator))
     finished = finish.finish(stage, built, config, store(config.root), theme, _shard_size())
     _publish(built, site)
     for message in [*finished.errors, *finished.active]:

@@ -70,10 +70,11 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # renders to is a value from the site's configuration (the base URL, the scope), never quotes or markup.
 _JINJA = {"{{": "}}", "{%": "%}", "{#": "#}"}
 # No quote, bracket, "=" or space: a value there cannot end the string it sits in or add code.
-_JINJA_VALUE = r"[A-Za-z0-9_./:%~-]*"
+_JINJA_VALUE = r"([A-Za-z0-9_./:%~-]*)"
 # A start tag, with quoted attribute values read whole (a quoted ">" does not end it). Possessive
 # quantifiers: nothing is tried twice, so a tag that never ends costs one pass, not one per character.
 _START_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9:-]*+(?P<attributes>(?:"[^"]*+"|'[^']*+'|[^'">]++)*+)>""")
+_REFRESH = re.compile(r"http-equiv")  # each is read in its tag (_tag_problems)
 _ATTRIBUTE = re.compile(r"""(?P<name>[^\s/>"'=]++)(?:\s*+=\s*+(?P<value>"[^"]*+"|'[^']*+'|[^\s>]++))?+""")
 # Attributes whose value a browser follows or loads as a URL.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data",
@@ -148,7 +149,12 @@ class ThemeScripts:
     patterns: tuple[re.Pattern[str], ...] = ()
 
     def known(self, body: str) -> bool:
-        return any(pattern.fullmatch(body) for pattern in self.patterns)
+        """Whether body is one of the theme's scripts with each value a plain word or a link the
+        site may hold: a value could be a URL the script navigates to (redirect.html's
+        location.replace), and javascript:alert%281%29 is code there however it is spelt."""
+        return any(match is not None and all(link_scheme(value) in (None, *SAFE_SCHEMES)
+                                             for value in match.groups())
+                   for match in (pattern.fullmatch(body) for pattern in self.patterns))
 
 
 def _pattern(template_body: str) -> re.Pattern[str]:
@@ -216,7 +222,10 @@ def _tag_problems(tag: str, attributes: str) -> list[str]:
     for attribute in _ATTRIBUTE.finditer(attributes):
         name = attribute.group("name").lower()
         value = html.unescape((attribute.group("value") or "").strip("\"'"))
-        if name.startswith("on") or name == "srcdoc":
+        if name == "http-equiv" and value.strip().lower() == "refresh":
+            # A page that sends its reader elsewhere by itself (another host, a javascript: URL).
+            found.append(f"a refresh in {_shown(tag)}")
+        elif name.startswith("on") or name == "srcdoc":
             found.append(f"the attribute {name}= in {_shown(tag)}")
         elif (name in _URL_ATTRIBUTES and link_scheme(value) not in (None, *SAFE_SCHEMES)
               and as_browser_reads(value).lower() not in _INERT_URLS):
@@ -226,14 +235,16 @@ def _tag_problems(tag: str, attributes: str) -> list[str]:
 
 def active_content(page: str) -> list[str]:
     """What in a page would run script other than a script element: event-handler attributes
-    (onerror=, onload=, ...), srcdoc, and URLs with a scheme that runs or renders script
-    (javascript:, vbscript:, data:text/html, ...). Each as a description for the build's message."""
+    (onerror=, onload=, ...), srcdoc, URLs with a scheme that runs or renders script
+    (javascript:, vbscript:, data:text/html, ...), and a <meta http-equiv=refresh> that navigates
+    by itself. Each as a description for the build's message."""
     lowered = page.lower()
     if len(lowered) != len(page):  # a character whose lowercase is longer ("İ"): read as written
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in page)
     candidates = [m.start() for pattern in _HANDLER_NAMES for m in pattern.finditer(lowered)
                   if page[m.start() - 1] in _BEFORE_NAME]
     candidates += [m.start() for m in _SCHEME_VALUE.finditer(page)]
+    candidates += [m.start() for m in _REFRESH.finditer(lowered)]
     found: list[str] = []
     read: set[int] = set()
     for position in sorted(candidates):

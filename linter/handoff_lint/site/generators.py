@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from handoff_lint.errors import Refusal
+
 # Name -> the module run as `python -I -m <module> build -f <config> [--strict]`.
 GENERATORS: dict[str, str] = {"mkdocs": "mkdocs", "properdocs": "properdocs", "zensical": "zensical"}
 
@@ -25,7 +27,7 @@ def templates(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
-class GeneratorFailed(Exception):
+class GeneratorFailed(Refusal):
     """The generator exited with an error; the message holds the end of what it printed."""
 
 

@@ -15,10 +15,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from handoff_lint.errors import Refusal
 from handoff_lint.site import search
 
 
-class SearchIndexFailed(Exception):
+class SearchIndexFailed(Refusal):
     """The search index could not be built; the message says why."""
 
 

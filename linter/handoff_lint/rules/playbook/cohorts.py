@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.rules.playbook.context import Context
@@ -44,22 +45,20 @@ def _name(row: dict[str, object]) -> str:
     return f"Cohort {cohort}" if cohort and not cohort.casefold().startswith("cohort") else cohort
 
 
-def start_after_sow(context: Context) -> list[Diagnostic]:
+def start_after_sow(context: Context) -> Iterator[Diagnostic]:
     """HO614: no cohort starts before the SoW was signed."""
     signed = context.date("/front_matter/trigger/sow_signed")
     if signed is None:
-        return []
-    found: list[Diagnostic] = []
+        return
     for pointer, row in context.rows(COHORTS):
         start = context.date(f"{pointer}/start_date")
         if start is not None and start < signed:
-            found.append(context.finding(
+            yield context.finding(
                 "HO614", context.where(f"{pointer}/start_date"),
                 f"{_name(row)} starts {start.isoformat()}, before the SoW was signed "
                 f"({signed.isoformat()})",
                 "Write the agreed start date; onboarding takes four weeks from the signature.",
-            ))
-    return found
+            )
 
 
 def summer_overlap(start: dt.date, region: str) -> tuple[dt.date, dt.date] | None:
@@ -73,27 +72,25 @@ def summer_overlap(start: dt.date, region: str) -> tuple[dt.date, dt.date] | Non
     return None
 
 
-def summer_is_a_risk(context: Context) -> list[Diagnostic]:
+def summer_is_a_risk(context: Context) -> Iterator[Diagnostic]:
     """HO615: a cohort across the summer holidays has a risk in Section F that mentions it."""
     risks = context.get("/risks")
     if not isinstance(risks, list):
-        return []  # no Section F at all is the schema's finding
+        return  # no Section F at all is the schema's finding
     said = " ".join(str(value) for risk in risks if isinstance(risk, dict)
                     for key, value in risk.items() if key in ("risk", "mitigation"))
     if mentions_summer(said, context.region):
-        return []
-    found: list[Diagnostic] = []
+        return
     for pointer, row in context.rows(COHORTS):
         start = context.date(f"{pointer}/start_date")
         overlap = summer_overlap(start, context.region) if start else None
         if start is None or overlap is None:
             continue
-        found.append(context.finding(
+        yield context.finding(
             "HO615", context.where(f"{pointer}/start_date"),
             f"{_name(row)} runs {start.isoformat()} to {(start + PROGRAMME).isoformat()} (12 weeks), "
             f"across the school summer holidays ({overlap[0]:%d %B} to {overlap[1]:%d %B}), and no "
             f"risk in Section F mentions it",
             f"Add a risk to Section F, as the playbook does: '| {_name(row)} spans the summer holidays "
             f"| Med | Build buffer into the Week 6 quality gate |'.",
-        ))
-    return found
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from handoff_lint.contract.schema import Schema, kind, load_schema, properties, title_of
@@ -30,24 +31,22 @@ def none_lists(schema_path: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def none_or_entries(context: Context) -> list[Diagnostic]:
+def none_or_entries(context: Context) -> Iterator[Diagnostic]:
     """HO613: 'None' stands alone, and is written as 'None' rather than 'N/A' or '-'."""
-    found: list[Diagnostic] = []
     for pointer, title in none_lists(context.config.schema_path):
         items = context.items(pointer)
         nones = [(p, text) for p, text in items if is_explicit_none(text)]
         if nones and len(nones) < len(items):
-            found.append(context.finding(
+            yield context.finding(
                 "HO613", context.where(nones[0][0]),
                 f"{title} says 'None' and also lists {len(items) - len(nones)} "
                 f"entr{'y' if len(items) - len(nones) == 1 else 'ies'}: which is true?",
                 "Delete the 'None' bullet if there are entries; keep only '- None' if there are none.",
-            ))
+            )
         for item_pointer, text in items:
             if is_vague_none(text):
-                found.append(context.finding(
+                yield context.finding(
                     "HO613", context.where(item_pointer),
                     f"{title}: '{quote(text)}' is not an explicit 'None'",
                     "Write '- None' if there is nothing to record; otherwise write each entry in full.",
-                ))
-    return found
+                )

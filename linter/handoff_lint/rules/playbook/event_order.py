@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.domain.deadlines import trigger
 from handoff_lint.rules.playbook.context import Context
@@ -11,30 +13,28 @@ AM_ASSIGNED = "/front_matter/am_assigned"
 HANDOFF_CALL = "/front_matter/handoff_call"
 
 
-def in_order(context: Context) -> list[Diagnostic]:
+def in_order(context: Context) -> Iterator[Diagnostic]:
     """HO604: am_assigned is not before the trigger; handoff_call is not before am_assigned."""
-    found: list[Diagnostic] = []
     start = trigger(context.front_matter)
     assigned = context.date(AM_ASSIGNED)
     call = context.date(HANDOFF_CALL)
     if start is not None and assigned is not None and assigned < start.date:
-        found.append(context.finding(
+        yield context.finding(
             "HO604", context.where(AM_ASSIGNED),
             f"am_assigned {assigned.isoformat()} is before {describe(start)}: the Delivery Lead "
             f"assigns the Account Manager after the trigger",
             "Correct am_assigned, or the trigger date that is wrong.",
-        ))
+        )
     if call is not None and assigned is not None and call < assigned:
-        found.append(context.finding(
+        yield context.finding(
             "HO604", context.where(HANDOFF_CALL),
             f"handoff_call {call.isoformat()} is before am_assigned {assigned.isoformat()}: the "
             f"assigned Account Manager attends the handoff call",
             "Correct handoff_call or am_assigned so the call comes on or after the assignment.",
-        ))
+        )
     elif call is not None and start is not None and call < start.date:
-        found.append(context.finding(
+        yield context.finding(
             "HO604", context.where(HANDOFF_CALL),
             f"handoff_call {call.isoformat()} is before {describe(start)}",
             "Correct handoff_call, or the trigger date that is wrong.",
-        ))
-    return found
+        )

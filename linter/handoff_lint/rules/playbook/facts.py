@@ -7,6 +7,8 @@ and the reminders `handoff digest` writes (handoff_lint.domain.queue).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from handoff_lint.contract.schema import load_schema
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.domain.lifecycle import day_text, records
@@ -22,29 +24,27 @@ def command(slug: str, item: Item) -> str:
     return f"handoff record {slug} {item.fact.event}{extra} --on YYYY-MM-DD"
 
 
-def facts_recorded(context: Context) -> list[Diagnostic]:
+def facts_recorded(context: Context) -> Iterator[Diagnostic]:
     """HO622: each fact past its due day without a record, naming its owner and the command."""
     today = context.config.today
     if today is None:
-        return []
+        return
     front = context.front_matter
     slug = front.get("slug")
     slug = slug if isinstance(slug, str) and SLUG.fullmatch(slug) else "<slug>"
     required = load_schema(context.config.schema_path).get("required", [])
     if any(section not in context.instance for section in required):
-        return []  # a doc whose body is missing is incomplete first: its reminders wait for it
+        return  # a doc whose body is missing is incomplete first: its reminders wait for it
     recorded = records(context.instance, context.config.region)
     if not any_overdue(recorded, today):
-        return []
-    found: list[Diagnostic] = []
+        return
     for item in open_items(recorded, owners_of(front), today):
         if not item.overdue:
             continue
         who = f"the {item.role.value} {quote(item.owner)}" if item.owner else f"the {item.role.value}"
-        found.append(context.finding(
+        yield context.finding(
             "HO622", context.where("/{}/{}".format(*RECORDED_AT[item.fact.event])),
             f"{item.words(today)}, and not recorded: {who} records it",
             f"Once it has happened, `{command(slug, item)}` records it (the day it happened, "
             f"not after {day_text(today)}). A reminder of today's date: never an error.",
-        ))
-    return found
+        )

@@ -244,10 +244,9 @@ def _placeholder_hint(tokens: list[Found]) -> str:
             "use parentheses or write \\[ \\].")
 
 
-def no_placeholders(context: Context) -> list[Diagnostic]:
+def no_placeholders(context: Context) -> Iterator[Diagnostic]:
     """HO616: no template placeholder is left in any value, front matter included."""
     labels = _reference_labels(context.lines)
-    found: list[Diagnostic] = []
     words = context.config.placeholder_words
     values = (iter_strings(context.instance, "")
               if _body_may_match(lambda text: _maybe_placeholder(text, words), context)
@@ -260,21 +259,20 @@ def no_placeholders(context: Context) -> list[Diagnostic]:
             continue
         if tokens[0].code == _WHOLE:
             value = quote(text)
-            found.append(context.finding(
+            yield context.finding(
                 "HO616", _locate(context, pointer, value),
                 f"{_describe(context, pointer)}: '{value}' is a placeholder, not a value "
                 f"('{tokens[0].token}' stands for something not known yet)",
                 f"Find out the real value and write it here before the handoff: Delivery cannot act "
                 f"on '{value}'.",
-            ))
+            )
             continue
         names = ", ".join(dict.fromkeys(f"'{t.token}'" for t in tokens))
-        found.append(context.finding(
+        yield context.finding(
             "HO616", _locate(context, pointer, tokens[0].token),
             f"{_describe(context, pointer)}: {names} is template text, not a value",
             _placeholder_hint(tokens),
-        ))
-    return found
+        )
 
 
 def _describe(context: Context, pointer: str) -> str:
@@ -293,31 +291,16 @@ def _blocks(document: Document) -> Iterator[Block]:
         stack += block.children
 
 
-def no_active_content(context: Context) -> list[Diagnostic]:
-    """HO617 and HO618: no raw HTML and no javascript:/data: links, in the body or the front matter."""
-    found: dict[tuple[int, str], Diagnostic] = {}
-
-    def add(line: int, column: int, item: Found, where: str) -> None:
-        key = (line, item.code)  # one finding per line and kind: '<b>x</b>' is one mistake
-        if key in found:
-            return
-        if item.code == "HO617":
-            message = f"{where}'{item.token}' is raw HTML; the site shows a doc's text and never runs it"
-            hint = ("Write plain Markdown instead. To show a tag as text, put it in `backticks`; if "
-                    "it is a placeholder, replace it with the value.")
-        else:
-            message = f"{where}a '{item.token}' link could run code in the reader's browser"
-            hint = "Link to an https:// address, or remove the link."
-        found[key] = context.finding(item.code, (line, column), message, hint)
-
+def _active_items(context: Context) -> Iterator[tuple[int, int, Found, str]]:
+    """(line, column, item, what the message opens with) for each piece of raw HTML or unsafe
+    link, in the front matter and then the body."""
     for pointer, text in iter_strings(context.front_matter, f"/{FRONT_MATTER}"):
         for item in active_content(text):
             if item.code in ("HO617", "HO618"):
-                add(*_locate(context, pointer, item.token), item,
-                    _describe(context, pointer) + ": ")
+                yield *_locate(context, pointer, item.token), item, _describe(context, pointer) + ": "
     document = context.document
     if document is None or not _maybe_active("\n".join(document.lines)):
-        return list(found.values())
+        return
     code_lines = {number for block in _blocks(document) if block.kind in ("fence", "code_block")
                   for number in range(block.line, block.end_line + 1)}
     for index, text in enumerate(document.lines):
@@ -325,5 +308,22 @@ def no_active_content(context: Context) -> list[Diagnostic]:
         if number in code_lines or _NOTE.match(text):
             continue
         for item in active_content(text):
-            add(number, item.offset + 1, item, "")
-    return list(found.values())
+            yield number, item.offset + 1, item, ""
+
+
+def no_active_content(context: Context) -> Iterator[Diagnostic]:
+    """HO617 and HO618: no raw HTML and no javascript:/data: links, in the body or the front matter."""
+    seen: set[tuple[int, str]] = set()
+    for line, column, item, where in _active_items(context):
+        key = (line, item.code)  # one finding per line and kind: '<b>x</b>' is one mistake
+        if key in seen:
+            continue
+        seen.add(key)
+        if item.code == "HO617":
+            message = f"{where}'{item.token}' is raw HTML; the site shows a doc's text and never runs it"
+            hint = ("Write plain Markdown instead. To show a tag as text, put it in `backticks`; if "
+                    "it is a placeholder, replace it with the value.")
+        else:
+            message = f"{where}a '{item.token}' link could run code in the reader's browser"
+            hint = "Link to an https:// address, or remove the link."
+        yield context.finding(item.code, (line, column), message, hint)

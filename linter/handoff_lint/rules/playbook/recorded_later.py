@@ -5,6 +5,7 @@ in the future; and the first cohort leaves the onboarding clock its four weeks."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.domain.deadlines import trigger
@@ -49,53 +50,49 @@ def _name(pointer: str) -> str:
     return pointer.rsplit("/", 1)[-1]
 
 
-def records_in_order(context: Context) -> list[Diagnostic]:
+def records_in_order(context: Context) -> Iterator[Diagnostic]:
     """HO604: every recorded date is after the trigger and in the playbook's order."""
-    found: list[Diagnostic] = []
     start = trigger(context.front_matter)
     for pointer in RECORDED:
         day = context.date(pointer)
         if start is not None and day is not None and day < start.date:
-            found.append(context.finding(
+            yield context.finding(
                 "HO604", context.where(pointer),
                 f"{_name(pointer)} {day.isoformat()} is before {describe(start)}: {RECORDED[pointer]} "
                 "a day after the handoff began",
                 f"Correct {_name(pointer)}, or the trigger date that is wrong.",
-            ))
+            )
             continue
         for earlier, later, why in ORDER:
             if later != pointer:
                 continue
             before = context.date(earlier)
             if before is not None and day is not None and day < before:
-                found.append(context.finding(
+                yield context.finding(
                     "HO604", context.where(pointer),
                     f"{_name(pointer)} {day.isoformat()} is before {_name(earlier)} {before.isoformat()}: "
                     f"{why}",
                     f"Correct {_name(pointer)} or {_name(earlier)} so the order holds.",
-                ))
+                )
                 break
-    return found
 
 
-def nothing_done_after_today(context: Context) -> list[Diagnostic]:
+def nothing_done_after_today(context: Context) -> Iterator[Diagnostic]:
     """HO619: a date recorded as done is not after today (a plan belongs in the front matter or the
     cohort table, not in the record)."""
     today = context.config.today
     if today is None:
-        return []
-    found: list[Diagnostic] = []
+        return
     for pointer, what in RECORDED.items():
         day = context.date(pointer)
         if day is not None and day > today:
-            found.append(context.finding(
+            yield context.finding(
                 "HO619", context.where(pointer),
                 f"{_name(pointer)} {day.isoformat()} is after today ({today.isoformat()}): the record says "
                 f"{what} a day that has not come yet",
                 "Record it on or after the day it happens; until then leave the item out (planned "
                 "dates go in the front matter and the cohort table).",
-            ))
-    return found
+            )
 
 
 # What the schema's person-name pattern refuses (it would let a name add an e-mail recipient).
@@ -106,11 +103,11 @@ def _person(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def attendees_are_the_owners(context: Context) -> list[Diagnostic]:
+def attendees_are_the_owners(context: Context) -> Iterator[Diagnostic]:
     """HO620: the call's attendees are the doc's AE, Delivery Lead and Account Manager."""
     listed = context.items(ATTENDEES)
     if not listed:
-        return []
+        return
     roles = {"ae": "AE", "delivery_lead": "Delivery Lead", "account_manager": "Account Manager"}
     owners = {
         key: name for key in roles
@@ -120,28 +117,26 @@ def attendees_are_the_owners(context: Context) -> list[Diagnostic]:
     if len(owners) < len(roles):
         # A missing owner or a name with address punctuation is the schema's finding, a name with
         # a hidden character HO106's: names cannot be compared without all three.
-        return []
+        return
     known = {_person(name) for name in owners.values()}
-    found: list[Diagnostic] = []
     for pointer, text in listed:
         if _person(text) not in known:
-            found.append(context.finding(
+            yield context.finding(
                 "HO620", context.where(pointer),
                 f"attendee '{quote(text)}' is not the doc's AE, Delivery Lead or Account Manager "
                 f"({', '.join(owners.values())})",
                 "List the three people the playbook names for the call, as the front matter names "
                 "them; write others (a client never attends) nowhere in the record.",
-            ))
+            )
     present = {_person(text) for _, text in listed}
     missing = [f"{roles[key]} {name}" for key, name in owners.items() if _person(name) not in present]
     if missing:
-        found.append(context.finding(
+        yield context.finding(
             "HO620", context.where(ATTENDEES),
             f"the handoff call's attendees leave out {', '.join(missing)}",
             "The playbook's call is attended by the AE, the Delivery Lead and the assigned Account "
             "Manager: add who is missing, as the front matter names them, or hold the call again.",
-        ))
-    return found
+        )
 
 
 def _weeks_and_days(delta: dt.timedelta) -> str:
@@ -151,11 +146,11 @@ def _weeks_and_days(delta: dt.timedelta) -> str:
     return " and ".join(parts)
 
 
-def onboarding_not_compressed(context: Context) -> list[Diagnostic]:
+def onboarding_not_compressed(context: Context) -> Iterator[Diagnostic]:
     """HO621: the first cohort starts at least 4 weeks after the trigger (Week -4 is the trigger)."""
     start = trigger(context.front_matter)
     if start is None:
-        return []
+        return
     candidates: list[tuple[str, dt.date, str]] = []
     for pointer, row in context.rows(COHORTS):
         day = context.date(f"{pointer}/start_date")
@@ -167,12 +162,12 @@ def onboarding_not_compressed(context: Context) -> list[Diagnostic]:
     if started is not None:
         candidates.append((STARTED, started, "the first cohort started"))
     if not candidates:
-        return []
+        return
     pointer, first, what = min(candidates, key=lambda c: c[1])
     week_minus_4 = first - ONBOARDING
     if week_minus_4 >= start.date:
-        return []
-    return [context.finding(
+        return
+    yield context.finding(
         "HO621", context.where(pointer),
         f"{what} {first.isoformat()}, {_weeks_and_days(first - start.date)} after {describe(start)}: the "
         f"{ONBOARDING_WEEKS}-week onboarding clock is compressed (its Week -4 would have been "
@@ -180,4 +175,4 @@ def onboarding_not_compressed(context: Context) -> list[Diagnostic]:
         f"{_weeks_and_days(max(first - start.date, dt.timedelta(0)))} instead of {ONBOARDING_WEEKS} weeks",
         f"Agree a first cohort start on or after {(start.date + ONBOARDING).isoformat()} with the client, "
         "or record in Section F the risk of a compressed onboarding and how Delivery will cover it.",
-    )]
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from handoff_lint.diagnostics import Diagnostic
 from handoff_lint.rules.playbook.context import Context
@@ -63,9 +64,8 @@ def point_count(notes: str) -> int:
     return sum(_comma_points(point) for point in points(notes))
 
 
-def sponsor_notes(context: Context) -> list[Diagnostic]:
+def sponsor_notes(context: Context) -> Iterator[Diagnostic]:
     """HO610: Exec and HR sponsor notes hold one point per item the playbook lists."""
-    found: list[Diagnostic] = []
     for pointer, row in context.rows(PEOPLE):
         role, notes = row.get("role"), row.get("notes")
         wanted = NOTES_COVER.get(role) if isinstance(role, str) else None
@@ -75,9 +75,8 @@ def sponsor_notes(context: Context) -> list[Diagnostic]:
         if written >= len(wanted):
             continue
         given = f"give {written} point{'s' if written != 1 else ''}" if written else "are empty"
-        found.append(context.finding(
+        yield context.finding(
             "HO610", context.where(f"{pointer}/notes"),
             f"{role} notes {given}; the playbook asks for {len(wanted)}: {'; '.join(wanted)}",
             f"Write one point per item, separated by ';': {'; '.join(wanted)}.",
-        ))
-    return found
+        )

@@ -7,6 +7,7 @@ Amounts are Decimals with their currency (handoff_lint.domain.money), however th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from handoff_lint.diagnostics import Diagnostic
@@ -77,65 +78,66 @@ def _tax_bases(context: Context, code: str, total: Money, amounts: list[tuple[st
     ) for pointer, money in amounts if money.tax_basis not in (None, total.tax_basis)]
 
 
-def fee_breakdown_adds_up(context: Context) -> list[Diagnostic]:
+def fee_breakdown_adds_up(context: Context) -> Iterator[Diagnostic]:
     """HO605: the fee breakdown adds up to the total fee, in one currency."""
     total = context.money(TOTAL)
     amounts = _amounts(context, BREAKDOWN)
     if total is None or amounts is None:
-        return []
+        return
     foreign = (_foreign(context, "HO605", total, amounts, "Fee breakdown")
                or _tax_bases(context, "HO605", total, amounts, "Fee breakdown"))
     if foreign:
-        return foreign
+        yield from foreign
+        return
     added = _sum(total.currency, amounts)
     if added.amount == total.amount:
-        return []
+        return
     difference = Money(total.currency, added.amount - total.amount)
-    return [context.finding(
+    yield context.finding(
         "HO605", context.table_at(BREAKDOWN),
         f"Fee breakdown adds up to {added} but the total fee (line {context.line(TOTAL)}) is {total}: "
         f"{'over' if difference.amount > 0 else 'short'} by {Money(total.currency, abs(difference.amount))}",
         "Paste the pricing calculator's output again, or correct the total fee; a discount is a "
         "negative line, e.g. '| Multi-cohort discount | -£2,000 |'.",
-    )]
+    )
 
 
 def _percent_text(percent: Decimal) -> str:
     return f"{percent.normalize():f}%"
 
 
-def milestones_add_up(context: Context) -> list[Diagnostic]:
+def milestones_add_up(context: Context) -> Iterator[Diagnostic]:
     """HO606: milestones add up to 100% and to the total; each amount is its percent of the total."""
     rows = context.complete_rows(MILESTONES)
     if not rows:
-        return []
-    found: list[Diagnostic] = []
+        return
     percents = [(pointer, parse_percent(row.get("percent"))) for pointer, row in rows]
     known_percents = [p for _, p in percents if p is not None]
     if len(known_percents) == len(rows):
         added = sum(known_percents, Decimal(0))
         if added != HUNDRED:
-            found.append(context.finding(
+            yield context.finding(
                 "HO606", context.table_at(MILESTONES),
                 f"Payment milestones add up to {_percent_text(added)}, not 100%",
                 "Make the milestones' percentages add up to exactly 100% of the total fee.",
-            ))
+            )
     total = context.money(TOTAL)
     amounts = _amounts(context, MILESTONES)
     if total is None or amounts is None:
-        return found
+        return
     foreign = (_foreign(context, "HO606", total, amounts, "Payment milestones")
                or _tax_bases(context, "HO606", total, amounts, "Payment milestones"))
     if foreign:
-        return found + foreign
+        yield from foreign
+        return
     added_money = _sum(total.currency, amounts)
     if added_money.amount != total.amount:
-        found.append(context.finding(
+        yield context.finding(
             "HO606", context.table_at(MILESTONES),
             f"Payment milestones add up to {added_money} but the total fee (line {context.line(TOTAL)}) "
             f"is {total}",
             "Make the milestone amounts add up to the total fee.",
-        ))
+        )
     for (pointer, percent), (_, money) in zip(percents, amounts, strict=True):
         if percent is None or total.amount == 0:
             continue
@@ -145,63 +147,60 @@ def milestones_add_up(context: Context) -> list[Diagnostic]:
         share = (money.amount * HUNDRED / total.amount).quantize(Decimal(1).scaleb(-places))
         if share != percent:
             expected = Money(total.currency, (total.amount * percent / HUNDRED).quantize(Decimal("0.01")))
-            found.append(context.finding(
+            yield context.finding(
                 "HO606", context.where(f"{pointer}/amount"),
                 f"Payment milestone '{quote(context.get(pointer + '/milestone'))}': {money} is "
                 f"{_percent_text(share)} of the total fee {total}, not {_percent_text(percent)} "
                 f"(that would be {expected})",
                 "Correct the amount or the percentage so the amount is that share of the total fee.",
-            ))
-    return found
+            )
 
 
-def deposit_comes_first(context: Context) -> list[Diagnostic]:
+def deposit_comes_first(context: Context) -> Iterator[Diagnostic]:
     """HO607: the first milestone is the 40% deposit, invoiced on the trigger's deposit date."""
     rows = list(context.rows(MILESTONES))
     if not rows or rows[0][0] != f"{MILESTONES}/0":
-        return []
+        return
     pointer, row = rows[0]
-    found: list[Diagnostic] = []
     percent = parse_percent(row.get("percent"))
     if percent is not None and percent != DEPOSIT_PERCENT:
-        found.append(context.finding(
+        yield context.finding(
             "HO607", context.where(f"{pointer}/percent"),
             f"the first payment milestone ('{quote(row.get('milestone'))}') is {_percent_text(percent)}; "
             f"the playbook's first invoice is the 40% deposit on signature",
             "Make the first row the deposit: '| Deposit on signature | 40% | <amount> | <date> |'.",
-        ))
+        )
     invoiced = context.date(f"{pointer}/invoice_date")
     issued = context.date("/front_matter/trigger/deposit_invoice_issued")
     if percent == DEPOSIT_PERCENT and invoiced is not None and issued is not None and invoiced != issued:
-        found.append(context.finding(
+        yield context.finding(
             "HO607", context.where(f"{pointer}/invoice_date"),
             f"the deposit milestone is invoiced {invoiced.isoformat()} but the front matter says the "
             f"deposit invoice was issued {issued.isoformat()} (trigger.deposit_invoice_issued)",
             "Use the same date in both places: the date the deposit invoice was actually issued.",
-        ))
-    return found
+        )
 
 
 def _sign_off(context: Context, code: str, item: str, sign_off: str, label: str,
-              sign_off_label: str, nouns: str) -> list[Diagnostic]:
+              sign_off_label: str, nouns: str) -> Iterator[Diagnostic]:
     text = context.text(item)
     if text is None or says_nothing(text, nouns) or context.get(sign_off) is not None:
-        return []
-    return [context.finding(
+        return
+    yield context.finding(
         code, context.where(item),
         f"{label} '{quote(text)}' has no sign-off reference",
         f"Add '- **{sign_off_label}:** <reference> (who signed off, when)' below it, or write "
         f"'None' for {label} if there are none.",
-    )]
+    )
 
 
-def discount_signed_off(context: Context) -> list[Diagnostic]:
+def discount_signed_off(context: Context) -> Iterator[Diagnostic]:
     """HO608: any discount carries a sign-off reference."""
-    return _sign_off(context, "HO608", "/commercials/discounts", "/commercials/discount_sign_off",
-                     "Discounts", "Discount sign-off reference", "discounts?")
+    yield from _sign_off(context, "HO608", "/commercials/discounts", "/commercials/discount_sign_off",
+                         "Discounts", "Discount sign-off reference", "discounts?")
 
 
-def bespoke_signed_off(context: Context) -> list[Diagnostic]:
+def bespoke_signed_off(context: Context) -> Iterator[Diagnostic]:
     """HO609: any bespoke element carries a sign-off reference."""
-    return _sign_off(context, "HO609", "/delivery/bespoke_elements", "/delivery/bespoke_sign_off",
-                     "Bespoke elements", "Bespoke sign-off reference", "bespoke|custom")
+    yield from _sign_off(context, "HO609", "/delivery/bespoke_elements", "/delivery/bespoke_sign_off",
+                         "Bespoke elements", "Bespoke sign-off reference", "bespoke|custom")

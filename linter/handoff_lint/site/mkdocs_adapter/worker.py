@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from handoff_lint.contract.config import Config
+from handoff_lint.engine import parallel
 from handoff_lint.engine.reporters import printable
 from handoff_lint.site import background
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
-_SAFE_PATH = "PYTHONSAFEPATH"
 PARITY_BATCH = 25  # client pages handed to the worker at a time
 _Differences = list[list[tuple[int, str]]]  # by page: (line, message)
 
@@ -43,22 +43,13 @@ def start() -> Executor:
     forkable = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     if forkable and sys.platform.startswith("linux"):
         return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    # A spawned worker, and the resource tracker its queues start, are `python -c ...` in this
-    # process's working folder (the repo, under `mkdocs serve`), which Python puts first on their
-    # sys.path: a committed multiprocessing/ would run there. PYTHONSAFEPATH (Python 3.11 on) keeps it
-    # off, set only while they start; before 3.11 nothing does, so the jobs run in this process.
-    if sys.version_info < (3, 11):
+    # Spawned in the repo's working folder (`mkdocs serve`): kept from importing it (parallel.safe_path),
+    # and where nothing can keep it so, the jobs run in this process.
+    if not parallel.can_spawn_safely():
         return InPlace()
-    before = os.environ.get(_SAFE_PATH)
-    os.environ[_SAFE_PATH] = "1"
-    try:
+    with parallel.safe_path():
         worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         worker.submit(os.getpid).result()  # the worker is started by its first job
-    finally:
-        if before is None:
-            del os.environ[_SAFE_PATH]
-        else:
-            os.environ[_SAFE_PATH] = before
     return worker
 
 
