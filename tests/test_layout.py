@@ -1,5 +1,5 @@
 """The package reads as the pipeline: each stage a folder, each importing only from the stages below
-it, and no module importing itself back through another."""
+it, no module importing itself back through another, and none too long to read in a sitting."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ PACKAGE = REPO / "linter" / "handoff_lint"
 # Lowest first. A module may import from its own stage and the stages before it; the package's
 # top-level modules (diagnostics, and the registry of codes) are the vocabulary every stage shares.
 SHARED = "codes"  # the registry: every stage reports findings by its codes
+MAX_LINES = 500
 STAGES = ("", "reading", "domain", "contract", "rules", "engine", "site", "delivery", "editor", "cli")
 
 
@@ -85,3 +86,9 @@ def test_no_module_imports_itself_back() -> None:
         tuple(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as error:
         raise AssertionError(f"an import circle: {' -> '.join(error.args[1])}") from None
+
+
+def test_no_module_is_longer_than_a_sitting() -> None:
+    long = {module: n for module, path in modules().items()
+            if (n := len(path.read_text("utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
