@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import yaml
-
 from handoff_lint.domain.intro_email import compose, missing_pieces
 from handoff_lint.domain.workdays import region_name
 from handoff_lint.engine.check import Checked
@@ -13,7 +11,7 @@ from handoff_lint.site import client_index, uris
 from handoff_lint.site.attributes import trusted_class, trusted_id
 from handoff_lint.site.clients import LIKELIHOODS, ClientView
 from handoff_lint.site.deadlines import describe
-from handoff_lint.site.mdtext import fence, indent, inline, link, text
+from handoff_lint.site.mdtext import fence, front_matter, indent, inline, link, text
 from handoff_lint.site.sanitize import html_text
 from handoff_lint.site.spacing import spaced_body
 from handoff_lint.site.stages import status
@@ -37,7 +35,7 @@ def meta(view: ClientView) -> str:
     """The page's own front matter: the doc's YAML is never handed to the site generator."""
     name = html_text(view.name)  # the templates insert title and description unescaped
     data = {"title": name, "description": f"Handoff for {name}"}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return front_matter(data)
 
 
 def banner(view: ClientView) -> str:

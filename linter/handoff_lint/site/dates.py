@@ -59,13 +59,17 @@ def wrap(root: etree.Element) -> None:
             continue
         found.append(element)
         waiting.extend(element)
+    # Most text holds no date: one search of it, and no list or call per node, where none is found.
+    search = _DATE.search
     for element in found:
-        for position, child in reversed(list(enumerate(element))):
-            if child.tail:
+        children = list(element)
+        for position in range(len(children) - 1, -1, -1):
+            child = children[position]
+            if child.tail and search(child.tail):
                 child.tail, made = _spans(child.tail)
                 for offset, span in enumerate(made, start=1):
                     element.insert(position + offset, span)
-        if element.text:
+        if element.text and search(element.text):
             element.text, made = _spans(element.text)
             for offset, span in enumerate(made):
                 element.insert(offset, span)

@@ -10,8 +10,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-import yaml
-
 from handoff_lint.codes import Rule
 from handoff_lint.contract.schema import Schema
 from handoff_lint.engine.check import Checked
@@ -36,7 +34,7 @@ from handoff_lint.site import (
 )
 from handoff_lint.site.attributes import trusted_class
 from handoff_lint.site.clients import ClientView, LastChange, view
-from handoff_lint.site.mdtext import plain
+from handoff_lint.site.mdtext import front_matter, plain, read_front_matter
 from handoff_lint.site.pictures import Pictures
 from handoff_lint.site.sanitize import html_text
 
@@ -82,14 +80,13 @@ def titled(page: str) -> str:
     body = page
     if page.startswith("---\n"):
         end = page.index("\n---\n", 3)
-        front, body = yaml.safe_load(page[4:end + 1]) or {}, page[end + 5:]
+        loaded, body = read_front_matter(page[4:end + 1]), page[end + 5:]
+        front = loaded if isinstance(loaded, dict) else {}
     heading = next((line[2:] for line in body.split("\n") if line.startswith("# ")), None)
     if heading is None or "title" in front:
         return page
     front = {"title": html_text(plain(_ATTRIBUTE_LIST.sub("", heading).rstrip())), **front}
-    written = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
-    body = body.lstrip("\n")
-    return f"---\n{written}---\n\n{body}"
+    return front_matter(front) + body.lstrip("\n")
 
 
 def _sortable(page: str, *classes: str) -> str:
