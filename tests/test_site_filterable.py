@@ -118,7 +118,7 @@ def test_all_risks_filters_by_am_likelihood_and_state_over_every_page(
     browser.set_window_size(width, 1000)
     open_page(browser, f"http://{server}/{uris.url(uris.RISKS_ALL)}")
     status = browser.find_element(By.CSS_SELECTOR, ".handoff-filter-status")
-    assert f"of {len(risks)} risks" in status.text
+    assert f"of {len(risks):,} risks" in status.text
     assert len(shown_rows(browser)) == paging.ROWS
 
     _choose(browser, "am", manager)

@@ -86,14 +86,14 @@ def by_owner(views: Sequence[ClientView], attribute: str) -> dict[str, str]:
         def render(uri: str, part: Sequence[ClientView], pager: str) -> str:
             rows = ([_client(v, uri), text(owner(v, other)), text(v.ae) or "—",
                      v.trigger.isoformat() if v.trigger else "—"] for v in part)
-            intro = (f"{len(group)} clients. "
+            intro = (f"{len(group):,} clients. "
                      f"{link(f'Clients by {label}', uri, landing)} › {text(name)}\n")
             return _page(text(name), intro, pager, table(("Client", other_label, "AE", "Trigger"), rows))
         return paging.paged(base, group, render)
 
     return _grouped(landing, f"Clients by {label}", f"Each {label}'s clients.\n", groups,
                     group_uris(landing.rsplit("/", 1)[0], list(groups)),
-                    lambda group: f"{len(group)} clients", render_group)
+                    lambda group: f"{len(group):,} clients", render_group)
 
 
 def _month(view: ClientView) -> str:
@@ -127,7 +127,7 @@ def risks(views: Sequence[ClientView]) -> dict[str, str]:
     landing = [
         "# Risks across clients\n",
         f"Every risk flagged in Section F of every handoff: {total} across "
-        f"{len({v.src_uri for g in groups.values() for v, _ in g})} clients, by likelihood and the month "
+        f"{len({v.src_uri for g in groups.values() for v, _ in g}):,} clients, by likelihood and the month "
         f"of the client's handoff trigger. {OTHER_LIKELIHOOD} is a likelihood that is not High, Med "
         "or Low.\n",
         f"{link('All risks', uris.RISKS, uris.RISKS_ALL)}: every risk in one list, filtered by "
@@ -169,7 +169,7 @@ def all_risks(views: Sequence[ClientView]) -> dict[str, str]:
     found = _all_risks_order(views)
 
     def render(uri: str, part: Sequence[tuple[ClientView, Risk]], pager: str) -> str:
-        intro = (f"{len(found)} risks, open ones first, by likelihood. Filter by likelihood, Account "
+        intro = (f"{len(found):,} risks, open ones first, by likelihood. Filter by likelihood, Account "
                  "Manager or state and sort over every risk with the controls above the table. A risk "
                  "is open until its client's Week 12 board report is recorded: the handoff call agrees "
                  "mitigations for all of a client's risks, and they are Delivery's to watch until the "
@@ -221,7 +221,7 @@ def commitments(views: Sequence[ClientView]) -> dict[str, str]:
 
         def render(uri: str, part: Sequence[tuple[ClientView, str, str]], pager: str) -> str:
             cells = ([_client(v, uri), kind, inline(c)] for v, kind, c in part)
-            head = (f"{len(rows)} commitments. "
+            head = (f"{len(rows):,} commitments. "
                     f"{link('All commitments', uri, uris.COMMITMENTS)} › {text(name)}\n")
             return _page(f"Commitments: {text(name)}", head, pager,
                          table(("Client", "Kind", "Commitment"), cells))

@@ -123,6 +123,7 @@ document.addEventListener("DOMContentLoaded", function () {
   fetch(new URL(file, root).href, { credentials: "same-origin" })
     .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
     .then(function (data) { filterable(data, table); }, function () {});
+  function count(number) { return number.toLocaleString("en-GB"); }  // 1,151, not 1151
   function element(tag, text, className) {
     var made = document.createElement(tag);
     if (text !== undefined) made.textContent = text;
@@ -245,9 +246,9 @@ document.addEventListener("DOMContentLoaded", function () {
         });
         body.appendChild(made);
       });
-      status.textContent = found.length ? "Showing " + (page * size + 1) + "–" +
-        (page * size + slice.length) + " of " + found.length + " " +
-        (found.length === 1 ? data.noun.one : data.noun.many) + " (of " + rows.length + ")" :
+      status.textContent = found.length ? "Showing " + count(page * size + 1) + "–" +
+        count(page * size + slice.length) + " of " + count(found.length) + " " +
+        (found.length === 1 ? data.noun.one : data.noun.many) + " (of " + count(rows.length) + ")" :
         "No " + data.noun.one + " matches.";
       previous.disabled = page === 0;
       next.disabled = page >= pages - 1;
