@@ -154,7 +154,7 @@ def test_text_and_safe_links_are_not_active_content(inert: str) -> None:
 
 
 def test_the_repo_s_overrides_write_no_inline_script() -> None:
-    # Only the installed theme's scripts are moved (hooks/handoff.py reads no override for them):
+    # Only the installed theme's scripts are moved (finish.theme_scripts reads no override for them):
     # a script of the site's own is a file under assets/, so the overrides hold none.
     for template in (REPO / "overrides").rglob("*.html"):
         assert csp.inline_scripts(template.read_text("utf-8")) == [], template
