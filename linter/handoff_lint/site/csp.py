@@ -177,8 +177,8 @@ def _pattern(template_body: str) -> re.Pattern[str]:
 
 
 def theme_scripts(templates: Iterable[str]) -> ThemeScripts:
-    """The theme's inline scripts, read from the text of its templates (every *.html of the theme's
-    folders: the pinned mkdocs-material's and the repo's overrides)."""
+    """The theme's inline scripts, read from the text of its templates (every *.html of the installed
+    theme's folders, never the repo's overrides: handoff_lint.site.finish.theme_scripts reads them)."""
     bodies = {m.group("body") for template in templates for m in _SCRIPT.finditer(template)
               if _runnable(m.group("attributes")) and _source(m.group("attributes")) is None
               and m.group("body").strip()}

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import yaml
 from markdown_it import MarkdownIt
 
 from handoff_lint.codes import Rule, diagnostic
@@ -23,7 +22,7 @@ from handoff_lint.reading import frontmatter
 from handoff_lint.rules.playbook.hygiene import active_content
 from handoff_lint.site import uris
 from handoff_lint.site.attributes import trusted_id
-from handoff_lint.site.mdtext import fence, indent, inline, link, table, text
+from handoff_lint.site.mdtext import fence, front_matter, indent, inline, link, table, text
 from handoff_lint.site.sanitize import TEXT_META, html_text, meta_problems
 
 # How each kind of value is written, by where it is: after a label in a section, after a key in
@@ -111,8 +110,7 @@ def hand_written_page(path: str, markdown: str, default_title: str) -> HandWritt
     if "hide" in meta and not meta_problems({"hide": meta["hide"]}):
         published["hide"] = meta["hide"]
     assert not meta_problems(published) and set(published) <= {*TEXT_META, "hide"}
-    front = yaml.safe_dump(published, allow_unicode=True, sort_keys=False)
-    return HandWritten(f"---\n{front}---\n\n{body}", title, problems, offset)
+    return HandWritten(front_matter(published) + body, title, problems, offset)
 
 
 def _code_lines(markdown: str) -> set[int]:

@@ -11,12 +11,12 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,13 +27,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handoff_lint import codes
-from handoff_lint.contract.config import TODAY_VARIABLE, Config, ConfigError, load, parse_today
+from handoff_lint.contract.config import TODAY_VARIABLE, Config, load, parse_today
 from handoff_lint.contract.schema import load_schema
 from handoff_lint.diagnostics import Diagnostic, Severity
 from handoff_lint.domain.lifecycle import day_text
 from handoff_lint.engine import cache, runner
 from handoff_lint.engine.check import Checked, apply_severity
 from handoff_lint.engine.reporters import printable
+from handoff_lint.errors import Refusal
 from handoff_lint.reading import files as doc_files
 from handoff_lint.rules.paths import check_one_doc_per_client
 from handoff_lint.site import (
@@ -61,6 +62,7 @@ log = logging.getLogger("mkdocs.plugins.handoff")
 
 CHECK_BATCH = 20  # docs checked at a time, by this process and the worker in turn
 _KINDS = ("check", "parity", "render")  # the store's kinds of entry
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -101,19 +103,18 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _settings(root: Path) -> Config:
+def _refused_fails_the_build(make: Callable[[], _T]) -> _T:
+    """What make returns; a Refusal (unreadable settings, a HANDOFF_TODAY that is no date, an unsafe
+    cache folder) fails the build with its message, as the command exits 2 with it."""
     try:
-        return load(root)
-    except ConfigError as error:
+        return make()
+    except Refusal as error:
         raise PluginError(str(error)) from None
 
 
 def _today() -> dt.date:
     """Today, or HANDOFF_TODAY (YYYY-MM-DD) for a reproducible build."""
-    try:
-        return parse_today(os.environ.get(TODAY_VARIABLE), dt.date.today())
-    except ConfigError as error:
-        raise PluginError(str(error)) from None
+    return _refused_fails_the_build(lambda: parse_today(os.environ.get(TODAY_VARIABLE), dt.date.today()))
 
 
 def _target(file: File, root: Path) -> doc_files.Target:
@@ -125,13 +126,6 @@ def _target(file: File, root: Path) -> doc_files.Target:
         relative = None
     display = str(relative) if relative else path.as_posix()
     return doc_files.Target(display, path, relative)
-
-
-def _store(root: Path) -> cache.Store:
-    try:
-        return cache.open_store(root, os.environ, Path.home())
-    except cache.UnsafeFolder as error:
-        raise PluginError(str(error)) from None
 
 
 def _error(message: str) -> None:
@@ -208,7 +202,7 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     root = _root(config)
     today = _today()
-    settings = replace(_settings(root), today=today)
+    settings = replace(_refused_fails_the_build(lambda: load(root)), today=today)
     _build.documents.clear()
     _build.used = {kind: set() for kind in _KINDS}
     _build.scripts_written.clear()
@@ -217,7 +211,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     _build.theme_scripts = finish.theme_scripts(*(Path(folder) for folder in config.theme.dirs
                                                   if os.path.abspath(folder) != custom))
     _build.errors = 0
-    _build.store = _store(root)
+    _build.store = _refused_fails_the_build(lambda: cache.open_store(root, os.environ, Path.home()))
     _build.settings = cache.settings_fingerprint(settings)
     _build.config = settings
     files, left_out = published.only_docs(files, config, settings.clients)
