@@ -35,6 +35,19 @@ def check_docs(targets: Sequence[files.Target], config: Config, store_folder: Pa
 ParityJob = tuple[files.Target, str, str]  # a client page's doc, the key of its check, its HTML
 
 
+def page_differences(checked: Checked, html: str) -> list[tuple[int, str]]:
+    """(line, what differs) where a rendered client page departs from its doc (handoff_lint.site.
+    parity), the blocks the site adds to the page left out; none for a doc that was not parsed."""
+    if checked.document is None:
+        return []
+    return parity.differences(checked.document, html, set(GENERATED_BLOCKS), client_page.EMAIL_ID)
+
+
+def parity_finding(path: str, line: int, message: str) -> str:
+    """One difference as the build reports it."""
+    return f"{path}:{line}:1: the site shows this differently from how the linter reads it: {message}"
+
+
 def parity_differences(jobs: Sequence[ParityJob], store_folder: Path | None,
                        config: Config) -> list[list[tuple[int, str]]]:
     """The parity check of rendered client pages (one result per job, in order), on each doc's parse
@@ -47,8 +60,7 @@ def parity_differences(jobs: Sequence[ParityJob], store_folder: Path | None,
         checked = store.load("check", doc_key, cache.CHECK)
         if checked is None:
             checked = runner.check_target(target, config)
-        found = [] if checked.document is None else parity.differences(
-            checked.document, html, set(GENERATED_BLOCKS), client_page.EMAIL_ID)
+        found = page_differences(checked, html)
         store.save("parity", cache.parity_key(doc_key, html), found)
         results.append(found)
     return results

@@ -22,7 +22,7 @@ from handoff_lint.contract.config import Config
 from handoff_lint.engine import cache
 from handoff_lint.engine.check import Checked
 from handoff_lint.reading import files
-from handoff_lint.site import background, client_page, csp, indexing, parity, search, timeline
+from handoff_lint.site import background, csp, indexing, search, timeline
 from handoff_lint.site.prepare import CLIENT_PAGES, MANIFEST, PICTURES
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -156,9 +156,5 @@ def finish(stage: Path, site: Path, settings: Config, store: cache.Store, theme:
 
 
 def _parity(checked: Checked, page: str) -> list[str]:
-    if checked.document is None:
-        return []
-    found = parity.differences(checked.document, page, set(background.GENERATED_BLOCKS),
-                               client_page.EMAIL_ID)
-    return [f"{checked.path}:{line}:1: the site shows this differently from how the linter reads it: "
-            f"{message}" for line, message in found]
+    return [background.parity_finding(checked.path, line, message)
+            for line, message in background.page_differences(checked, page)]

@@ -97,8 +97,8 @@ class Background:
             except Exception as error:
                 found += [f"{path}:1:1: the parity check failed: {printable(repr(error))}" for path in paths]
                 continue
-            found += [f"{path}:{line}:1: the site shows this differently from how the linter reads it: "
-                      f"{message}" for path, differences in zip(paths, results, strict=True)
+            found += [background.parity_finding(path, line, message)
+                      for path, differences in zip(paths, results, strict=True)
                       for line, message in differences]
         return found
 
